@@ -1,0 +1,264 @@
+// Package cli implements Parallax's headless subcommands: compare (a text
+// or JSON report of how N articles align), score (sentence-pair scores for
+// scripts), eval (the engine's figures on the evaluation data) and version.
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"parallax/compare"
+	"parallax/corpus"
+	"parallax/evaluate"
+	"parallax/report"
+)
+
+// Exit statuses of the compare subcommand.
+const (
+	ExitOK      = 0 // every input was read
+	ExitPartial = 1 // some inputs failed, but two or more were compared
+	ExitUsage   = 2 // a usage error, or fewer than two readable documents
+)
+
+// Commands are the subcommand names Run understands.
+var Commands = []string{"compare", "score", "eval", "version", "help"}
+
+// IsCommand reports whether args (without the program name) start with a
+// subcommand or a flag that Run handles, rather than paths for the viewer.
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "--version", "-version", "-v", "--help", "-help", "-h":
+		return true
+	}
+	for _, c := range Commands {
+		if args[0] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Env is what a subcommand reads and writes.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Version is the application version (from FyneApp.toml).
+	Version string
+}
+
+// Run runs the subcommand in args and returns the process exit status.
+func Run(args []string, env Env) int {
+	switch args[0] {
+	case "--version", "-version", "-v", "version":
+		fmt.Fprintf(env.Stdout, "parallax %s\n", env.Version)
+		return ExitOK
+	case "--help", "-help", "-h", "help":
+		usage(env.Stdout)
+		return ExitOK
+	case "compare":
+		return runCompare(args[1:], env)
+	case "score":
+		return runScore(args[1:], env)
+	case "eval":
+		return runEval(args[1:], env)
+	}
+	usage(env.Stderr)
+	return ExitUsage
+}
+
+// usage prints the command summary.
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage:
+  parallax                         open the viewer on the bundled sample articles
+  parallax PATH...                 open the viewer on files and folders
+  parallax compare [--format text|json] [--sensitivity X] PATH...
+                                   compare articles headlessly
+  parallax score                   read "sentence1<TAB>sentence2" lines on stdin,
+                                   print "score<TAB>kind" for each
+  parallax eval [--data DIR]       measure the engine on the evaluation data
+  parallax --version               print the version
+`)
+}
+
+// runCompare implements `parallax compare`.
+func runCompare(args []string, env Env) int {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	sens := fs.Float64("sensitivity", compare.DefaultOptions().Sensitivity, "linking sensitivity from 0 (strict) to 1 (lenient)")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(env.Stderr, "parallax compare: unknown format %q (want text or json)\n", *format)
+		return ExitUsage
+	}
+	if *sens < 0 || *sens > 1 {
+		fmt.Fprintf(env.Stderr, "parallax compare: sensitivity %v is outside 0..1\n", *sens)
+		return ExitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(env.Stderr, "parallax compare: name at least two articles, or a folder of them")
+		return ExitUsage
+	}
+	ctx := context.Background()
+	docs, errs, err := corpus.Load(ctx, fs.Args(), corpus.LoadOptions{})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)
+		return ExitUsage
+	}
+	for _, e := range errs {
+		fmt.Fprintf(env.Stderr, "parallax: skipped %v\n", e)
+	}
+	if len(docs) < 2 {
+		fmt.Fprintf(env.Stderr, "parallax compare: %d readable article(s); at least two are needed\n", len(docs))
+		return ExitUsage
+	}
+	res, err := compare.Compare(ctx, docs, compare.Options{Sensitivity: *sens})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)
+		return ExitUsage
+	}
+	c := report.Comparison{Docs: docs, Result: res, Errors: errs}
+	if *format == "json" {
+		err = report.WriteJSON(env.Stdout, c)
+	} else {
+		err = report.WriteText(env.Stdout, c)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)
+		return ExitUsage
+	}
+	if len(errs) > 0 {
+		return ExitPartial
+	}
+	return ExitOK
+}
+
+// runScore implements `parallax score`.
+func runScore(args []string, env Env) int {
+	if len(args) > 0 {
+		fmt.Fprintln(env.Stderr, "parallax score: takes no arguments; give sentence pairs on standard input")
+		return ExitUsage
+	}
+	sc := bufio.NewScanner(env.Stdin)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	line := 0
+	status := ExitOK
+	for sc.Scan() {
+		line++
+		a, b, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			fmt.Fprintf(env.Stderr, "parallax score: line %d has no tab; want sentence1<TAB>sentence2\n", line)
+			fmt.Fprintln(out, "0\tunrelated")
+			status = ExitPartial
+			continue
+		}
+		s, kind := compare.Score(a, b)
+		fmt.Fprintf(out, "%.3f\t%s\n", s, kind)
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(env.Stderr, "parallax score: %v\n", err)
+		return ExitUsage
+	}
+	return status
+}
+
+// runEval implements `parallax eval`.
+func runEval(args []string, env Env) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	data := fs.String("data", "", "the evaluation folder (default: shared/eval in this or a parent folder)")
+	sens := fs.Float64("sensitivity", compare.DefaultOptions().Sensitivity, "linking sensitivity from 0 to 1")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	dir, err := evaluate.FindData(*data)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax eval: %v\n", err)
+		return ExitUsage
+	}
+	r, err := evaluate.Run(dir, Engine(compare.Options{Sensitivity: *sens}))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "parallax eval: %v\n", err)
+		return ExitUsage
+	}
+	fmt.Fprintf(env.Stdout, "Evaluation data: %s (sensitivity %.2f)\n", dir, *sens)
+	r.Write(env.Stdout)
+	return ExitOK
+}
+
+// Engine is Parallax's engine as the evaluation sees it: corpus's text
+// builder and sentence splitter, compare's aligner and scorer.
+func Engine(opts compare.Options) evaluate.Engine {
+	return evaluate.Engine{
+		Build: corpus.FromText,
+		Align: func(a, b *corpus.Document) [][2]int {
+			res, err := compare.Compare(context.Background(), []*corpus.Document{a, b}, opts)
+			if err != nil {
+				return nil
+			}
+			out := make([][2]int, 0, len(res.Links))
+			for _, l := range res.Links {
+				out = append(out, [2]int{l.A.Sentence, l.B.Sentence})
+			}
+			return out
+		},
+		Score: func(a, b string) float64 {
+			s, _ := compare.Score(a, b)
+			return s
+		},
+	}
+}
+
+// errNoDocs is returned when nothing could be read.
+var errNoDocs = errors.New("no readable articles")
+
+// LoadSample reads the bundled sample corpus from fsys (the files named
+// by names), reporting unreadable ones without stopping.
+func LoadSample(read func(name string) ([]byte, error), names []string) ([]*corpus.Document, []*corpus.FileError, error) {
+	var docs []*corpus.Document
+	var errs []*corpus.FileError
+	for _, n := range names {
+		data, err := read(n)
+		if err != nil {
+			errs = append(errs, &corpus.FileError{Path: n, Err: err})
+			continue
+		}
+		d, err := corpus.Parse(n, data)
+		if err != nil {
+			var fe *corpus.FileError
+			if errors.As(err, &fe) {
+				errs = append(errs, fe)
+			} else {
+				errs = append(errs, &corpus.FileError{Path: n, Err: err})
+			}
+			continue
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return nil, errs, errNoDocs
+	}
+	return docs, errs, nil
+}
+
+// stdEnv is the process's own standard streams.
+func stdEnv(version string) Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version}
+}
+
+// Main runs a subcommand with the process's standard streams and returns
+// its exit status.
+func Main(args []string, version string) int { return Run(args, stdEnv(version)) }

@@ -1,0 +1,385 @@
+// Package compare is Parallax's comparison engine: it tokenises and stems
+// sentences, weighs their words by how rare they are in the compared set,
+// aligns the sentences of N documents with each other and classifies every
+// link as shared (near-verbatim) or paraphrased, and every sentence as
+// shared, paraphrased or unique. It also computes word-level diffs for each
+// link. The engine is pure Go and deterministic: the same input gives the
+// same output.
+package compare
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"parallax/corpus"
+)
+
+// params are the engine's tuned constants.
+type params struct {
+	synWeight   float64 // weight of a related-word match relative to an exact one
+	contWeight  float64 // weight of containment (share of the shorter sentence) in the score
+	minShared   int     // content stems (exact or related) a link needs at least
+	sensSpan    float64 // logits the threshold moves from sensitivity 0.5 to 0 or 1
+	regimeGamma float64 // how strongly a pair's background lowers its links' odds
+	regimeRef   float64 // share of confidently matched sentences of a typical rewrite
+	ratio       float64 // a link must reach this share of the best score in its row or column
+	neighbour   float64 // bonus share from aligned neighbours
+	numPenalty  float64 // factor for sentences whose numbers conflict
+	bgWeight    float64 // how far the threshold rises with the documents' background similarity
+	sharedDiff  float64 // diff equal share from which a link is near-verbatim
+	scorePara   float64 // Score from which a lone pair counts as paraphrased
+	idfPow      float64 // exponent applied to idf weights
+}
+
+var defaultParams = params{
+	synWeight:   0.6,
+	contWeight:  0.5,
+	minShared:   2,
+	sensSpan:    3,
+	regimeGamma: 1,
+	regimeRef:   0.2,
+	ratio:       0.7,
+	neighbour:   0.0,
+	numPenalty:  0.85,
+	bgWeight:    0,
+	sharedDiff:  0.7,
+	scorePara:   0.35,
+	idfPow:      1,
+}
+
+// Compare aligns the sentences of docs with each other. It returns an error
+// only when ctx is cancelled.
+func Compare(ctx context.Context, docs []*corpus.Document, opts Options) (*Result, error) {
+	return compareWith(ctx, docs, opts, defaultParams)
+}
+
+// prepared holds what the aligner knows of a set of documents.
+type prepared struct {
+	v      *vocab
+	w      []float64    // weight per stem id
+	gw     []float64    // weight per n-gram id
+	feats  [][]sentFeat // per document, per sentence
+	masses [][]float64  // per document, per sentence: total stem weight
+}
+
+// prepare tokenises every sentence and weighs the stems over the set.
+func prepare(docs []*corpus.Document, p params) *prepared {
+	pr := &prepared{v: newVocab(), feats: make([][]sentFeat, len(docs)), masses: make([][]float64, len(docs))}
+	for d, doc := range docs {
+		pr.feats[d] = make([]sentFeat, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			f := pr.v.features(doc.Text[s.Start:s.End], doc.Language)
+			f.skip = s.Boilerplate || len(f.ids) == 0
+			pr.feats[d][i] = f
+		}
+	}
+	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
+	pr.gw = gramWeights(pr.v, pr.feats)
+	for d := range pr.feats {
+		pr.masses[d] = make([]float64, len(pr.feats[d]))
+		for i := range pr.feats[d] {
+			pr.masses[d][i] = mass(&pr.feats[d][i], pr.w)
+		}
+	}
+	return pr
+}
+
+// live counts the sentences of document d that take part in alignment.
+func (pr *prepared) live(d int) int {
+	n := 0
+	for _, f := range pr.feats[d] {
+		if !f.skip {
+			n++
+		}
+	}
+	return n
+}
+
+// pairCandidates returns the candidates between documents a and b.
+func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
+	return candidates(pr, a, b, p)
+}
+
+func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p params) (*Result, error) {
+	pr := prepare(docs, p)
+	v, w, feats := pr.v, pr.w, pr.feats
+	res := &Result{Sentences: make([][]SentenceResult, len(docs))}
+	for d, doc := range docs {
+		res.Sentences[d] = make([]SentenceResult, len(doc.Sentences))
+	}
+	for a := 0; a < len(docs); a++ {
+		for b := a + 1; b < len(docs); b++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			links := alignPair(pr.pairCandidates(a, b, p), pr.live(a), pr.live(b), opts, p)
+			for _, l := range links {
+				l.A.Doc, l.B.Doc = a, b
+				ta := docs[a].SentenceText(l.A.Sentence)
+				tb := docs[b].SentenceText(l.B.Sentence)
+				l.Diff = WordDiff(ta, tb)
+				l.Kind = Paraphrased
+				if diffEqualShare(l.Diff) >= p.sharedDiff {
+					l.Kind = Shared
+				}
+				var ev []string
+				v.overlap(&feats[a][l.A.Sentence], &feats[b][l.B.Sentence], w, p.synWeight, &ev)
+				l.Evidence = orderEvidence(ev, v, w)
+				res.Links = append(res.Links, l)
+			}
+		}
+	}
+	classify(res)
+	for d, doc := range docs {
+		for i, s := range doc.Sentences {
+			res.Sentences[d][i].Boilerplate = s.Boilerplate
+		}
+	}
+	return res, nil
+}
+
+// orderEvidence keeps evidence in a stable, readable order: as found.
+func orderEvidence(ev []string, _ *vocab, _ []float64) []string { return ev }
+
+// pairScore scores two sentences from their overlap: a blend of the
+// weighted Dice coefficient and the containment of the smaller sentence.
+func pairScore(m match, ma, mb float64, p params) float64 {
+	if ma == 0 || mb == 0 || m.weight == 0 {
+		return 0
+	}
+	dice := 2 * m.weight / (ma + mb)
+	cont := m.weight / math.Min(ma, mb)
+	if cont > 1 {
+		cont = 1
+	}
+	s := (dice + p.contWeight*cont) / (1 + p.contWeight)
+	if m.numA && m.numB && !m.numBoth {
+		s *= p.numPenalty
+	}
+	return s
+}
+
+// candidate is a pair of sentences, one of each document, that share
+// content, with what the aligner knows of the pair.
+type candidate struct {
+	i, j  int
+	m     match
+	score float64
+	x     [numFeatures]float64
+}
+
+// numFeatures is the length of a candidate's feature vector.
+const numFeatures = 16
+
+// candidates scores every pair of sentences of two documents that shares
+// at least one content stem and describes each with its features.
+func candidates(pr *prepared, a, b int, p params) []candidate {
+	v, w := pr.v, pr.w
+	fa, fb, ma, mb := pr.feats[a], pr.feats[b], pr.masses[a], pr.masses[b]
+	na, nb := len(fa), len(fb)
+	if na == 0 || nb == 0 {
+		return nil
+	}
+	score := make([]float64, na*nb)
+	var cs []candidate
+	for i := range fa {
+		if fa[i].skip {
+			continue
+		}
+		for j := range fb {
+			if fb[j].skip {
+				continue
+			}
+			m := v.overlap(&fa[i], &fb[j], w, p.synWeight, nil)
+			if m.exact == 0 {
+				continue
+			}
+			s := pairScore(m, ma[i], mb[j], p)
+			score[i*nb+j] = s
+			cs = append(cs, candidate{i: i, j: j, m: m, score: s})
+		}
+	}
+	rowMax := make([]float64, na)
+	colMax := make([]float64, nb)
+	row2 := make([]float64, na) // second best in the row
+	col2 := make([]float64, nb)
+	for _, c := range cs {
+		rowMax[c.i], row2[c.i] = top2(rowMax[c.i], row2[c.i], c.score)
+		colMax[c.j], col2[c.j] = top2(colMax[c.j], col2[c.j], c.score)
+	}
+	at := func(i, j int) float64 {
+		if i < 0 || j < 0 || i >= na || j >= nb {
+			return 0
+		}
+		return score[i*nb+j]
+	}
+	for k := range cs {
+		c := &cs[k]
+		s := c.score
+		dice := 2 * c.m.weight / (ma[c.i] + mb[c.j])
+		cont := math.Min(1, c.m.weight/math.Min(ma[c.i], mb[c.j]))
+		nbr := math.Max(at(c.i-1, c.j-1), at(c.i+1, c.j+1))
+		conflict := 0.0
+		if c.m.numA && c.m.numB && !c.m.numBoth {
+			conflict = 1
+		}
+		c.x = [numFeatures]float64{
+			s,
+			dice,
+			cont,
+			s / rowMax[c.i],
+			s / colMax[c.j],
+			b2f(s >= rowMax[c.i]),
+			b2f(s >= colMax[c.j]),
+			nbr,
+			math.Log1p(float64(c.m.exact)),
+			math.Log1p(float64(c.m.synonym)),
+			b2f(c.m.numBoth),
+			conflict,
+			gramDice(fa[c.i].grams, fb[c.j].grams, pr.gw),
+			margin(s, rowMax[c.i], row2[c.i]),
+			margin(s, colMax[c.j], col2[c.j]),
+			math.Log1p(float64(c.m.common)),
+		}
+	}
+	return cs
+}
+
+// margin is how far s stands above the best other score of its row or
+// column, relative to s: 1 when it has no rival, 0 or less when another
+// candidate scores as high.
+func margin(s, best, second float64) float64 {
+	if s <= 0 {
+		return 0
+	}
+	other := best
+	if s >= best {
+		other = second
+	}
+	return (s - other) / s
+}
+
+// top2 folds x into a running best and second best.
+func top2(best, second, x float64) (float64, float64) {
+	switch {
+	case x > best:
+		return x, best
+	case x > second:
+		return best, x
+	}
+	return best, second
+}
+
+// b2f is 1 for true and 0 for false.
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// linkProb is the model's probability that a candidate is a true link.
+func linkProb(x *[numFeatures]float64) float64 { return sigmoid(linkLogit(x)) }
+
+// linkLogit is the log-odds of linkProb.
+func linkLogit(x *[numFeatures]float64) float64 {
+	z := linkBias
+	for k, v := range x {
+		z += linkWeights[k] * v
+	}
+	return z
+}
+
+// alignPair links the sentences of two documents. Each candidate's link
+// probability is calibrated against the pair's background: articles that
+// are not rewrites of each other (few confident, mutually best matches)
+// need stronger evidence for each link than a rewrite does. The
+// sensitivity moves the threshold, and between the two regimes.
+func alignPair(cands []candidate, na, nb int, opts Options, p params) []Link {
+	sens := min(1, max(0, opts.Sensitivity))
+	logits := make([]float64, len(cands))
+	confident := 0
+	for k := range cands {
+		logits[k] = linkLogit(&cands[k].x)
+		c := &cands[k]
+		if logits[k] >= 0 && c.x[5] == 1 && c.x[6] == 1 {
+			confident++
+		}
+	}
+	shift := 0.0
+	if n := min(na, nb); n > 0 {
+		r := math.Max(float64(confident)/float64(n), 0.01)
+		gamma := p.regimeGamma * min(1, 2*(1-sens))
+		shift = -gamma * math.Max(0, math.Log(p.regimeRef/r))
+	}
+	thr := logit(linkThreshold) + p.sensSpan*(0.5-sens)
+	var links []Link
+	for k, c := range cands {
+		if c.m.exact+c.m.synonym < p.minShared {
+			continue
+		}
+		z := logits[k] + shift
+		if z < thr {
+			continue
+		}
+		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: round3(sigmoid(z))})
+	}
+	return links
+}
+
+// logit is the inverse of sigmoid.
+func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+
+// sigmoid maps a logit to a probability.
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// round3 rounds to three decimals, so that output is stable and readable.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// classify sets every sentence's status, coverage and links from the links.
+func classify(res *Result) {
+	sort.SliceStable(res.Links, func(x, y int) bool {
+		a, b := res.Links[x], res.Links[y]
+		if a.A != b.A {
+			return a.A.Doc < b.A.Doc || (a.A.Doc == b.A.Doc && a.A.Sentence < b.A.Sentence)
+		}
+		return b.B.Doc > a.B.Doc || (a.B.Doc == b.B.Doc && a.B.Sentence < b.B.Sentence)
+	})
+	nd := len(res.Sentences)
+	for d := range res.Sentences {
+		for i := range res.Sentences[d] {
+			res.Sentences[d][i] = SentenceResult{Status: Unique, Coverage: 1}
+		}
+	}
+	seen := make([][]map[int]bool, nd)
+	for d := range seen {
+		seen[d] = make([]map[int]bool, len(res.Sentences[d]))
+	}
+	touch := func(r Ref, other, li int) {
+		sr := &res.Sentences[r.Doc][r.Sentence]
+		sr.Links = append(sr.Links, li)
+		if seen[r.Doc][r.Sentence] == nil {
+			seen[r.Doc][r.Sentence] = map[int]bool{}
+		}
+		if !seen[r.Doc][r.Sentence][other] {
+			seen[r.Doc][r.Sentence][other] = true
+			sr.Coverage++
+		}
+	}
+	for li, l := range res.Links {
+		touch(l.A, l.B.Doc, li)
+		touch(l.B, l.A.Doc, li)
+	}
+	for d := range res.Sentences {
+		for i := range res.Sentences[d] {
+			sr := &res.Sentences[d][i]
+			sort.SliceStable(sr.Links, func(x, y int) bool {
+				return res.Links[sr.Links[x]].Score > res.Links[sr.Links[y]].Score
+			})
+			if len(sr.Links) > 0 {
+				sr.Status = res.Links[sr.Links[0]].Kind
+			}
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/clipperhouse/uax29/v2/words"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// diffPiece is one word or punctuation mark of a sentence together with the
+// white space that follows it, so that the pieces concatenate back into the
+// sentence.
+type diffPiece struct {
+	key  string // what is compared: the lower-cased word
+	text string // what is shown: the word and its trailing space
+}
+
+// diffPieces cuts s into pieces; leading white space joins the first piece.
+func diffPieces(s string) []diffPiece {
+	var ps []diffPiece
+	it := words.FromString(s)
+	for it.Next() {
+		w := it.Value()
+		if strings.TrimSpace(w) == "" {
+			if len(ps) > 0 {
+				ps[len(ps)-1].text += w
+				continue
+			}
+		}
+		ps = append(ps, diffPiece{key: strings.ToLower(w), text: w})
+	}
+	return ps
+}
+
+// WordDiff returns the word-level diff from a to b: runs of words that are
+// equal (case aside), deleted from a, or inserted in b. Concatenating the
+// equal and delete runs gives a back; the equal and insert runs give b up
+// to the spacing and case inside equal runs, which come from a.
+func WordDiff(a, b string) []DiffSpan {
+	pa, pb := diffPieces(a), diffPieces(b)
+	ids := map[string]rune{}
+	// Map each distinct word to one rune from a private-use plane, so that
+	// go-diff compares words, not characters.
+	toRunes := func(ps []diffPiece) []rune {
+		rs := make([]rune, len(ps))
+		for i, p := range ps {
+			k := strings.TrimRightFunc(p.key, unicode.IsSpace)
+			id, ok := ids[k]
+			if !ok {
+				id = rune(0xF0000 + len(ids))
+				ids[k] = id
+			}
+			rs[i] = id
+		}
+		return rs
+	}
+	ra, rb := toRunes(pa), toRunes(pb)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	diffs = dmp.DiffCleanupSemantic(diffs)
+	var out []DiffSpan
+	ia, ib := 0, 0
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		var sb strings.Builder
+		var op Op
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			op = OpEqual
+			for k := 0; k < n; k++ {
+				sb.WriteString(pa[ia+k].text)
+			}
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			op = OpDelete
+			for k := 0; k < n; k++ {
+				sb.WriteString(pa[ia+k].text)
+			}
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			op = OpInsert
+			for k := 0; k < n; k++ {
+				sb.WriteString(pb[ib+k].text)
+			}
+			ib += n
+		}
+		if n == 0 {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].Op == op {
+			out[len(out)-1].Text += sb.String()
+			continue
+		}
+		out = append(out, DiffSpan{Op: op, Text: sb.String()})
+	}
+	return out
+}
+
+// diffEqualShare is the share of the words of both sentences that the diff
+// finds equal and in order: 1 for identical sentences, 0 for disjoint ones.
+// Punctuation does not count.
+func diffEqualShare(spans []DiffSpan) float64 {
+	var eq, total int
+	for _, s := range spans {
+		n := countWords(s.Text)
+		switch s.Op {
+		case OpEqual:
+			eq += 2 * n
+			total += 2 * n
+		default:
+			total += n
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(eq) / float64(total)
+}
+
+// countWords counts the words (segments with a letter or digit) in s.
+func countWords(s string) int {
+	n := 0
+	it := words.FromString(s)
+	for it.Next() {
+		if isWord(it.Value()) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,138 @@
+// Package report writes a comparison of articles for people and for
+// programs: a readable terminal report and the JSON contract of
+// `parallax compare --format json`.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// Comparison is what a report is written from.
+type Comparison struct {
+	Docs   []*corpus.Document
+	Result *compare.Result
+	Errors []*corpus.FileError
+}
+
+// jsonDoc is one document in the JSON report.
+type jsonDoc struct {
+	Path      string         `json:"path"`
+	Title     string         `json:"title"`
+	Outlet    string         `json:"outlet"`
+	Date      string         `json:"date,omitempty"`
+	Language  string         `json:"language"`
+	Text      string         `json:"text"`
+	Sentences []jsonSentence `json:"sentences"`
+}
+
+// jsonSentence is one sentence in the JSON report.
+type jsonSentence struct {
+	Index       int          `json:"index"`
+	Start       int          `json:"start"`
+	End         int          `json:"end"`
+	Text        string       `json:"text"`
+	Status      compare.Kind `json:"status"`
+	Coverage    int          `json:"coverage"`
+	Paragraph   int          `json:"paragraph"`
+	Boilerplate bool         `json:"boilerplate,omitempty"`
+	Headline    bool         `json:"headline,omitempty"`
+}
+
+// jsonError is one unreadable input.
+type jsonError struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+// jsonReport is the whole JSON document.
+type jsonReport struct {
+	Documents []jsonDoc        `json:"documents"`
+	Links     []compare.Link   `json:"links"`
+	Errors    []jsonError      `json:"errors"`
+	Summary   []compare.Counts `json:"summary"`
+}
+
+// WriteJSON writes the comparison as JSON: documents with their sentences,
+// byte offsets, statuses and coverage; links with kind, score, word diff and
+// evidence; and the inputs that could not be read.
+func WriteJSON(w io.Writer, c Comparison) error {
+	r := jsonReport{Links: c.Result.Links, Errors: []jsonError{}, Summary: c.Result.Summary()}
+	if r.Links == nil {
+		r.Links = []compare.Link{}
+	}
+	for d, doc := range c.Docs {
+		jd := jsonDoc{Path: doc.Path, Title: doc.Title, Outlet: doc.Outlet, Date: doc.Date,
+			Language: doc.Language, Text: doc.Text, Sentences: []jsonSentence{}}
+		for i, s := range doc.Sentences {
+			sr := c.Result.Sentences[d][i]
+			jd.Sentences = append(jd.Sentences, jsonSentence{Index: i, Start: s.Start, End: s.End,
+				Text: doc.Text[s.Start:s.End], Status: sr.Status, Coverage: sr.Coverage,
+				Paragraph: s.Paragraph, Boilerplate: s.Boilerplate, Headline: s.Headline})
+		}
+		r.Documents = append(r.Documents, jd)
+	}
+	for _, e := range c.Errors {
+		r.Errors = append(r.Errors, jsonError{Path: e.Path, Error: e.Err.Error()})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// marks are the one-letter status marks of the text report.
+var marks = map[compare.Kind]string{compare.Shared: "S", compare.Paraphrased: "P", compare.Unique: "U"}
+
+// WriteText writes a readable report: a summary per document, then every
+// sentence with its status, coverage and counterparts.
+func WriteText(w io.Writer, c Comparison) error {
+	var b strings.Builder
+	n := len(c.Docs)
+	counts := c.Result.Summary()
+	shared, para := 0, 0
+	for _, l := range c.Result.Links {
+		if l.Kind == compare.Shared {
+			shared++
+		} else {
+			para++
+		}
+	}
+	fmt.Fprintf(&b, "Parallax: %d documents, %d links (%d shared, %d paraphrased)\n", n, len(c.Result.Links), shared, para)
+	for _, e := range c.Errors {
+		fmt.Fprintf(&b, "  skipped %s\n", e.Error())
+	}
+	b.WriteString("\nS shared  P paraphrased  U unique  · boilerplate;  k/N: carried by k of N documents\n")
+	for d, doc := range c.Docs {
+		ct := counts[d]
+		fmt.Fprintf(&b, "\n[%d] %s — %s\n    %s", d+1, doc.Outlet, doc.Title, doc.Path)
+		if doc.Date != "" {
+			fmt.Fprintf(&b, ", %s", doc.Date)
+		}
+		fmt.Fprintf(&b, "\n    %d sentences: %d shared, %d paraphrased, %d unique (%.0f%% unique)\n",
+			ct.Sentences, ct.Shared, ct.Paraphrased, ct.Unique, 100*ct.UniqueShare())
+		for i, s := range doc.Sentences {
+			sr := c.Result.Sentences[d][i]
+			mark := marks[sr.Status]
+			if s.Boilerplate {
+				mark = "·"
+			}
+			fmt.Fprintf(&b, "  %s %3d  %d/%d  %s\n", mark, i+1, sr.Coverage, n, doc.Text[s.Start:s.End])
+			for _, li := range sr.Links {
+				l := c.Result.Links[li]
+				other := l.B
+				if other.Doc == d && other.Sentence == i {
+					other = l.A
+				}
+				fmt.Fprintf(&b, "              ↔ [%d] %d  %s %.2f  (%s)\n", other.Doc+1, other.Sentence+1, l.Kind, l.Score, strings.Join(l.Evidence, ", "))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
