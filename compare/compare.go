@@ -17,35 +17,35 @@ import (
 
 // params are the engine's tuned constants.
 type params struct {
-	synWeight   float64 // weight of a related-word match relative to an exact one
-	contWeight  float64 // weight of containment (share of the shorter sentence) in the score
-	minShared   int     // content stems (exact or related) a link needs at least
-	sensSpan    float64 // logits the threshold moves from sensitivity 0.5 to 0 or 1
-	regimeGamma float64 // how strongly a pair's background lowers its links' odds
-	regimeRef   float64 // share of confidently matched sentences of a typical rewrite
-	ratio       float64 // a link must reach this share of the best score in its row or column
-	neighbour   float64 // bonus share from aligned neighbours
-	numPenalty  float64 // factor for sentences whose numbers conflict
-	bgWeight    float64 // how far the threshold rises with the documents' background similarity
-	sharedDiff  float64 // diff equal share from which a link is near-verbatim
-	scorePara   float64 // Score from which a lone pair counts as paraphrased
-	idfPow      float64 // exponent applied to idf weights
+	synWeight      float64 // weight of a related-word match relative to an exact one
+	contWeight     float64 // weight of containment (share of the shorter sentence) in the score
+	idfPow         float64 // exponent applied to idf weights
+	numPenalty     float64 // factor for sentences whose numbers conflict
+	position       float64 // 1 to give the model the sentences' relative positions, 0 not to
+	minShared      int     // content stems a link needs to share exactly, at least
+	minContent     int     // content stems each linked sentence needs, at least
+	sensSpan       float64 // logits the threshold moves from sensitivity 0.5 to 0 or 1
+	regimeGamma    float64 // how strongly a pair's background lowers its links' odds
+	regimeRef      float64 // share of confidently matched sentences of a typical rewrite
+	confidentLogit float64 // first-pass log-odds from which a mutually best match is confident
+	sharedDiff     float64 // diff equal share from which a link is near-verbatim
+	scorePara      float64 // Score from which a lone pair counts as paraphrased
 }
 
 var defaultParams = params{
-	synWeight:   0.6,
-	contWeight:  0.5,
-	minShared:   2,
-	sensSpan:    3,
-	regimeGamma: 1,
-	regimeRef:   0.2,
-	ratio:       0.7,
-	neighbour:   0.0,
-	numPenalty:  0.85,
-	bgWeight:    0,
-	sharedDiff:  0.7,
-	scorePara:   0.35,
-	idfPow:      1,
+	synWeight:      0.6,
+	contWeight:     0.5,
+	idfPow:         2,
+	numPenalty:     0.85,
+	position:       0,
+	minShared:      2,
+	minContent:     3,
+	sensSpan:       3,
+	regimeGamma:    1,
+	regimeRef:      0.2,
+	confidentLogit: 1,
+	sharedDiff:     0.7,
+	scorePara:      0.35,
 }
 
 // Compare aligns the sentences of docs with each other. It returns an error
@@ -164,13 +164,32 @@ func pairScore(m match, ma, mb float64, p params) float64 {
 // content, with what the aligner knows of the pair.
 type candidate struct {
 	i, j  int
+	short int // content stems of the shorter sentence
 	m     match
 	score float64
 	x     [numFeatures]float64
 }
 
+// substantive reports whether a candidate shares real content: at least
+// minShared content stems, one of them exactly, between sentences that
+// each carry at least minContent content stems, so that a headline
+// fragment such as "The president of Mexico" never links on the story's
+// topic words alone. Between articles that are not rewrites of each other
+// (strict), one shared word must be a common word rather than a name: one
+// official named in two unrelated sentences is no link.
+func (c *candidate) substantive(p params, strict bool) bool {
+	m := &c.m
+	if m.exact < 1 || m.exact+m.synonym < p.minShared || c.short < p.minContent {
+		return false
+	}
+	if strict {
+		return m.common >= 1
+	}
+	return m.common+m.synonym >= 1
+}
+
 // numFeatures is the length of a candidate's feature vector.
-const numFeatures = 16
+const numFeatures = 20
 
 // candidates scores every pair of sentences of two documents that shares
 // at least one content stem and describes each with its features.
@@ -197,7 +216,7 @@ func candidates(pr *prepared, a, b int, p params) []candidate {
 			}
 			s := pairScore(m, ma[i], mb[j], p)
 			score[i*nb+j] = s
-			cs = append(cs, candidate{i: i, j: j, m: m, score: s})
+			cs = append(cs, candidate{i: i, j: j, m: m, score: s, short: min(len(fa[i].ids), len(fb[j].ids))})
 		}
 	}
 	rowMax := make([]float64, na)
@@ -241,6 +260,10 @@ func candidates(pr *prepared, a, b int, p params) []candidate {
 			margin(s, rowMax[c.i], row2[c.i]),
 			margin(s, colMax[c.j], col2[c.j]),
 			math.Log1p(float64(c.m.common)),
+			math.Log1p(c.m.weight),
+			math.Log1p(float64(min(len(fa[c.i].ids), len(fb[c.j].ids)))),
+			c.m.maxW,
+			p.position * math.Abs(float64(c.i)/float64(na)-float64(c.j)/float64(nb)),
 		}
 	}
 	return cs
@@ -279,47 +302,88 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// linkProb is the model's probability that a candidate is a true link.
-func linkProb(x *[numFeatures]float64) float64 { return sigmoid(linkLogit(x)) }
+// numStack is the length of the second-pass feature vector.
+const numStack = 6
 
-// linkLogit is the log-odds of linkProb.
-func linkLogit(x *[numFeatures]float64) float64 {
-	z := linkBias
-	for k, v := range x {
-		z += linkWeights[k] * v
+// stackFeatures describes each candidate by its first-pass log-odds z1 and
+// those of its neighbours: aligned content comes in runs (the next sentence
+// of one article matches the next of the other) and in splits (one
+// sentence of a summary covers two adjacent ones of the source).
+func stackFeatures(cands []candidate, z1 []float64) [][numStack]float64 {
+	type cell struct{ i, j int }
+	prob := make(map[cell]float64, len(cands))
+	rowMax := map[int]float64{}
+	colMax := map[int]float64{}
+	for k, c := range cands {
+		p := sigmoid(z1[k])
+		prob[cell{c.i, c.j}] = p
+		rowMax[c.i] = math.Max(rowMax[c.i], p)
+		colMax[c.j] = math.Max(colMax[c.j], p)
+	}
+	out := make([][numStack]float64, len(cands))
+	for k, c := range cands {
+		p := prob[cell{c.i, c.j}]
+		diag := math.Max(prob[cell{c.i - 1, c.j - 1}], prob[cell{c.i + 1, c.j + 1}])
+		side := math.Max(math.Max(prob[cell{c.i - 1, c.j}], prob[cell{c.i + 1, c.j}]),
+			math.Max(prob[cell{c.i, c.j - 1}], prob[cell{c.i, c.j + 1}]))
+		out[k] = [numStack]float64{z1[k], diag, p / rowMax[c.i], p / colMax[c.j], side, p * diag}
+	}
+	return out
+}
+
+// linkLogits runs both passes of the link model over a pair's candidates
+// and returns the first-pass and final log-odds.
+func linkLogits(cands []candidate) (z1, z2 []float64) {
+	z1 = make([]float64, len(cands))
+	for k := range cands {
+		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
+	}
+	st := stackFeatures(cands, z1)
+	z2 = make([]float64, len(cands))
+	for k := range st {
+		z2[k] = dot(stackWeights[:], st[k][:], stackBias)
+	}
+	return z1, z2
+}
+
+// dot is bias + w·x.
+func dot(w, x []float64, bias float64) float64 {
+	z := bias
+	for k := range w {
+		z += w[k] * x[k]
 	}
 	return z
 }
 
 // alignPair links the sentences of two documents. Each candidate's link
-// probability is calibrated against the pair's background: articles that
-// are not rewrites of each other (few confident, mutually best matches)
-// need stronger evidence for each link than a rewrite does. The
-// sensitivity moves the threshold, and between the two regimes.
+// log-odds are calibrated against the pair's background: articles that are
+// not rewrites of each other (few confident, mutually best matches) need
+// stronger evidence for each link than a rewrite does. The sensitivity
+// moves the threshold, and between the two regimes.
 func alignPair(cands []candidate, na, nb int, opts Options, p params) []Link {
 	sens := min(1, max(0, opts.Sensitivity))
-	logits := make([]float64, len(cands))
+	z1, z2 := linkLogits(cands)
 	confident := 0
 	for k := range cands {
-		logits[k] = linkLogit(&cands[k].x)
 		c := &cands[k]
-		if logits[k] >= 0 && c.x[5] == 1 && c.x[6] == 1 {
+		if z1[k] >= p.confidentLogit && c.x[5] == 1 && c.x[6] == 1 && c.substantive(p, false) {
 			confident++
 		}
 	}
 	shift := 0.0
 	if n := min(na, nb); n > 0 {
 		r := math.Max(float64(confident)/float64(n), 0.01)
-		gamma := p.regimeGamma * min(1, 2*(1-sens))
+		gamma := p.regimeGamma * min(1, max(0, (RewriteSensitivity-sens)/(RewriteSensitivity-StrictSensitivity)))
 		shift = -gamma * math.Max(0, math.Log(p.regimeRef/r))
 	}
-	thr := logit(linkThreshold) + p.sensSpan*(0.5-sens)
+	thr := logit(linkThreshold) + p.sensSpan*(RewriteSensitivity-sens)
 	var links []Link
+	strict := shift < 0 || sens < StrictSensitivity
 	for k, c := range cands {
-		if c.m.exact+c.m.synonym < p.minShared {
+		if !c.substantive(p, strict) {
 			continue
 		}
-		z := logits[k] + shift
+		z := z2[k] + shift
 		if z < thr {
 			continue
 		}

@@ -117,8 +117,9 @@ type match struct {
 	synonym int     // related stem pairs
 	numA    bool    // a has numbers
 	numB    bool
-	numBoth bool // a number is shared
-	common  int  // exactly shared stems written in lower case in both sentences
+	numBoth bool    // a number is shared
+	common  int     // exactly shared stems written in lower case in both sentences
+	maxW    float64 // weight of the rarest shared stem
 }
 
 // overlap measures what sentences a and b share, given stem weights.
@@ -139,6 +140,7 @@ func (v *vocab) overlap(a, b *sentFeat, w []float64, synWeight float64, ev *[]st
 		default:
 			id := a.ids[i]
 			m.weight += w[id]
+			m.maxW = math.Max(m.maxW, w[id])
 			m.exact++
 			if a.common[i] && b.common[j] {
 				m.common++

@@ -49,13 +49,19 @@ var stemmers = map[string]stemmer{
 	"hu": {hungarian.Stem, hungarian.IsStopWord},
 }
 
-// newsStop are English words so common in news reporting that they carry no
-// claim of their own: attribution verbs and honorifics.
-var newsStop = map[string]bool{
-	"said": true, "say": true, "says": true, "saying": true, "told": true,
-	"tell": true, "according": true, "also": true, "mr": true, "mrs": true,
-	"ms": true, "would": true, "could": true, "may": true, "might": true,
-	"must": true, "shall": true, "one": true, "get": true, "got": true,
+// extraStop are words each language's Snowball list lacks: for English the
+// object pronoun "us" and the words so common in news reporting that they
+// carry no claim of their own (attribution verbs, honorifics, modals).
+var extraStop = map[string]map[string]bool{
+	"en": {
+		"us": true, "said": true, "say": true, "says": true, "saying": true,
+		"told": true, "tell": true, "according": true, "also": true,
+		"mr": true, "mrs": true, "ms": true, "would": true, "could": true,
+		"may": true, "might": true, "must": true, "shall": true, "one": true,
+		"get": true, "got": true,
+	},
+	"fr": {"les": true, "cette": true, "cet": true, "selon": true, "dit": true},
+	"es": {"según": true, "dijo": true},
 }
 
 // Tokenize splits text into word tokens in the given language (an ISO 639-1
@@ -70,7 +76,10 @@ func Tokenize(text, lang string) []Token {
 			st = stemmer{stem: func(w string, _ bool) string { return w }, stop: func(string) bool { return false }}
 		}
 	}
-	english := lang == "" || lang == "en"
+	if lang == "" {
+		lang = "en"
+	}
+	extra := extraStop[lang]
 	var toks []Token
 	it := words.FromString(text)
 	for it.Next() {
@@ -88,11 +97,8 @@ func Tokenize(text, lang string) []Token {
 		case acronym:
 			t.Stem = norm
 		default:
-			t.Stop = st.stop(norm) || (english && newsStop[norm])
+			t.Stop = st.stop(norm) || extra[norm]
 			t.Stem = st.stem(norm, true)
-			if !t.Stop && english && newsStop[t.Stem] {
-				t.Stop = true
-			}
 		}
 		toks = append(toks, t)
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +16,7 @@ import (
 )
 
 func simpleBuild(name, text string) *corpus.Document {
-	d := &corpus.Document{Path: name, Text: text, Language: "en", Paragraphs: []corpus.Span{{0, len(text)}}}
+	d := &corpus.Document{Path: name, Text: text, Language: "en", Paragraphs: []corpus.Span{{Start: 0, End: len(text)}}}
 	for i, s := range corpus.SplitSentences(text) {
 		d.Sentences = append(d.Sentences, corpus.Sentence{Index: i, Start: s.Start, End: s.End})
 	}
@@ -64,42 +63,6 @@ func TestTune(t *testing.T) {
 	fmt.Println("STS", evaluate.Correlate(sts, func(a, b string) float64 { s, _ := scoreWith(a, b, base); return s }))
 }
 
-type variant struct {
-	name string
-	set  func(*params)
-}
-
-var variants = []variant{
-	{"pow2", func(p *params) { p.idfPow = 2 }},
-	{"pow1.5", func(p *params) { p.idfPow = 1.5 }},
-	{"pow0.5", func(p *params) { p.idfPow = 0.5 }},
-	{"minShared1", func(p *params) { p.minShared = 1 }},
-	{"ratio0.5", func(p *params) { p.ratio = 0.5 }},
-	{"ratio0.85", func(p *params) { p.ratio = 0.85 }},
-	{"ratio1", func(p *params) { p.ratio = 1 }},
-	{"cont0", func(p *params) { p.contWeight = 0 }},
-	{"cont1", func(p *params) { p.contWeight = 1 }},
-	{"nbr0.2", func(p *params) { p.neighbour = 0.2 }},
-	{"num1", func(p *params) { p.numPenalty = 1 }},
-}
-
-func TestSegDiag(t *testing.T) {
-	dir, _ := evaluate.FindData("")
-	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
-	g, p, c := 0, 0, 0
-	for _, pr := range pairs {
-		// identity alignment of the pair against itself measures segmentation loss
-		_ = pr
-	}
-	_ = g + p + c
-	// report per-doc sentence counts vs gold
-	n := 0
-	for _, pr := range pairs {
-		n += len(pr.A.Sentences) + len(pr.B.Sentences)
-	}
-	fmt.Println("sentences", n)
-}
-
 func TestErrDiag(t *testing.T) {
 	dir, _ := evaluate.FindData("")
 	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
@@ -133,26 +96,63 @@ func TestErrDiag(t *testing.T) {
 type sample struct {
 	pair int
 	i, j int
-	x    [numFeatures]float64
+	x    []float64
 	y    float64
 	ok   bool // passes the hard filters
 }
 
-func collect(pairs []evaluate.Pair, p params) []sample {
-	var out []sample
+// pairData is one news_synth pair's candidates with their gold labels.
+type pairData struct {
+	cands []candidate
+	gold  []bool
+}
+
+func collect(pairs []evaluate.Pair, p params) []pairData {
+	out := make([]pairData, len(pairs))
 	for pi := range pairs {
 		pr := prepare([]*corpus.Document{pairs[pi].A, pairs[pi].B}, p)
-		for _, c := range pr.pairCandidates(0, 1, p) {
-			out = append(out, sample{pair: pi, i: c.i, j: c.j, x: c.x, y: b2f(pairs[pi].IsGold(c.i, c.j)), ok: c.m.exact+c.m.synonym >= p.minShared})
+		cs := pr.pairCandidates(0, 1, p)
+		out[pi].cands = cs
+		for _, c := range cs {
+			out[pi].gold = append(out[pi].gold, pairs[pi].IsGold(c.i, c.j))
 		}
 	}
 	return out
 }
 
+// firstPass returns samples of first-pass features.
+func firstPass(data []pairData, p params) []sample {
+	var ss []sample
+	for pi, d := range data {
+		for k, c := range d.cands {
+			ss = append(ss, sample{pair: pi, i: c.i, j: c.j, x: append([]float64(nil), c.x[:]...), y: b2f(d.gold[k]), ok: c.substantive(p, false)})
+		}
+	}
+	return ss
+}
+
+// secondPass returns samples of stacked features given first-pass weights.
+func secondPass(data []pairData, p params, w []float64, b float64) []sample {
+	var ss []sample
+	for pi, d := range data {
+		z1 := make([]float64, len(d.cands))
+		for k := range d.cands {
+			z1[k] = dot(w, d.cands[k].x[:], b)
+		}
+		st := stackFeatures(d.cands, z1)
+		for k, c := range d.cands {
+			ss = append(ss, sample{pair: pi, i: c.i, j: c.j, x: append([]float64(nil), st[k][:]...), y: b2f(d.gold[k]), ok: c.substantive(p, false)})
+		}
+	}
+	return ss
+}
+
 // fit trains a logistic regression with L2 on standardised features and
 // returns weights for the raw features.
-func fit(ss []sample, l2 float64) ([numFeatures]float64, float64) {
-	var mu, sd [numFeatures]float64
+func fit(ss []sample, l2 float64) ([]float64, float64) {
+	nf := len(ss[0].x)
+	mu := make([]float64, nf)
+	sd := make([]float64, nf)
 	n := float64(len(ss))
 	for _, s := range ss {
 		for k := range s.x {
@@ -170,18 +170,19 @@ func fit(ss []sample, l2 float64) ([numFeatures]float64, float64) {
 			sd[k] = 1
 		}
 	}
-	var w [numFeatures]float64
+	w := make([]float64, nf)
 	b := 0.0
 	lr := 0.5
-	for it := 0; it < 3000; it++ {
-		var g [numFeatures]float64
+	g := make([]float64, nf)
+	for it := 0; it < 2000; it++ {
+		clear(g)
 		gb := 0.0
 		for _, s := range ss {
 			z := b
 			for k := range s.x {
 				z += w[k] * (s.x[k] - mu[k]) / sd[k]
 			}
-			e := 1/(1+math.Exp(-z)) - s.y
+			e := sigmoid(z) - s.y
 			for k := range s.x {
 				g[k] += e * (s.x[k] - mu[k]) / sd[k] / n
 			}
@@ -192,7 +193,7 @@ func fit(ss []sample, l2 float64) ([numFeatures]float64, float64) {
 		}
 		b -= lr * gb
 	}
-	var raw [numFeatures]float64
+	raw := make([]float64, nf)
 	rb := b
 	for k := range w {
 		raw[k] = w[k] / sd[k]
@@ -201,18 +202,14 @@ func fit(ss []sample, l2 float64) ([numFeatures]float64, float64) {
 	return raw, rb
 }
 
-func evalModel(pairs []evaluate.Pair, ss []sample, which func(int) bool, w [numFeatures]float64, b, thr float64) evaluate.LinkScores {
+func evalModel(pairs []evaluate.Pair, ss []sample, which func(int) bool, w []float64, b, thr float64) evaluate.LinkScores {
 	var s evaluate.LinkScores
 	links := map[int][][2]int{}
 	for _, x := range ss {
 		if !which(x.pair) || !x.ok {
 			continue
 		}
-		z := b
-		for k := range x.x {
-			z += w[k] * x.x[k]
-		}
-		if 1/(1+math.Exp(-z)) >= thr {
+		if sigmoid(dot(w, x.x, b)) >= thr {
 			links[x.pair] = append(links[x.pair], [2]int{x.i, x.j})
 		}
 	}
@@ -234,7 +231,7 @@ func evalModel(pairs []evaluate.Pair, ss []sample, which func(int) bool, w [numF
 	return s
 }
 
-func bestThr(pairs []evaluate.Pair, ss []sample, which func(int) bool, w [numFeatures]float64, b float64) (float64, evaluate.LinkScores) {
+func bestThr(pairs []evaluate.Pair, ss []sample, which func(int) bool, w []float64, b float64) (float64, evaluate.LinkScores) {
 	bt, bs := 0.0, evaluate.LinkScores{}
 	for thr := 0.1; thr < 0.9; thr += 0.025 {
 		s := evalModel(pairs, ss, which, w, b, thr)
@@ -245,143 +242,75 @@ func bestThr(pairs []evaluate.Pair, ss []sample, which func(int) bool, w [numFea
 	return bt, bs
 }
 
+func subset(ss []sample, f func(int) bool) []sample {
+	var o []sample
+	for _, s := range ss {
+		if f(s.pair) {
+			o = append(o, s)
+		}
+	}
+	return o
+}
+
 var update = flag.Bool("update", false, "rewrite linkmodel.go from the fit")
 
-func writeModel(w [numFeatures]float64, b, thr float64, s evaluate.LinkScores) {
+func writeModel(w1 []float64, b1 float64, w2 []float64, b2, thr float64, s evaluate.LinkScores) {
 	var sb strings.Builder
-	sb.WriteString("// Code generated by TestFit (go test -tags tune -run TestFit -update ./compare/); DO NOT EDIT.\n\n")
+	sb.WriteString("// Code generated by TestFit (go test -tags tune -run TestFit ./compare/ -args -update); DO NOT EDIT.\n\n")
 	sb.WriteString("package compare\n\n")
-	fmt.Fprintf(&sb, "// linkWeights and linkBias are a logistic model of P(link | candidate\n// features), fitted on the news_synth development split:\n// %s at threshold %.3f.\n", s, thr)
-	sb.WriteString("var linkWeights = [numFeatures]float64{\n")
-	for _, x := range w {
+	fmt.Fprintf(&sb, "// The link model: two logistic regressions, fitted on the news_synth\n// development split (%s\n// at threshold %.3f, before calibration).\n//\n", s, thr)
+	sb.WriteString("// linkWeights and linkBias give the first pass over candidate features.\nvar linkWeights = [numFeatures]float64{\n")
+	for _, x := range w1 {
 		fmt.Fprintf(&sb, "\t%.6f,\n", x)
 	}
-	fmt.Fprintf(&sb, "}\n\nconst linkBias = %.6f\n\n// linkThreshold is the probability that maximised F1 in the fit.\nconst linkThreshold = %.3f\n", b, thr)
+	fmt.Fprintf(&sb, "}\n\nconst linkBias = %.6f\n\n", b1)
+	sb.WriteString("// stackWeights and stackBias give the second pass over stacked features.\nvar stackWeights = [numStack]float64{\n")
+	for _, x := range w2 {
+		fmt.Fprintf(&sb, "\t%.6f,\n", x)
+	}
+	fmt.Fprintf(&sb, "}\n\nconst stackBias = %.6f\n\n// linkThreshold is the probability that maximised F1 in the fit.\nconst linkThreshold = %.3f\n", b2, thr)
 	if err := os.WriteFile("linkmodel.go", []byte(sb.String()), 0o644); err != nil {
 		panic(err)
 	}
 }
 
-func TestFit(t *testing.T) {
-	dir, _ := evaluate.FindData("")
-	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
-	p := defaultParams
-	ss := collect(pairs, p)
-	pos := 0
-	for _, s := range ss {
-		pos += int(s.y)
-	}
-	fmt.Println("samples", len(ss), "positive", pos)
-	even := func(i int) bool { return i%2 == 0 }
-	odd := func(i int) bool { return i%2 == 1 }
-	sub := func(f func(int) bool) []sample {
-		var o []sample
-		for _, s := range ss {
-			if f(s.pair) {
-				o = append(o, s)
-			}
-		}
-		return o
-	}
-	for _, l2 := range []float64{0.001, 0.01} {
-		w1, b1 := fit(sub(even), l2)
-		t1, _ := bestThr(pairs, ss, even, w1, b1)
-		w2, b2 := fit(sub(odd), l2)
-		t2, _ := bestThr(pairs, ss, odd, w2, b2)
-		fmt.Printf("l2 %g  fold1 %s\n        fold2 %s\n", l2, evalModel(pairs, ss, odd, w1, b1, t1), evalModel(pairs, ss, even, w2, b2, t2))
-	}
-	w, b := fit(ss, 0.001)
-	thr, s := bestThr(pairs, ss, func(int) bool { return true }, w, b)
-	fmt.Printf("all: thr %.3f %s\nw: %#v\nbias: %v\n", thr, s, w, b)
-	if *update {
-		writeModel(w, b, thr, s)
-	}
-}
-
-// relatedness statistics per doc pair
-func pairStat(pr *prepared, a, b int, p params) (float64, int) {
-	cs := pr.pairCandidates(a, b, p)
-	n := 0
-	for _, c := range cs {
-		if c.x[5] == 1 && c.x[6] == 1 && linkProb(&c.x) >= 0.5 {
-			n++
-		}
-	}
-	m := min(len(pr.feats[a]), len(pr.feats[b]))
-	return float64(n) / float64(m), n
-}
-
-func TestRegime(t *testing.T) {
-	dir, _ := evaluate.FindData("")
-	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
-	var rs []float64
-	for _, pp := range pairs {
-		pr := prepare([]*corpus.Document{pp.A, pp.B}, defaultParams)
-		r, _ := pairStat(pr, 0, 1, defaultParams)
-		rs = append(rs, r)
-	}
-	slices.Sort(rs)
-	fmt.Println("news_synth R quantiles:", rs[0], rs[len(rs)/10], rs[len(rs)/4], rs[len(rs)/2], rs[3*len(rs)/4])
-	docs, _, _ := corpus.Load(context.Background(), []string{"../../shared/seeds"}, corpus.LoadOptions{})
-	pr := prepare(docs, defaultParams)
-	for a := range docs {
-		for b := a + 1; b < len(docs); b++ {
-			r, n := pairStat(pr, a, b, defaultParams)
-			fmt.Printf("seeds %d-%d R %.3f n %d\n", a, b, r, n)
-		}
-	}
-}
-
-func bgStat(pr *prepared, a, b int, p params) (mean, sd, linkZ float64) {
-	cs := pr.pairCandidates(a, b, p)
-	na, nb := len(pr.feats[a]), len(pr.feats[b])
-	n := float64(na * nb)
-	var s1, s2 float64
-	for _, c := range cs {
-		s1 += c.score
-		s2 += c.score * c.score
-	}
-	mean = s1 / n
-	sd = math.Sqrt(s2/n - mean*mean)
+func train(pairs []evaluate.Pair, data []pairData, p params, which func(int) bool) (w1 []float64, b1 float64, w2 []float64, b2, thr float64) {
+	s1 := firstPass(data, p)
+	w1, b1 = fit(subset(s1, which), 0.01)
+	s2 := secondPass(data, p, w1, b1)
+	w2, b2 = fit(subset(s2, which), 0.01)
+	thr, _ = bestThr(pairs, s2, which, w2, b2)
 	return
 }
 
-func TestBackground(t *testing.T) {
+func TestFit(t *testing.T) {
 	dir, _ := evaluate.FindData("")
-	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
-	var ms, gz, nz []float64
-	for _, pp := range pairs {
-		pr := prepare([]*corpus.Document{pp.A, pp.B}, defaultParams)
-		m, sd, _ := bgStat(pr, 0, 1, defaultParams)
-		ms = append(ms, m)
-		for _, c := range pr.pairCandidates(0, 1, defaultParams) {
-			z := (c.score - m) / sd
-			if pp.IsGold(c.i, c.j) {
-				gz = append(gz, z)
-			} else if c.x[5] == 1 || c.x[6] == 1 {
-				nz = append(nz, z)
-			}
+	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", corpus.FromText)
+	p := defaultParams
+	envF := func(name string, dst *float64) {
+		if v := os.Getenv(name); v != "" {
+			fmt.Sscan(v, dst)
 		}
 	}
-	q := func(x []float64) string {
-		slices.Sort(x)
-		return fmt.Sprintf("%.3f %.3f %.3f %.3f %.3f", x[len(x)/10], x[len(x)/4], x[len(x)/2], x[3*len(x)/4], x[9*len(x)/10])
+	envF("SYN", &p.synWeight)
+	envF("CONT", &p.contWeight)
+	envF("POW", &p.idfPow)
+	envF("POS", &p.position)
+	if v := os.Getenv("MINC"); v != "" {
+		fmt.Sscan(v, &p.minContent)
 	}
-	fmt.Println("news_synth bg mean quantiles:", q(ms))
-	fmt.Println("gold z:", q(gz))
-	fmt.Println("nongold best z:", q(nz))
-	docs, _, _ := corpus.Load(context.Background(), []string{"../../shared/seeds"}, corpus.LoadOptions{})
-	pr := prepare(docs, defaultParams)
-	for a := range docs {
-		for b := a + 1; b < len(docs); b++ {
-			m, sd, _ := bgStat(pr, a, b, defaultParams)
-			var zs []string
-			for _, c := range pr.pairCandidates(a, b, defaultParams) {
-				if linkProb(&c.x) > 0.35 {
-					zs = append(zs, fmt.Sprintf("%d:%d=%.1f", c.i, c.j, (c.score-m)/sd))
-				}
-			}
-			fmt.Printf("seeds %d-%d bg %.3f sd %.3f  %v\n", a, b, m, sd, zs)
-		}
+	data := collect(pairs, p)
+	even := func(i int) bool { return i%2 == 0 }
+	odd := func(i int) bool { return i%2 == 1 }
+	all := func(int) bool { return true }
+	for _, f := range []struct{ tr, te func(int) bool }{{even, odd}, {odd, even}} {
+		w1, b1, w2, b2, thr := train(pairs, data, p, f.tr)
+		fmt.Println("held-out fold:", evalModel(pairs, secondPass(data, p, w1, b1), f.te, w2, b2, thr))
+	}
+	w1, b1, w2, b2, thr := train(pairs, data, p, all)
+	s := evalModel(pairs, secondPass(data, p, w1, b1), all, w2, b2, thr)
+	fmt.Printf("all: thr %.3f %s\nw1 %.3f b1 %.3f\nw2 %.3f b2 %.3f\n", thr, s, w1, b1, w2, b2)
+	if *update {
+		writeModel(w1, b1, w2, b2, thr, s)
 	}
 }

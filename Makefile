@@ -1,0 +1,79 @@
+# Parallax build, test and packaging. On a fresh Debian 12 with Go
+# installed, `make run` and `make test` are the whole set-up: both install
+# the missing system packages first.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+GO  ?= go
+BIN := bin/parallax
+
+# System packages: the Fyne (cgo, OpenGL, X11/Wayland) build, and the
+# virtual screen and screenshot tools the smoke test uses.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
+SMOKE_PKGS := xvfb xauth imagemagick x11-utils
+
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# install-missing installs, after an apt-get update, those of the given
+# Debian packages that dpkg does not report as installed; silent when none
+# is missing.
+define install-missing
+missing=""; \
+for p in $(1); do \
+	dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+	echo "Installing:$$missing"; \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+fi
+endef
+
+.PHONY: deps smoke-deps build run test bench eval smoke package clean
+
+## deps: install missing build packages and download Go modules
+deps:
+	@$(call install-missing,$(BUILD_PKGS))
+	@$(GO) mod download
+
+## smoke-deps: deps plus the virtual screen and screenshot tools
+smoke-deps: deps
+	@$(call install-missing,$(SMOKE_PKGS))
+
+## build: compile bin/parallax
+build: deps
+	$(GO) build -o $(BIN) .
+
+## run: build and open the bundled sample corpus
+run: build
+	./$(BIN)
+
+## test: gofmt check, vet and tests (headless Fyne driver)
+test: deps
+	@unformatted=$$(gofmt -l .); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet -tags ci ./...
+	$(GO) test -tags ci -count=1 ./...
+
+## bench: benchmarks, no tests
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## eval: score the engine on the evaluation sets
+eval: deps
+	$(GO) run . eval
+
+## smoke: run the real binary on a virtual screen and check its window
+smoke: smoke-deps build
+	.ci/smoke.sh $(BIN)
+
+## package: Linux .tar.xz with binary, .desktop file and icon
+package: deps
+	$(GO) tool fyne package -os linux
+	@ls -l *.tar.xz
+
+## clean: remove build outputs
+clean:
+	rm -rf bin tmp-pkg shot.png Parallax.tar.xz

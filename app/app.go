@@ -1,0 +1,261 @@
+// Package app is Parallax's desktop user interface: one scrollable column
+// per article, each sentence tinted by how the comparison classed it
+// (shared, paraphrased, unique), with a legend and a status line that lists
+// the files that could not be read.
+//
+// The package builds windows on a fyne.App it is given; it never creates
+// the app itself, so it can be tested with Fyne's headless test driver.
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/assets"
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// windowTitle is the main window's title.
+const windowTitle = "Parallax"
+
+// maxListedErrors is how many load errors the status line spells out.
+const maxListedErrors = 3
+
+// paragraphGap is the extra space between two paragraphs of a column.
+const paragraphGap = 10
+
+// windowSize is the main window's initial size.
+var windowSize = fyne.NewSize(1300, 850)
+
+// iconResource is the window icon.
+var iconResource = fyne.NewStaticResource("icon.png", assets.Icon)
+
+// The sentence fills, from the Okabe-Ito colour-blind-safe palette. They are
+// translucent so that the theme's text colour stays readable on them in both
+// the light and the dark theme.
+var (
+	sharedFill      color.Color = color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0x80}
+	paraphrasedFill color.Color = color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0x80}
+	uniqueFill      color.Color = color.Transparent
+)
+
+// Run builds the main window on the given documents and comparison and runs
+// the app (blocks).
+func Run(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) {
+	NewWindow(a, docs, res, errs).ShowAndRun()
+}
+
+// NewWindow builds (but does not show) the main window; used by Run and by
+// tests.
+func NewWindow(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.Window {
+	w := a.NewWindow(windowTitle)
+	w.SetIcon(iconResource)
+	w.SetContent(container.NewBorder(
+		container.NewPadded(legend()),
+		statusBar(docs, res, errs),
+		nil, nil,
+		columns(docs, res),
+	))
+	w.Resize(windowSize)
+	return w
+}
+
+// fillFor returns the background of a sentence with the given status.
+func fillFor(k compare.Kind) color.Color {
+	switch k {
+	case compare.Shared:
+		return sharedFill
+	case compare.Paraphrased:
+		return paraphrasedFill
+	default:
+		return uniqueFill
+	}
+}
+
+// statusOf returns the status of sentence i of document d, Unique when the
+// result does not cover it.
+func statusOf(res *compare.Result, d, i int) compare.Kind {
+	if res == nil || d >= len(res.Sentences) || i >= len(res.Sentences[d]) {
+		return compare.Unique
+	}
+	if k := res.Sentences[d][i].Status; k != "" {
+		return k
+	}
+	return compare.Unique
+}
+
+// columns lays the documents out side by side in nested horizontal splits
+// of equal width.
+func columns(docs []*corpus.Document, res *compare.Result) fyne.CanvasObject {
+	if len(docs) == 0 {
+		return container.NewCenter(widget.NewLabel("No articles to compare. Give files or folders on the command line."))
+	}
+	cols := make([]fyne.CanvasObject, len(docs))
+	for d, doc := range docs {
+		cols[d] = column(doc, d, res)
+	}
+	return splitEvenly(cols)
+}
+
+// splitEvenly nests cols in horizontal splits so that each gets the same
+// share of the width.
+func splitEvenly(cols []fyne.CanvasObject) fyne.CanvasObject {
+	if len(cols) == 1 {
+		return cols[0]
+	}
+	s := container.NewHSplit(cols[0], splitEvenly(cols[1:]))
+	s.Offset = 1 / float64(len(cols))
+	return s
+}
+
+// column is one document: its header, then its sentences grouped into
+// paragraphs, in a vertical scroll.
+func column(doc *corpus.Document, d int, res *compare.Result) fyne.CanvasObject {
+	body := container.NewVBox(header(doc), widget.NewSeparator())
+	var para *fyne.Container
+	for i, s := range doc.Sentences {
+		if para == nil || (i > 0 && s.Paragraph != doc.Sentences[i-1].Paragraph) {
+			para = container.New(layout.NewCustomPaddedVBoxLayout(0))
+			body.Add(container.New(layout.NewCustomPaddedLayout(0, paragraphGap, 0, 0), para))
+		}
+		para.Add(sentenceCell(doc.SentenceText(i), statusOf(res, d, i), s))
+	}
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// The text styles of a column.
+var (
+	outletStyle = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
+	titleStyle  = widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
+	bodyStyle   = widget.RichTextStyle{}
+	// headlineStyle is the article's own title line within its text.
+	headlineStyle = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
+	// dimStyle is for dates and boilerplate: grey, yet readable on the
+	// sentence fills in both themes (unlike the theme's disabled colour).
+	dimStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
+)
+
+// header shows a document's outlet (bold), title and date.
+func header(doc *corpus.Document) fyne.CanvasObject {
+	outlet := doc.Outlet
+	if outlet == "" {
+		outlet = filepath.Base(doc.Path)
+	}
+	box := container.NewVBox(textBlock(outlet, outletStyle))
+	if doc.Title != "" {
+		box.Add(textBlock(doc.Title, titleStyle))
+	}
+	if doc.Date != "" {
+		box.Add(textBlock(doc.Date, dimStyle))
+	}
+	return box
+}
+
+// sentenceCell is one sentence on a background of its status's colour.
+// Boilerplate is dimmed; the headline is bold.
+func sentenceCell(text string, status compare.Kind, s corpus.Sentence) fyne.CanvasObject {
+	style := bodyStyle
+	switch {
+	case s.Boilerplate:
+		style = dimStyle
+	case s.Headline:
+		style = headlineStyle
+	}
+	bg := canvas.NewRectangle(fillFor(status))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, textBlock(text, style))
+}
+
+// textBlock returns word-wrapping text in one style.
+func textBlock(text string, style widget.RichTextStyle) *widget.RichText {
+	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// legend explains the sentence colours.
+func legend() fyne.CanvasObject {
+	return container.NewHBox(
+		swatch(sharedFill), widget.NewLabel("Shared: same wording in several articles"),
+		swatch(paraphrasedFill), widget.NewLabel("Paraphrased: same content, reworded"),
+		swatch(uniqueFill), widget.NewLabel("Unique: in this article only"),
+		widget.NewRichText(&widget.TextSegment{Text: "Boilerplate: dimmed text", Style: dimStyle}),
+	)
+}
+
+// swatch is a small square of a legend colour, outlined so that a
+// transparent fill still shows.
+func swatch(fill color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(fill)
+	r.StrokeColor = theme.Color(theme.ColorNamePlaceHolder)
+	r.StrokeWidth = 1
+	r.CornerRadius = theme.InputRadiusSize()
+	r.SetMinSize(fyne.NewSquareSize(18))
+	return container.NewCenter(r)
+}
+
+// statusBar shows the load errors, if any, above a one-line summary of the
+// comparison.
+func statusBar(docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.CanvasObject {
+	bar := container.NewVBox(widget.NewSeparator())
+	if len(errs) > 0 {
+		e := widget.NewLabel(errorText(errs))
+		e.Importance = widget.DangerImportance
+		e.Truncation = fyne.TextTruncateEllipsis
+		bar.Add(e)
+	}
+	s := widget.NewLabel(summaryText(docs, res))
+	s.Truncation = fyne.TextTruncateEllipsis
+	bar.Add(s)
+	return bar
+}
+
+// errorText is "N file(s) could not be read: " and the first few errors.
+func errorText(errs []*corpus.FileError) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s could not be read: ", plural(len(errs), "file", "files"))
+	for i, e := range errs {
+		if i == maxListedErrors {
+			fmt.Fprintf(&b, "; and %d more", len(errs)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// summaryText counts the articles and their sentences by status.
+func summaryText(docs []*corpus.Document, res *compare.Result) string {
+	counts := map[compare.Kind]int{}
+	total := 0
+	for d, doc := range docs {
+		for i := range doc.Sentences {
+			counts[statusOf(res, d, i)]++
+			total++
+		}
+	}
+	return fmt.Sprintf("%s, %s: %d shared, %d paraphrased, %d unique",
+		plural(len(docs), "article", "articles"), plural(total, "sentence", "sentences"),
+		counts[compare.Shared], counts[compare.Paraphrased], counts[compare.Unique])
+}
+
+// plural formats a count with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

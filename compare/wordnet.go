@@ -1,0 +1,156 @@
+package compare
+
+//go:generate go run ../internal/wordnetgen -dict /usr/share/wordnet -out wordnet.dat
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed" // for the related-word table
+	"encoding/binary"
+	"errors"
+	"io"
+	"sync"
+)
+
+// wordnetData is the related-word table built by internal/wordnetgen from
+// WordNet 3.0 (see WORDNET_LICENSE): for each English Snowball stem, the WordNet
+// concepts (synsets) of its commonest senses and of their closest relatives
+// (derivations, pertainyms, satellite heads, narrow hypernyms).
+//
+//go:embed wordnet.dat
+var wordnetData []byte
+
+var (
+	wordnetOnce  sync.Once
+	wordnetTable map[string][]uint32
+	wordnetErr   error
+)
+
+// wordnetConcepts returns the decoded related-word table, decoding it on first
+// use. The table is empty if the embedded data cannot be decoded, which the
+// tests rule out.
+func wordnetConcepts() map[string][]uint32 {
+	wordnetOnce.Do(func() {
+		wordnetTable, wordnetErr = decodeWordnet(wordnetData)
+	})
+	return wordnetTable
+}
+
+// relatedConcepts returns sorted concept ids for an English Snowball stem (lower
+// case), nil when the stem is unknown. Two stems are related when their concept
+// lists intersect. The returned slice is shared and must not be modified.
+func relatedConcepts(stem string) []uint32 {
+	return wordnetConcepts()[stem]
+}
+
+// related reports whether two distinct stems share a concept. A stem is not
+// related to itself: identity is not evidence of a related word.
+func related(a, b string) bool {
+	if a == b {
+		return false
+	}
+	t := wordnetConcepts()
+	x, y := t[a], t[b]
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			return true
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+var errWordnetFormat = errors.New("compare: malformed related-word table")
+
+// decodeWordnet decodes the table that internal/wordnetgen writes: gzip over
+// the magic "PWN1", the number of stems, the total number of concept ids, then
+// per stem in sorted order the length of the prefix shared with the previous
+// stem, the length and bytes of the rest, the number of concept ids and the ids
+// in ascending order (the first as is, the others as differences), all numbers
+// as unsigned varints.
+func decodeWordnet(data []byte) (map[string][]uint32, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) < 4 || string(raw[:4]) != "PWN1" {
+		return nil, errWordnetFormat
+	}
+	d := wordnetDecoder{buf: raw[4:]}
+	nStems, nIDs := d.uvarint(), d.uvarint()
+	if d.bad || nStems > uint64(len(d.buf)) || nIDs > uint64(len(d.buf)) {
+		return nil, errWordnetFormat
+	}
+	ids := make([]uint32, nIDs)
+	// All stems go into one string; ends[i] is where stem i ends in it.
+	names := make([]byte, 0, 8*nStems)
+	ends := make([]int, nStems)
+	lists := make([][]uint32, nStems)
+	prev, used := 0, uint64(0) // start of the previous stem in names; ids used
+	for i := range nStems {
+		p, n := d.uvarint(), d.uvarint()
+		if d.bad || p > uint64(len(names)-prev) || n > uint64(len(d.buf)) {
+			return nil, errWordnetFormat
+		}
+		start := len(names)
+		names = append(names, names[prev:prev+int(p)]...)
+		names = append(names, d.buf[:n]...)
+		d.buf = d.buf[n:]
+		prev = start
+		ends[i] = len(names)
+		c := d.uvarint()
+		if d.bad || c == 0 || c > nIDs-used {
+			return nil, errWordnetFormat
+		}
+		list := ids[used : used+c : used+c]
+		used += c
+		var v uint64
+		for j := range list {
+			delta := d.uvarint()
+			if j > 0 && delta == 0 {
+				return nil, errWordnetFormat // not strictly ascending
+			}
+			v += delta
+			if v > 1<<32-1 {
+				return nil, errWordnetFormat
+			}
+			list[j] = uint32(v)
+		}
+		lists[i] = list
+	}
+	if d.bad || used != nIDs || len(d.buf) != 0 {
+		return nil, errWordnetFormat
+	}
+	all := string(names)
+	table := make(map[string][]uint32, nStems)
+	start := 0
+	for i, end := range ends {
+		table[all[start:end]] = lists[i]
+		start = end
+	}
+	return table, nil
+}
+
+// wordnetDecoder reads unsigned varints, remembering whether any was bad.
+type wordnetDecoder struct {
+	buf []byte
+	bad bool
+}
+
+func (d *wordnetDecoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return v
+}

@@ -1,0 +1,200 @@
+package compare
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"slices"
+	"testing"
+
+	"github.com/kljensen/snowball"
+)
+
+func wordnetStem(t testing.TB, word string) string {
+	t.Helper()
+	s, err := snowball.Stem(word, "english", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestWordnetDecode(t *testing.T) {
+	table, err := decodeWordnet(wordnetData)
+	if err != nil {
+		t.Fatalf("decodeWordnet: %v", err)
+	}
+	if len(table) < 20000 {
+		t.Errorf("table has %d stems, want more than 20000", len(table))
+	}
+	holders := map[uint32]int{}
+	for stem, ids := range table {
+		if stem == "" || len(ids) == 0 || len(ids) > 8 {
+			t.Fatalf("stem %q has %d concepts, want 1..8", stem, len(ids))
+		}
+		if !slices.IsSorted(ids) || len(slices.Compact(slices.Clone(ids))) != len(ids) {
+			t.Fatalf("concepts of %q not strictly ascending: %v", stem, ids)
+		}
+		for _, id := range ids {
+			holders[id]++
+		}
+	}
+	for id, n := range holders {
+		if n < 2 {
+			t.Fatalf("concept %d is held by %d stem, want at least 2", id, n)
+		}
+	}
+	// The lazily decoded table is the same one, and decoded without error.
+	if got := wordnetConcepts(); len(got) != len(table) || wordnetErr != nil {
+		t.Errorf("wordnetConcepts: %d stems, error %v; want %d stems", len(got), wordnetErr, len(table))
+	}
+}
+
+func TestWordnetDecodeMalformed(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(wordnetData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(b)
+		zw.Close()
+		return buf.Bytes()
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"not gzip", []byte("PWN1 plain")},
+		{"gzip truncated", wordnetData[:len(wordnetData)/2]},
+		{"bad magic", gz(append([]byte("XXXX"), raw[4:]...))},
+		{"body truncated", gz(raw[:len(raw)-3])},
+		{"trailing bytes", gz(append(slices.Clone(raw), 0))},
+		{"magic only", gz([]byte("PWN1"))},
+	} {
+		if table, err := decodeWordnet(tc.data); err == nil {
+			t.Errorf("%s: decoded %d stems, want an error", tc.name, len(table))
+		}
+	}
+}
+
+func TestWordnetRelated(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string // words; the test stems them
+		want bool
+	}{
+		// Synonyms and near-synonyms of news paraphrase.
+		{"migrant", "immigrant", true},
+		{"migrants", "migrate", true},
+		{"migrant", "migration", true},
+		{"buy", "purchase", true},
+		{"bought", "purchased", true},
+		{"kill", "slay", true},
+		{"big", "large", true},
+		{"huge", "large", true},
+		{"begin", "start", true},
+		{"began", "started", true},
+		{"begin", "commence", true},
+		{"talks", "negotiations", true},
+		{"car", "automobile", true},
+		{"said", "stated", true},
+		{"say", "state", true},
+		{"help", "assist", true},
+		{"aid", "assistance", true},
+		{"reduce", "decrease", true},
+		{"reduce", "cut", true},
+		{"jail", "prison", true},
+		{"arrested", "apprehended", true},
+		{"election", "vote", true},
+		{"attack", "assault", true},
+		{"injured", "wounded", true},
+		{"died", "death", true},
+		{"film", "movie", true},
+		{"pope", "pontiff", true},
+		{"quake", "earthquake", true},
+		{"demonstration", "protest", true},
+		{"mistake", "error", true},
+		{"shop", "store", true},
+		{"victory", "win", true},
+		{"country", "nation", true},
+		{"Russian", "Russia", true},
+		{"presidential", "president", true},
+		{"doctor", "physician", true},
+		{"lawyer", "attorney", true},
+		{"border", "boundary", true},
+		{"soldier", "troops", true},
+		{"children", "kids", true},
+		// Unrelated words.
+		{"border", "president", false},
+		{"migrant", "fentanyl", false},
+		{"car", "tree", false},
+		{"say", "buy", false},
+		{"kill", "buy", false},
+		{"begin", "end", false},
+		{"president", "election", false},
+		{"bank", "slope", false},
+		{"one", "two", false},
+		{"weather", "court", false},
+		{"the", "and", false},
+		// Words with the same stem are not "related": identity is not evidence.
+		{"deport", "deportation", false},
+		{"migrate", "migration", false},
+	} {
+		a, b := wordnetStem(t, tc.a), wordnetStem(t, tc.b)
+		if got := related(a, b); got != tc.want {
+			t.Errorf("related(%q, %q) [%s/%s] = %v, want %v", a, b, tc.a, tc.b, got, tc.want)
+		}
+		if got := related(b, a); got != tc.want {
+			t.Errorf("related(%q, %q) [%s/%s] = %v, want %v", b, a, tc.b, tc.a, got, tc.want)
+		}
+	}
+}
+
+func TestWordnetRelatedConcepts(t *testing.T) {
+	for _, tc := range []struct {
+		word  string
+		known bool
+	}{
+		{"deportation", true},
+		{"migrant", true},
+		{"purchase", true},
+		{"the", false},    // stop word
+		{"and", false},    // stop word
+		{"xyzzyq", false}, // not a word
+		{"", false},
+	} {
+		stem := wordnetStem(t, tc.word)
+		got := relatedConcepts(stem)
+		if (got != nil) != tc.known {
+			t.Errorf("relatedConcepts(%q) = %v, want known=%v", stem, got, tc.known)
+		}
+		if !slices.IsSorted(got) {
+			t.Errorf("relatedConcepts(%q) = %v, not sorted", stem, got)
+		}
+	}
+}
+
+func BenchmarkLoadWordnet(b *testing.B) {
+	b.ReportMetric(float64(len(wordnetData)), "embedded-bytes")
+	for b.Loop() {
+		if _, err := decodeWordnet(wordnetData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRelated(b *testing.B) {
+	pairs := [][2]string{{"migrant", "immigr"}, {"buy", "purchas"}, {"border", "presid"}, {"said", "state"}, {"xyzzy", "car"}}
+	wordnetConcepts()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		p := pairs[i%len(pairs)]
+		related(p[0], p[1])
+	}
+}

@@ -1,0 +1,574 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neurosnap/sentences"
+)
+
+// SplitSentences splits text into sentences and returns their byte spans in
+// text, each trimmed of surrounding white space, in order, non-overlapping,
+// never empty.
+//
+// A line break always ends a sentence, so headline lines without a full
+// stop are sentences of their own. Within a line, sentence boundaries are
+// found with the Punkt algorithm (github.com/neurosnap/sentences) using a
+// fixed copy of its English model, refined by rules for news text:
+// abbreviated titles ("Mr.", "Gov.", "Lt. Gen."), months ("Oct. 1"), state
+// names ("Lukeville, Ariz."), initialisms ("U.S.", "C.B.P."), initials
+// ("Antony J. Blinken"), times ("3:16 p.m.") and numbers ("in 2018.").
+// A closing quotation mark or bracket after the final punctuation belongs to
+// the sentence it closes.
+//
+// SplitSentences is safe for concurrent use. It accepts any input, including
+// invalid UTF-8.
+func SplitSentences(text string) []Span {
+	m := englishPunkt()
+	var sp segSplitter
+	sp.model = m
+	sp.text = text
+	lineStart := 0
+	for i := 0; i < len(text); {
+		n := segLineBreakLen(text, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		sp.splitLine(lineStart, i)
+		i += n
+		lineStart = i
+	}
+	sp.splitLine(lineStart, len(text))
+	return sp.spans
+}
+
+// segLineBreakLen returns the byte length of the line break at text[i:], or 0.
+// Line breaks are \n, \r, \v, \f, NEL (U+0085), LINE SEPARATOR (U+2028) and
+// PARAGRAPH SEPARATOR (U+2029).
+func segLineBreakLen(text string, i int) int {
+	switch c := text[i]; c {
+	case '\n', '\r', '\v', '\f':
+		return 1
+	case 0xC2:
+		if i+1 < len(text) && text[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// segIsSpace reports whether r separates words. Besides Unicode white space it
+// treats the byte order mark and the zero width space as space.
+func segIsSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B'
+}
+
+// segIsOpener reports whether r may precede a word without belonging to it:
+// opening quotes and brackets, dashes and list bullets.
+func segIsOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '"', '\'', '“', '‘', '«', '‹', '„', '‚', '¿', '¡',
+		'—', '–', '-', '*', '_', '•', '·', '「', '『', '（', '【', '《':
+		return true
+	}
+	return false
+}
+
+// segIsCloser reports whether r may follow sentence-final punctuation and still
+// belong to the sentence: closing quotes and brackets.
+func segIsCloser(r rune) bool {
+	switch r {
+	case ')', ']', '}', '"', '\'', '”', '’', '»', '›', '」', '』', '）', '】', '》', '*', '_':
+		return true
+	}
+	return false
+}
+
+// segIsStop reports whether r ends a sentence whatever precedes it: question
+// and exclamation marks, and full stops of scripts that mark no
+// abbreviations with them.
+func segIsStop(r rune) bool {
+	switch r {
+	case '?', '!', '‽', '؟', '？', '！', '。', '।', '۔', '᙮', '։':
+		return true
+	}
+	return false
+}
+
+// segIsCJKStop reports whether r ends a sentence even when no space follows.
+func segIsCJKStop(r rune) bool {
+	switch r {
+	case '。', '？', '！':
+		return true
+	}
+	return false
+}
+
+// Kinds of sentence-final punctuation at the end of a word's core.
+const (
+	segEndNone     = iota
+	segEndStop     // ? ! and the like
+	segEndEllipsis // ... or …
+	segEndPeriod   // a single .
+)
+
+// segWord is one white-space separated token of a line.
+type segWord struct {
+	start, end int              // byte range in the text
+	cs, ce     int              // the core: start..end without leading openers and trailing closers
+	kind       int              // the segEnd* kind of the core's final punctuation
+	closed     bool             // closing marks follow the core
+	ptok       *sentences.Token // Punkt's view of the core, near sentence punctuation only
+}
+
+// segSplitter holds the state of one SplitSentences call.
+type segSplitter struct {
+	model *punktModel
+	text  string
+	spans []Span
+	words []segWord
+	ptoks []*sentences.Token
+}
+
+// splitLine segments text[from:to], which holds no line break.
+func (sp *segSplitter) splitLine(from, to int) {
+	sp.tokenize(from, to)
+	words := sp.words
+	if len(words) == 0 {
+		return
+	}
+	sp.annotate()
+	start := 0
+	for i := 0; i < len(words); i++ {
+		if words[i].kind == segEndNone {
+			continue
+		}
+		// Tokens made only of closing quotes or brackets belong to the
+		// sentence they close ("she said. ”").
+		j := i + 1
+		for j < len(words) && words[j].cs == words[j].ce && words[j].onlyClosers(sp.text) {
+			j++
+		}
+		if j >= len(words) {
+			break
+		}
+		if sp.isBreak(start, i, j) {
+			sp.spans = append(sp.spans, Span{Start: words[start].start, End: words[j-1].end})
+			start = j
+		}
+		i = j - 1
+	}
+	sp.spans = append(sp.spans, Span{Start: words[start].start, End: words[len(words)-1].end})
+}
+
+// tokenize fills sp.words with the words of text[from:to].
+func (sp *segSplitter) tokenize(from, to int) {
+	sp.words = sp.words[:0]
+	text := sp.text
+	start := -1
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		if segIsSpace(r) {
+			if start >= 0 {
+				sp.addWord(start, i)
+				start = -1
+			}
+			i += size
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		i += size
+		if segIsCJKStop(r) {
+			// CJK text has no spaces between sentences: end the word after
+			// the stop and any closing marks.
+			for i < to {
+				r, size = utf8.DecodeRuneInString(text[i:to])
+				if !segIsCloser(r) && !segIsCJKStop(r) {
+					break
+				}
+				i += size
+			}
+			sp.addWord(start, i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		sp.addWord(start, to)
+	}
+}
+
+// addWord appends the word text[start:end] to sp.words.
+func (sp *segSplitter) addWord(start, end int) {
+	text := sp.text
+	w := segWord{start: start, end: end, cs: start, ce: end}
+	for w.ce > w.cs {
+		r, size := utf8.DecodeLastRuneInString(text[w.cs:w.ce])
+		if !segIsCloser(r) {
+			break
+		}
+		w.ce -= size
+		w.closed = true
+	}
+	for w.cs < w.ce {
+		r, size := utf8.DecodeRuneInString(text[w.cs:w.ce])
+		if !segIsOpener(r) {
+			break
+		}
+		w.cs += size
+	}
+	if w.ce > w.cs {
+		r, _ := utf8.DecodeLastRuneInString(text[w.cs:w.ce])
+		switch {
+		case segIsStop(r):
+			w.kind = segEndStop
+		case r == '…':
+			w.kind = segEndEllipsis
+		case r == '.':
+			if strings.HasSuffix(text[w.cs:w.ce], "..") {
+				w.kind = segEndEllipsis
+			} else {
+				w.kind = segEndPeriod
+			}
+		}
+	}
+	sp.words = append(sp.words, w)
+}
+
+// onlyClosers reports whether the word consists of closing marks only.
+func (w *segWord) onlyClosers(text string) bool {
+	for _, r := range text[w.start:w.end] {
+		if !segIsCloser(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// annotate runs Punkt over the words that end in sentence punctuation and
+// the words that follow them.
+func (sp *segSplitter) annotate() {
+	words := sp.words
+	sp.ptoks = sp.ptoks[:0]
+	afterEnd := false
+	for i := range words {
+		w := &words[i]
+		w.ptok = nil
+		if w.cs == w.ce && w.onlyClosers(sp.text) {
+			// Closing marks stay with the word they close.
+			continue
+		}
+		if w.kind != segEndNone || afterEnd {
+			t := sentences.NewToken(sp.text[w.cs:w.ce])
+			t.Position = w.end
+			w.ptok = t
+			sp.ptoks = append(sp.ptoks, t)
+		}
+		afterEnd = w.kind != segEndNone
+	}
+	if len(sp.ptoks) == 0 {
+		return
+	}
+	m := sp.model
+	for _, t := range sp.ptoks {
+		m.typeAnnotation(t)
+	}
+	m.tokenAnn.Annotate(sp.ptoks)
+}
+
+// typeAnnotation is Punkt's first, type-based pass (the library's
+// TypeBasedAnnotation, which slices bytes by rune counts): words ending in
+// ? or ! are sentence breaks, words ending in a period are abbreviations
+// when their type is a known abbreviation and sentence breaks otherwise.
+func (m *punktModel) typeAnnotation(t *sentences.Token) {
+	tok := t.Tok
+	if tok == "" {
+		return
+	}
+	last, _ := utf8.DecodeLastRuneInString(tok)
+	switch {
+	case segIsStop(last):
+		t.SentBreak = true
+	case last == '.' && !strings.HasSuffix(tok, ".."):
+		typ := strings.ToLower(tok[:len(tok)-1])
+		lastPart := typ
+		if k := strings.LastIndexByte(typ, '-'); k >= 0 {
+			lastPart = typ[k+1:]
+		}
+		if m.storage.IsAbbr(typ, lastPart) {
+			t.Abbr = true
+		} else {
+			t.SentBreak = true
+		}
+	}
+}
+
+// isBreak decides whether the sentence that began at word start ends after
+// word i, given that j is the next word that is not made of closing marks
+// only.
+func (sp *segSplitter) isBreak(start, i, j int) bool {
+	text := sp.text
+	w, n := &sp.words[i], &sp.words[j]
+	core := text[w.cs:w.ce]
+	ncore := text[n.cs:n.ce]
+	nFirst, _ := utf8.DecodeRuneInString(ncore)
+	if ncore == "" {
+		nFirst = 0
+	}
+	nLower := unicode.IsLower(nFirst)
+	// A word that begins a sentence: capitalised, or from a script without
+	// case.
+	nCap := unicode.IsLetter(nFirst) && !nLower
+	nNum := unicode.IsDigit(nFirst) || strings.ContainsRune("$€£¥#", nFirst)
+	closed := w.closed || j > i+1
+
+	// A sentence does not start with a lower-case word: "C.B.P. and our
+	// partners", "“Why?” he asked", "presidency . administration".
+	if nLower {
+		return false
+	}
+	switch w.kind {
+	case segEndStop:
+		if closed && sp.attributionFollows(j) {
+			return false
+		}
+		// Names with an exclamation mark: "Yahoo! News".
+		return closed || !segHas(segBangNames, strings.ToLower(core))
+	case segEndEllipsis:
+		return sp.ellipsisBreak(n, nCap)
+	}
+
+	// A single period.
+	if core == "." {
+		// A spaced ellipsis ". . ." or a stray period.
+		if i > 0 && text[sp.words[i-1].cs:sp.words[i-1].ce] == "." {
+			return sp.ellipsisBreak(n, nCap)
+		}
+		if n.ptok != nil && n.ptok.Tok == "." {
+			return false
+		}
+		return nCap || nNum || w.ptok.SentBreak
+	}
+	// Punctuation closed by a quote or bracket ends the quotation or the
+	// aside: "(... last week.) The president", "“... the U.S.” Biden".
+	if closed && (nCap || nNum) {
+		return true
+	}
+	if !nCap && !nNum {
+		// Punctuation, symbols: let Punkt decide.
+		return w.ptok.SentBreak
+	}
+
+	stem := core[:len(core)-1]
+	typ := strings.ToLower(stem)
+	if k := strings.LastIndexByte(typ, '-'); k >= 0 && !segIsNumber(typ) {
+		typ = typ[k+1:]
+	}
+	switch {
+	case segIsNumber(stem):
+		// "in 2018. Then" ends a sentence; "1. The first point" at the
+		// start of a line is a list marker.
+		return !(i == 0 && len(stem) <= 3 && segIsDigits(stem))
+	case segHas(segTitles, typ):
+		// "Mr. Biden", "Lt. Gen. Smith", "St. Louis"; but "on Main St. The".
+		return sp.strongStarter(n)
+	case segHas(segNumberAbbrevs, typ):
+		// "No. 2 official".
+		return !nNum
+	case segHas(segMonths, typ):
+		// "Oct. 1".
+		return !nNum
+	case segHas(segStates, typ):
+		// "near Lukeville, Ariz. The border"; but "Calif. 94103".
+		return !nNum
+	case typ == "a.m" || typ == "p.m":
+		// "at 3:16 p.m. The", but "at 5 p.m. Friday", "2 p.m. ET", and
+		// "At 3 p.m. President Biden spoke": a time that would be a
+		// sentence of its own continues.
+		return !nNum && i-start >= 3 &&
+			!segHas(segTimeFollowers, strings.ToLower(segBare(ncore)))
+	case segIsInitialism(stem):
+		// "U.S. Border Patrol", "U.N. Security Council", "the U.S. The".
+		return sp.strongStarter(n)
+	case segIsInitial(stem):
+		// "Antony J. Blinken", but "Plan B. The".
+		return sp.strongStarter(n)
+	}
+	return w.ptok.SentBreak
+}
+
+// ellipsisBreak decides whether an ellipsis before word n ends a sentence:
+// only when n is capitalised and Punkt's orthographic or frequent sentence
+// starter heuristic says n starts a sentence.
+func (sp *segSplitter) ellipsisBreak(n *segWord, nCap bool) bool {
+	if !nCap || n.ptok == nil {
+		return false
+	}
+	if sp.model.ortho.Heuristic(n.ptok) == 1 {
+		return true
+	}
+	return sp.model.storage.SentStarters.Has(strings.ToLower(segBare(n.ptok.Tok)))
+}
+
+// strongStarter reports whether word n is a capitalised word that begins
+// sentences and does not continue a name.
+func (sp *segSplitter) strongStarter(n *segWord) bool {
+	return segHas(segStrongStarters, strings.ToLower(segBare(sp.text[n.cs:n.ce])))
+}
+
+// attributionFollows reports whether the words from j on read like a speech
+// attribution after a quoted question or exclamation: up to three
+// capitalised words and a verb of saying (“Why?” Biden asked.).
+func (sp *segSplitter) attributionFollows(j int) bool {
+	text := sp.text
+	for k := j; k < len(sp.words) && k < j+4; k++ {
+		wd := text[sp.words[k].cs:sp.words[k].ce]
+		r, _ := utf8.DecodeRuneInString(wd)
+		if k > j && segHas(segSpeechVerbs, segBare(wd)) {
+			return true
+		}
+		if !unicode.IsUpper(r) || segHas(segStrongStarters, strings.ToLower(segBare(wd))) {
+			return false
+		}
+		if sp.words[k].kind == segEndStop || sp.words[k].kind == segEndEllipsis {
+			return false
+		}
+	}
+	return false
+}
+
+// segBare strips trailing commas, semicolons and colons from a word.
+func segBare(s string) string {
+	return strings.TrimRight(s, ",;:")
+}
+
+// segIsNumber reports whether s is a number such as "2018", "10,000", "3:16",
+// "5.5", "$1.5", "-3" or "40%".
+func segIsNumber(s string) bool {
+	s = strings.TrimLeft(s, "$€£¥#+-−")
+	s = strings.TrimRight(s, "%")
+	if s == "" {
+		return false
+	}
+	digit := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == ',' || c == '.' || c == ':' || c == '/' || c == '-':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// segIsDigits reports whether s is made of ASCII digits only.
+func segIsDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// segIsInitialism reports whether s (without its final period) is a dotted
+// abbreviation such as "U.S", "C.B.P", "a.k.a" or "Ph.D": groups of one or
+// two ASCII letters joined by periods.
+func segIsInitialism(s string) bool {
+	if strings.IndexByte(s, '.') < 0 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			if n == 0 {
+				return false
+			}
+			n = 0
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			n++
+			if n > 2 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// segIsInitial reports whether s is a single capital letter, as in "J.".
+func segIsInitial(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && unicode.IsUpper(r)
+}
+
+// segSet is a set of strings.
+type segSet map[string]struct{}
+
+func newSegSet(lists ...[]string) segSet {
+	s := make(segSet)
+	for _, l := range lists {
+		for _, w := range l {
+			s[w] = struct{}{}
+		}
+	}
+	return s
+}
+
+func segHas(s segSet, w string) bool {
+	_, ok := s[w]
+	return ok
+}
+
+var (
+	segTitles         = newSegSet(punktTitleAbbrevs)
+	segMonths         = newSegSet(punktMonthAbbrevs)
+	segStates         = newSegSet(punktStateAbbrevs)
+	segNumberAbbrevs  = newSegSet(punktNumberAbbrevs)
+	segStrongStarters = newSegSet(punktStrongStarters)
+
+	// segTimeFollowers holds words that continue a time ("5 p.m. Friday").
+	segTimeFollowers = newSegSet([]string{
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thurs.", "fri.",
+		"sat.", "sun.", "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december",
+		"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "et", "est",
+		"edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+		"gmt", "utc", "bst", "cet", "cest", "jst", "ist", "aest", "eastern",
+		"central", "mountain", "pacific", "gmt.", "utc.", "et.",
+		"est.", "edt.", "pt.", "pst.", "pdt.",
+	})
+
+	// segBangNames are names that end in an exclamation mark.
+	segBangNames = newSegSet([]string{"yahoo!", "jeopardy!"})
+
+	// segSpeechVerbs holds verbs of saying that follow a quotation.
+	segSpeechVerbs = newSegSet([]string{
+		"said", "says", "asked", "asks", "told", "tells", "wrote", "writes",
+		"added", "adds", "replied", "replies", "shouted", "shouts", "yelled",
+		"yells", "exclaimed", "tweeted", "posted", "recalled", "noted",
+		"explained", "continued", "responded", "countered", "demanded",
+		"wondered", "insisted", "chanted", "cried", "screamed", "joked",
+		"quipped", "laughed", "declared", "argued", "stated", "warned",
+		"said.", "says.", "asked.", "told.", "wrote.", "added.", "replied.",
+		"shouted.", "yelled.", "tweeted.", "posted.", "wondered.", "cried.",
+		"joked.", "quipped.", "warned.",
+	})
+)

@@ -1,0 +1,65 @@
+package evaluate
+
+import (
+	"math"
+	"testing"
+
+	"parallax/corpus"
+)
+
+func TestCorrelations(t *testing.T) {
+	tests := []struct {
+		x, y           []float64
+		pearson, spear float64
+	}{
+		{[]float64{1, 2, 3, 4}, []float64{2, 4, 6, 8}, 1, 1},
+		{[]float64{1, 2, 3, 4}, []float64{8, 6, 4, 2}, -1, -1},
+		{[]float64{1, 2, 3, 4}, []float64{1, 4, 9, 16}, 0.984, 1},
+		{[]float64{1, 1, 2, 2}, []float64{1, 2, 3, 4}, 0.894, 0.894},
+	}
+	for _, tt := range tests {
+		if p := Pearson(tt.x, tt.y); math.Abs(p-tt.pearson) > 0.001 {
+			t.Errorf("Pearson(%v, %v) = %.4f, want %.3f", tt.x, tt.y, p, tt.pearson)
+		}
+		if s := Spearman(tt.x, tt.y); math.Abs(s-tt.spear) > 0.001 {
+			t.Errorf("Spearman(%v, %v) = %.4f, want %.3f", tt.x, tt.y, s, tt.spear)
+		}
+	}
+}
+
+// lineBuild splits text at ". " so that tests control segmentation.
+func lineBuild(name, text string) *corpus.Document {
+	d := &corpus.Document{Path: name, Text: text, Language: "en"}
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '.' && text[i+1] == ' ' {
+			d.Sentences = append(d.Sentences, corpus.Sentence{Index: len(d.Sentences), Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	d.Sentences = append(d.Sentences, corpus.Sentence{Index: len(d.Sentences), Start: start, End: len(text)})
+	return d
+}
+
+func TestCountMapsOwnSentencesToGold(t *testing.T) {
+	// Document B's builder merges gold sentences 1 and 2 into one sentence.
+	a, toA := buildJoined("a", map[string]string{"0": "Alpha one.", "1": "Beta two."}, lineBuild)
+	merge := func(name, text string) *corpus.Document {
+		return &corpus.Document{Path: name, Text: text, Sentences: []corpus.Sentence{{Start: 0, End: 10}, {Index: 1, Start: 11, End: len(text)}}}
+	}
+	b, toB := buildJoined("b", map[string]string{"0": "Alpha uno.", "1": "Beta dos and", "2": "more beta."}, merge)
+	if len(a.Sentences) != 2 || toA[0] != 0 || toA[1] != 1 {
+		t.Fatalf("A mapped as %v", toA)
+	}
+	if toB[1] != 1 {
+		t.Fatalf("B's merged sentence maps to gold %d, want 1 (largest overlap)", toB[1])
+	}
+	p := Pair{A: a, B: b, toGoldA: toA, toGoldB: toB, gold: map[[2]int]bool{{0, 0}: true, {1, 1}: true, {1, 2}: true}}
+	g, pr, c := p.Count([][2]int{{0, 0}, {1, 1}, {0, 1}})
+	if g != 3 || pr != 3 || c != 2 {
+		t.Errorf("Count = gold %d predicted %d correct %d, want 3 3 2", g, pr, c)
+	}
+	if !p.IsGold(1, 1) || p.IsGold(0, 1) {
+		t.Error("IsGold wrong")
+	}
+}
