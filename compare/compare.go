@@ -10,7 +10,10 @@ package compare
 import (
 	"context"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
 
 	"parallax/corpus"
 )
@@ -66,14 +69,42 @@ type prepared struct {
 // prepare tokenises every sentence and weighs the stems over the set.
 func prepare(docs []*corpus.Document, p params) *prepared {
 	pr := &prepared{v: newVocab(), feats: make([][]sentFeat, len(docs)), masses: make([][]float64, len(docs))}
+	// Tokenise and stem the documents in parallel, then number the stems
+	// in document order, so that ids do not depend on scheduling.
+	toks := make([][][]Token, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			caches := map[string]map[string]string{}
+			for d := range next {
+				doc := docs[d]
+				if caches[doc.Language] == nil {
+					caches[doc.Language] = map[string]string{}
+				}
+				toks[d] = make([][]Token, len(doc.Sentences))
+				for i, s := range doc.Sentences {
+					toks[d][i] = tokenize(doc.Text[s.Start:s.End], doc.Language, caches[doc.Language])
+				}
+			}
+		}()
+	}
+	for d := range docs {
+		next <- d
+	}
+	close(next)
+	wg.Wait()
 	for d, doc := range docs {
 		pr.feats[d] = make([]sentFeat, len(doc.Sentences))
 		for i, s := range doc.Sentences {
-			f := pr.v.features(doc.Text[s.Start:s.End], doc.Language)
+			f := pr.v.featuresOf(doc.Text[s.Start:s.End], doc.Language, toks[d][i])
 			f.skip = s.Boilerplate || len(f.ids) == 0
 			pr.feats[d][i] = f
 		}
 	}
+	pr.v.finish()
 	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
 	pr.gw = gramWeights(pr.v, pr.feats)
 	for d := range pr.feats {
@@ -98,37 +129,51 @@ func (pr *prepared) live(d int) int {
 
 // pairCandidates returns the candidates between documents a and b.
 func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
-	return candidates(pr, a, b, p)
+	return candidates(pr, a, b, p, &scratch{})
 }
 
 func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p params) (*Result, error) {
 	pr := prepare(docs, p)
-	v, w, feats := pr.v, pr.w, pr.feats
 	res := &Result{Sentences: make([][]SentenceResult, len(docs))}
 	for d, doc := range docs {
 		res.Sentences[d] = make([]SentenceResult, len(doc.Sentences))
 	}
+	// Align every pair of documents, spread over the processors; the
+	// results are gathered in pair order, so the output does not depend on
+	// scheduling.
+	var jobs [][2]int
 	for a := 0; a < len(docs); a++ {
 		for b := a + 1; b < len(docs); b++ {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			links := alignPair(pr.pairCandidates(a, b, p), pr.live(a), pr.live(b), opts, p)
-			for _, l := range links {
-				l.A.Doc, l.B.Doc = a, b
-				ta := docs[a].SentenceText(l.A.Sentence)
-				tb := docs[b].SentenceText(l.B.Sentence)
-				l.Diff = WordDiff(ta, tb)
-				l.Kind = Paraphrased
-				if diffEqualShare(l.Diff) >= p.sharedDiff {
-					l.Kind = Shared
-				}
-				var ev []string
-				v.overlap(&feats[a][l.A.Sentence], &feats[b][l.B.Sentence], w, p.synWeight, &ev)
-				l.Evidence = orderEvidence(ev, v, w)
-				res.Links = append(res.Links, l)
-			}
+			jobs = append(jobs, [2]int{a, b})
 		}
+	}
+	out := make([][]Link, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := &scratch{}
+			for k := range next {
+				out[k] = pr.linkPair(docs, jobs[k][0], jobs[k][1], opts, p, sc)
+			}
+		}()
+	}
+	var err error
+	for k := range jobs {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	for _, links := range out {
+		res.Links = append(res.Links, links...)
 	}
 	classify(res)
 	for d, doc := range docs {
@@ -139,8 +184,28 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	return res, nil
 }
 
-// orderEvidence keeps evidence in a stable, readable order: as found.
-func orderEvidence(ev []string, _ *vocab, _ []float64) []string { return ev }
+// linkPair aligns documents a and b and completes each link with its kind,
+// word diff and evidence.
+func (pr *prepared) linkPair(docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) []Link {
+	links := alignPair(candidates(pr, a, b, p, sc), pr.live(a), pr.live(b), opts, p)
+	for k := range links {
+		l := &links[k]
+		l.A.Doc, l.B.Doc = a, b
+		l.Diff = WordDiff(docs[a].SentenceText(l.A.Sentence), docs[b].SentenceText(l.B.Sentence))
+		l.Kind = Paraphrased
+		if diffEqualShare(l.Diff) >= p.sharedDiff {
+			l.Kind = Shared
+		}
+		var ev []evidence
+		pr.v.overlap(sc, &pr.feats[a][l.A.Sentence], &pr.feats[b][l.B.Sentence], pr.w, p.synWeight, &ev)
+		// Most informative first; ties keep the sentence's order.
+		sort.SliceStable(ev, func(x, y int) bool { return ev[x].weight > ev[y].weight })
+		for _, e := range ev {
+			l.Evidence = append(l.Evidence, e.text)
+		}
+	}
+	return links
+}
 
 // pairScore scores two sentences from their overlap: a blend of the
 // weighted Dice coefficient and the containment of the smaller sentence.
@@ -193,7 +258,7 @@ const numFeatures = 20
 
 // candidates scores every pair of sentences of two documents that shares
 // at least one content stem and describes each with its features.
-func candidates(pr *prepared, a, b int, p params) []candidate {
+func candidates(pr *prepared, a, b int, p params, sc *scratch) []candidate {
 	v, w := pr.v, pr.w
 	fa, fb, ma, mb := pr.feats[a], pr.feats[b], pr.masses[a], pr.masses[b]
 	na, nb := len(fa), len(fb)
@@ -202,15 +267,36 @@ func candidates(pr *prepared, a, b int, p params) []candidate {
 	}
 	score := make([]float64, na*nb)
 	var cs []candidate
+	// Only sentences that share a stem can be candidates: find them through
+	// an index of b's stems.
+	posting := map[int32][]int{}
+	for j := range fb {
+		if fb[j].skip {
+			continue
+		}
+		for _, id := range fb[j].ids {
+			posting[id] = append(posting[id], j)
+		}
+	}
+	seen := make([]int, nb) // the last i+1 that reached j
+	var js []int
+	cs = make([]candidate, 0, 4*(na+nb))
 	for i := range fa {
 		if fa[i].skip {
 			continue
 		}
-		for j := range fb {
-			if fb[j].skip {
-				continue
+		js = js[:0]
+		for _, id := range fa[i].ids {
+			for _, j := range posting[id] {
+				if seen[j] != i+1 {
+					seen[j] = i + 1
+					js = append(js, j)
+				}
 			}
-			m := v.overlap(&fa[i], &fb[j], w, p.synWeight, nil)
+		}
+		slices.Sort(js)
+		for _, j := range js {
+			m := v.overlap(sc, &fa[i], &fb[j], w, p.synWeight, nil)
 			if m.exact == 0 {
 				continue
 			}

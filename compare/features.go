@@ -3,7 +3,6 @@ package compare
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,17 +11,21 @@ import (
 // vocab numbers the content stems of one comparison.
 type vocab struct {
 	ids      map[string]int32
-	gramIDs  map[string]int32
+	gramIDs  map[uint64]int32
+	stems1   map[string]map[string]string // stem cache: language, word, stem
 	stems    []string
 	concepts [][]uint32 // WordNet concepts per id (English only)
+	relIDs   [][]int32  // related stems of each id, sorted (see finish)
 	english  []bool     // whether the stem came from English text
 	number   []bool
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}, gramIDs: map[string]int32{}} }
+func newVocab() *vocab {
+	return &vocab{ids: map[string]int32{}, gramIDs: map[uint64]int32{}, stems1: map[string]map[string]string{}}
+}
 
 // gramID returns the id of a character n-gram, adding it when new.
-func (v *vocab) gramID(g string) int32 {
+func (v *vocab) gramID(g uint64) int32 {
 	id, ok := v.gramIDs[g]
 	if !ok {
 		id = int32(len(v.gramIDs))
@@ -35,14 +38,27 @@ func (v *vocab) gramID(g string) int32 {
 const gramSize = 4
 
 // addGrams appends the ids of the character n-grams of word, padded with
-// boundary marks, to ids.
+// boundary marks, to ids. An n-gram is known by a 64-bit FNV-1a hash of its
+// runes.
 func (v *vocab) addGrams(ids []int32, word string) []int32 {
-	rs := []rune("_" + word + "_")
+	var buf [64]rune
+	rs := append(buf[:0], '_')
+	for _, r := range word {
+		rs = append(rs, r)
+	}
+	rs = append(rs, '_')
+	hash := func(rs []rune) uint64 {
+		h := uint64(14695981039346656037)
+		for _, r := range rs {
+			h = (h ^ uint64(r)) * 1099511628211
+		}
+		return h
+	}
 	if len(rs) <= gramSize {
-		return append(ids, v.gramID(string(rs)))
+		return append(ids, v.gramID(hash(rs)))
 	}
 	for k := 0; k+gramSize <= len(rs); k++ {
-		ids = append(ids, v.gramID(string(rs[k:k+gramSize])))
+		ids = append(ids, v.gramID(hash(rs[k:k+gramSize])))
 	}
 	return ids
 }
@@ -78,10 +94,18 @@ type sentFeat struct {
 // features tokenises text and returns its content-stem ids, sorted and
 // distinct, with one surface form for each.
 func (v *vocab) features(text, lang string) sentFeat {
-	toks := Tokenize(text, lang)
+	cache := v.stems1[lang]
+	if cache == nil {
+		cache = map[string]string{}
+		v.stems1[lang] = cache
+	}
+	return v.featuresOf(text, lang, tokenize(text, lang, cache))
+}
+
+// featuresOf numbers the content stems of a tokenised sentence.
+func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
 	english := lang == "" || lang == "en"
 	f := sentFeat{words: len(toks)}
-	seen := map[int32]bool{}
 	type pair struct {
 		id     int32
 		sur    string
@@ -93,21 +117,33 @@ func (v *vocab) features(text, lang string) sentFeat {
 			continue
 		}
 		id := v.id(t.Stem, english, t.Number)
-		if seen[id] {
+		if slices.ContainsFunc(ps, func(p pair) bool { return p.id == id }) {
 			continue
 		}
-		seen[id] = true
 		ps = append(ps, pair{id, t.Norm, isCommonWord(text[t.Start:t.End])})
 		f.grams = v.addGrams(f.grams, t.Norm)
 	}
 	f.grams = sortedUnique(f.grams)
-	sort.Slice(ps, func(i, j int) bool { return ps[i].id < ps[j].id })
-	for _, p := range ps {
-		f.ids = append(f.ids, p.id)
-		f.surface = append(f.surface, p.sur)
-		f.common = append(f.common, p.common)
+	slices.SortFunc(ps, func(x, y pair) int { return int(x.id - y.id) })
+	f.ids = make([]int32, len(ps))
+	f.surface = make([]string, len(ps))
+	f.common = make([]bool, len(ps))
+	for k, p := range ps {
+		f.ids[k], f.surface[k], f.common[k] = p.id, p.sur, p.common
 	}
 	return f
+}
+
+// scratch is working memory for overlap; one per goroutine.
+type scratch struct {
+	mark         []int32 // a stem's place among b's unmatched stems, plus one
+	restA, restB []int   // unmatched stems
+}
+
+// evidence is one shared word, or a related pair "a~b", with its weight.
+type evidence struct {
+	text   string
+	weight float64
 }
 
 // match is the overlap of two sentences.
@@ -125,9 +161,10 @@ type match struct {
 // overlap measures what sentences a and b share, given stem weights.
 // When ev is not nil it receives the evidence: shared words, then related
 // word pairs written "a~b".
-func (v *vocab) overlap(a, b *sentFeat, w []float64, synWeight float64, ev *[]string) match {
+func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight float64, ev *[]evidence) match {
 	var m match
-	var restA, restB []int
+	restA, restB := sc.restA[:0], sc.restB[:0]
+	defer func() { sc.restA, sc.restB = restA, restB }()
 	i, j := 0, 0
 	for i < len(a.ids) || j < len(b.ids) {
 		switch {
@@ -149,7 +186,7 @@ func (v *vocab) overlap(a, b *sentFeat, w []float64, synWeight float64, ev *[]st
 				m.numBoth = true
 			}
 			if ev != nil {
-				*ev = append(*ev, a.surface[i])
+				*ev = append(*ev, evidence{a.surface[i], w[id]})
 			}
 			i++
 			j++
@@ -165,70 +202,105 @@ func (v *vocab) overlap(a, b *sentFeat, w []float64, synWeight float64, ev *[]st
 			m.numB = true
 		}
 	}
-	if synWeight == 0 {
+	if synWeight == 0 || m.exact == 0 {
+		// Related words only ever add to an exact match.
 		return m
 	}
-	used := map[int]bool{}
+	// Mark the unmatched stems of b with their place in restB, then look
+	// for each unmatched stem of a among its related stems.
+	if len(sc.mark) < len(v.stems) {
+		sc.mark = make([]int32, len(v.stems))
+	}
+	for yk, y := range restB {
+		sc.mark[b.ids[y]] = int32(yk + 1)
+	}
+	var usedSmall [64]bool
+	var used []bool
+	if len(restB) <= len(usedSmall) {
+		used = usedSmall[:len(restB)]
+	} else {
+		used = make([]bool, len(restB))
+	}
 	for _, x := range restA {
 		ida := a.ids[x]
-		if v.number[ida] {
+		if int(ida) >= len(v.relIDs) {
 			continue
 		}
-		best, bestW := -1, 0.0
-		for _, y := range restB {
-			idb := b.ids[y]
-			if used[y] || v.number[idb] || !v.related(ida, idb) {
+		bestK, bestW := -1, 0.0
+		for _, idb := range v.relIDs[ida] {
+			yk := int(sc.mark[idb]) - 1
+			if yk < 0 || used[yk] {
 				continue
 			}
-			if ww := math.Min(w[a.ids[x]], w[b.ids[y]]); ww > bestW {
-				best, bestW = y, ww
+			if ww := math.Min(w[ida], w[idb]); ww > bestW {
+				bestK, bestW = yk, ww
 			}
 		}
-		if best >= 0 {
-			used[best] = true
+		if bestK >= 0 {
+			used[bestK] = true
 			m.weight += synWeight * bestW
 			m.synonym++
 			if ev != nil {
-				*ev = append(*ev, a.surface[x]+"~"+b.surface[best])
+				*ev = append(*ev, evidence{a.surface[x] + "~" + b.surface[restB[bestK]], synWeight * bestW})
 			}
 		}
+	}
+	for _, y := range restB {
+		sc.mark[b.ids[y]] = 0
 	}
 	return m
 }
 
-// related reports whether two distinct stems are related: one extends the
-// other ("ethiopia", "ethiopian"), or WordNet puts them in one concept.
-func (v *vocab) related(a, b int32) bool {
-	sa, sb := v.stems[a], v.stems[b]
-	if len(sa) > len(sb) {
-		sa, sb = sb, sa
+// finish computes, once every stem is known, each stem's related stems
+// within the vocabulary: those that share a WordNet concept with it, and
+// those it begins or that begin it ("ethiopia", "ethiopian").
+func (v *vocab) finish() {
+	n := len(v.stems)
+	rel := make([][]int32, n)
+	byConcept := map[uint32][]int32{}
+	for id, cs := range v.concepts {
+		for _, c := range cs {
+			byConcept[c] = append(byConcept[c], int32(id))
+		}
 	}
-	if len(sa) >= minPrefix && strings.HasPrefix(sb, sa) {
-		return true
+	for _, ids := range byConcept {
+		for _, x := range ids {
+			for _, y := range ids {
+				if x != y {
+					rel[x] = append(rel[x], y)
+				}
+			}
+		}
 	}
-	ca, cb := v.concepts[a], v.concepts[b]
-	return len(ca) > 0 && len(cb) > 0 && intersects(ca, cb)
+	order := make([]int32, 0, n)
+	for id := range v.stems {
+		if !v.number[id] {
+			order = append(order, int32(id))
+		}
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(v.stems[x], v.stems[y]) })
+	for k, x := range order {
+		sx := v.stems[x]
+		if len(sx) < minPrefix {
+			continue
+		}
+		for _, y := range order[k+1:] {
+			if !strings.HasPrefix(v.stems[y], sx) {
+				break
+			}
+			rel[x] = append(rel[x], y)
+			rel[y] = append(rel[y], x)
+		}
+	}
+	for id := range rel {
+		rel[id] = sortedUnique(rel[id])
+	}
+	v.relIDs = rel
 }
 
 // minPrefix is the shortest stem that matches the longer stems it begins
 // (demonyms and derived forms the stemmer leaves apart).
 const minPrefix = 5
-
-// intersects reports whether two sorted lists share an element.
-func intersects(a, b []uint32) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
-}
 
 // gramDice is the weighted Dice coefficient of two sorted n-gram lists.
 func gramDice(a, b []int32, w []float64) float64 {

@@ -13,11 +13,12 @@ func scoreWith(a, b string, p params) (float64, Kind) {
 	v := newVocab()
 	fa := v.features(a, "en")
 	fb := v.features(b, "en")
+	v.finish()
 	w := make([]float64, len(v.stems))
 	for i := range w {
 		w[i] = 1
 	}
-	m := v.overlap(&fa, &fb, w, p.synWeight, nil)
+	m := v.overlap(&scratch{}, &fa, &fb, w, p.synWeight, nil)
 	s := pairScore(m, mass(&fa, w), mass(&fb, w), p)
 	s = round3(s)
 	kind := Unrelated

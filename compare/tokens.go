@@ -67,7 +67,11 @@ var extraStop = map[string]map[string]bool{
 // Tokenize splits text into word tokens in the given language (an ISO 639-1
 // code; English when unknown or empty). Punctuation and white space are not
 // tokens.
-func Tokenize(text, lang string) []Token {
+func Tokenize(text, lang string) []Token { return tokenize(text, lang, nil) }
+
+// tokenize is Tokenize with an optional cache of stems by word, which the
+// engine keeps for one comparison: news repeats its words.
+func tokenize(text, lang string, cache map[string]string) []Token {
 	st, ok := stemmers[lang]
 	if !ok {
 		if lang == "" {
@@ -98,7 +102,14 @@ func Tokenize(text, lang string) []Token {
 			t.Stem = norm
 		default:
 			t.Stop = st.stop(norm) || extra[norm]
-			t.Stem = st.stem(norm, true)
+			if stem, ok := cache[norm]; ok {
+				t.Stem = stem
+			} else {
+				t.Stem = st.stem(norm, true)
+				if cache != nil {
+					cache[norm] = t.Stem
+				}
+			}
 		}
 		toks = append(toks, t)
 	}

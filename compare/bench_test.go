@@ -1,0 +1,66 @@
+package compare_test
+
+import (
+	"context"
+	"testing"
+
+	"parallax/assets"
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// sampleDocs reads the bundled sample articles.
+func sampleDocs(tb testing.TB) []*corpus.Document {
+	tb.Helper()
+	var docs []*corpus.Document
+	for _, name := range assets.SampleFiles() {
+		data, err := assets.Sample.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		d, err := corpus.Parse(name, data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// BenchmarkCompareSample compares the five sample articles all against all,
+// from segmented documents to links with diffs.
+func BenchmarkCompareSample(b *testing.B) {
+	docs := sampleDocs(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := compare.Compare(context.Background(), docs, compare.DefaultOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestSampleLinks checks the sample corpus end to end: the summary article
+// (001) and the long report it summarises (003) align heavily, while the
+// independent outlets keep most of their reporting unique.
+func TestSampleLinks(t *testing.T) {
+	docs := sampleDocs(t)
+	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	perPair := map[[2]int]int{}
+	for _, l := range res.Links {
+		perPair[[2]int{l.A.Doc, l.B.Doc}]++
+	}
+	if n := perPair[[2]int{1, 3}]; n < 12 {
+		t.Errorf("summary 001 and report 003: %d links, want at least 12", n)
+	}
+	for _, c := range res.Summary() {
+		if c.Doc == 1 {
+			continue
+		}
+		if share := c.UniqueShare(); share < 0.5 {
+			t.Errorf("doc %d: only %.0f%% unique; independent outlets keep most of their reporting", c.Doc, 100*share)
+		}
+	}
+}
