@@ -103,19 +103,23 @@ func WriteText(w io.Writer, c Comparison) error {
 			para++
 		}
 	}
-	fmt.Fprintf(&b, "Parallax: %d documents, %d links (%d shared, %d paraphrased)\n", n, len(c.Result.Links), shared, para)
+	fmt.Fprintf(&b, "Parallax: %d documents, %s (%d shared, %d paraphrased)\n", n, plural(len(c.Result.Links), "link"), shared, para)
 	for _, e := range c.Errors {
 		fmt.Fprintf(&b, "  skipped %s\n", e.Error())
 	}
 	b.WriteString("\nS shared  P paraphrased  U unique  · boilerplate;  k/N: carried by k of N documents\n")
 	for d, doc := range c.Docs {
 		ct := counts[d]
-		fmt.Fprintf(&b, "\n[%d] %s — %s\n    %s", d+1, doc.Outlet, doc.Title, doc.Path)
+		fmt.Fprintf(&b, "\n[%d] %s", d+1, doc.Outlet)
+		if doc.Title != "" {
+			fmt.Fprintf(&b, " — %s", doc.Title)
+		}
+		fmt.Fprintf(&b, "\n    %s", doc.Path)
 		if doc.Date != "" {
 			fmt.Fprintf(&b, ", %s", doc.Date)
 		}
-		fmt.Fprintf(&b, "\n    %d sentences: %d shared, %d paraphrased, %d unique (%.0f%% unique)\n",
-			ct.Sentences, ct.Shared, ct.Paraphrased, ct.Unique, 100*ct.UniqueShare())
+		fmt.Fprintf(&b, "\n    %s: %d shared, %d paraphrased, %d unique (%.0f%% unique)\n",
+			plural(ct.Sentences, "sentence"), ct.Shared, ct.Paraphrased, ct.Unique, 100*ct.UniqueShare())
 		for i, s := range doc.Sentences {
 			sr := c.Result.Sentences[d][i]
 			mark := marks[sr.Status]
@@ -135,4 +139,12 @@ func WriteText(w io.Writer, c Comparison) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// plural writes a count with its noun, in the plural where it needs one.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
