@@ -1,0 +1,156 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MaxTextBytes is the largest file Parallax reads (20 MB); larger files are
+// refused by size (os.Stat) before reading.
+const MaxTextBytes = 20 << 20
+
+// FileError reports a file that could not be read: it names the file and
+// the reason.
+type FileError struct {
+	// Path is the file (or folder) that could not be read.
+	Path string
+	// Err is the reason.
+	Err error
+}
+
+// Error returns "<path>: <reason>".
+func (e *FileError) Error() string {
+	if e.Err == nil {
+		return e.Path + ": unknown error"
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
+// Unwrap returns the reason, so errors.Is(err, fs.ErrPermission) and the
+// like work.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// fileErr wraps err as a *FileError for path unless it already is one.
+func fileErr(path string, err error) *FileError {
+	var fe *FileError
+	if errors.As(err, &fe) && fe.Path == path {
+		return fe
+	}
+	return &FileError{Path: path, Err: err}
+}
+
+// reader extracts a Document from the bytes of one file format.
+type reader func(name string, data []byte) (*Document, error)
+
+// readers maps lower-case file extensions to their readers.
+var readers = map[string]reader{
+	".txt":      parseTXT,
+	".text":     parseTXT,
+	".md":       parseMarkdown,
+	".markdown": parseMarkdown,
+	".html":     parseHTML,
+	".htm":      parseHTML,
+	".xhtml":    parseHTML,
+	".pdf":      parsePDF,
+	".docx":     parseDOCX,
+}
+
+// Supported reports whether ReadFile has a reader for path's extension.
+func Supported(path string) bool {
+	_, ok := readers[strings.ToLower(filepath.Ext(path))]
+	return ok
+}
+
+// unsupportedErr names a file type that has no reader.
+func unsupportedErr(path string) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == "" {
+		return errors.New("unsupported file type (no extension)")
+	}
+	return fmt.Errorf("unsupported file type %s", ext)
+}
+
+// tooLargeErr describes a file over MaxTextBytes.
+func tooLargeErr(size int64) error {
+	const mb = 1 << 20
+	return fmt.Errorf("file too large (%d MB; the limit is %d MB)", (size+mb-1)/mb, MaxTextBytes/mb)
+}
+
+// ReadFile reads one article, choosing the reader by extension (.txt,
+// .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx). Files over
+// MaxTextBytes are refused before they are read. Errors are *FileError.
+func ReadFile(path string) (*Document, error) {
+	if !Supported(path) {
+		return nil, &FileError{Path: path, Err: unsupportedErr(path)}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathErr(err)}
+	}
+	if info.IsDir() {
+		return nil, &FileError{Path: path, Err: errors.New("is a folder, not a file")}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Err: errors.New("not a regular file")}
+	}
+	if info.Size() > MaxTextBytes {
+		return nil, &FileError{Path: path, Err: tooLargeErr(info.Size())}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathErr(err)}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxTextBytes+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Err: unwrapPathErr(err)}
+	}
+	if len(data) > MaxTextBytes { // grew after Stat
+		return nil, &FileError{Path: path, Err: tooLargeErr(int64(len(data)))}
+	}
+	return Parse(path, data)
+}
+
+// Parse reads an article from bytes; name gives the extension and becomes
+// Path. Errors are *FileError.
+func Parse(name string, data []byte) (doc *Document, err error) {
+	rd, ok := readers[strings.ToLower(filepath.Ext(name))]
+	if !ok {
+		return nil, &FileError{Path: name, Err: unsupportedErr(name)}
+	}
+	if len(data) == 0 {
+		return nil, &FileError{Path: name, Err: errEmpty}
+	}
+	if len(data) > MaxTextBytes {
+		return nil, &FileError{Path: name, Err: tooLargeErr(int64(len(data)))}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &FileError{Path: name, Err: fmt.Errorf("cannot read file: internal error: %v", r)}
+		}
+	}()
+	doc, err = rd(name, data)
+	if err != nil {
+		return nil, fileErr(name, err)
+	}
+	if len(doc.Sentences) == 0 {
+		return nil, &FileError{Path: name, Err: errNoText}
+	}
+	return doc, nil
+}
+
+// parseTXT reads a plain-text article.
+func parseTXT(name string, data []byte) (*Document, error) {
+	s, err := decodeBytes(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, errEmpty
+	}
+	return FromText(name, s), nil
+}
