@@ -113,7 +113,7 @@ const mdMaxRun = 64
 // and line prefixes of more than mdMaxRun container markers ("- - - - ",
 // "> > > ") are cut to mdMaxRun. Real articles never come near the limit.
 func tameMarkdown(src []byte) []byte {
-	needs := false
+	var out []byte // allocated at the first byte cut
 	run, prefix := 0, 0
 	inPrefix := true
 	for i, c := range src {
@@ -122,49 +122,26 @@ func tameMarkdown(src []byte) []byte {
 		} else {
 			run = 1
 		}
-		if c == '\n' {
+		cut := false
+		switch {
+		case c == '\n':
 			inPrefix, prefix = true, 0
-			continue
-		}
-		if inPrefix && isMDPrefixByte(c) {
+		case inPrefix && isMDPrefixByte(c):
 			prefix++
-		} else {
+			cut = prefix > mdMaxRun
+		default:
 			inPrefix = false
 		}
-		if run > mdMaxRun || prefix > mdMaxRun {
-			needs = true
-			break
+		cut = cut || (c != '\n' && run > mdMaxRun)
+		if cut && out == nil {
+			out = append(make([]byte, 0, len(src)), src[:i]...)
 		}
-	}
-	if !needs {
-		return src
-	}
-	out := make([]byte, 0, len(src))
-	run, prefix = 0, 0
-	inPrefix = true
-	for i, c := range src {
-		if i > 0 && c == src[i-1] && c < utf8.RuneSelf && c != ' ' && !isAlnum(c) {
-			run++
-		} else {
-			run = 1
-		}
-		if c == '\n' {
-			inPrefix, prefix = true, 0
+		if out != nil && !cut {
 			out = append(out, c)
-			continue
 		}
-		if inPrefix && isMDPrefixByte(c) {
-			prefix++
-			if prefix > mdMaxRun {
-				continue
-			}
-		} else {
-			inPrefix = false
-		}
-		if run > mdMaxRun {
-			continue
-		}
-		out = append(out, c)
+	}
+	if out == nil {
+		return src
 	}
 	return out
 }
