@@ -55,8 +55,15 @@ func main() {
 		fmt.Fprintf(os.Stderr, "parallax: %v\n", err)
 		os.Exit(cli.ExitUsage)
 	}
+	// A plain `go build` does not read FyneApp.toml; give Fyne the same
+	// metadata, above all the fyneDo migration (every UI change from a
+	// goroutine goes through fyne.Do), without which Fyne checks threads on
+	// every refresh.
+	icon := fyne.NewStaticResource("icon.png", assets.Icon)
+	app.SetMetadata(fyne.AppMetadata{ID: "io.parallax.app", Name: "Parallax", Version: version(),
+		Icon: icon, Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID("io.parallax.app")
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(icon)
 	ui.Run(a, docs, res, errs)
 }
 

@@ -10,7 +10,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -60,11 +59,29 @@ func Run(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpu
 func NewWindow(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.Window {
 	w := a.NewWindow(windowTitle)
 	w.SetIcon(iconResource)
+	var main fyne.CanvasObject
+	if len(docs) == 0 {
+		main = container.NewCenter(widget.NewLabel("No articles to compare. Give files or folders on the command line."))
+	} else {
+		v := newViewer(docs, res)
+		cols := make([]fyne.CanvasObject, len(v.scrolls))
+		for d, sc := range v.scrolls {
+			cols[d] = sc
+		}
+		split := container.NewVSplit(splitEvenly(cols), container.NewVScroll(container.NewPadded(v.detail)))
+		split.Offset = 0.75
+		main = split
+		w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+			if k.Name == fyne.KeyEscape {
+				v.selectRef(nil)
+			}
+		})
+	}
 	w.SetContent(container.NewBorder(
 		container.NewPadded(legend()),
 		statusBar(docs, res, errs),
 		nil, nil,
-		columns(docs, res),
+		main,
 	))
 	w.Resize(windowSize)
 	return w
@@ -94,19 +111,6 @@ func statusOf(res *compare.Result, d, i int) compare.Kind {
 	return compare.Unique
 }
 
-// columns lays the documents out side by side in nested horizontal splits
-// of equal width.
-func columns(docs []*corpus.Document, res *compare.Result) fyne.CanvasObject {
-	if len(docs) == 0 {
-		return container.NewCenter(widget.NewLabel("No articles to compare. Give files or folders on the command line."))
-	}
-	cols := make([]fyne.CanvasObject, len(docs))
-	for d, doc := range docs {
-		cols[d] = column(doc, d, res)
-	}
-	return splitEvenly(cols)
-}
-
 // splitEvenly nests cols in horizontal splits so that each gets the same
 // share of the width.
 func splitEvenly(cols []fyne.CanvasObject) fyne.CanvasObject {
@@ -118,20 +122,8 @@ func splitEvenly(cols []fyne.CanvasObject) fyne.CanvasObject {
 	return s
 }
 
-// column is one document: its header, then its sentences grouped into
-// paragraphs, in a vertical scroll.
-func column(doc *corpus.Document, d int, res *compare.Result) fyne.CanvasObject {
-	body := container.NewVBox(header(doc), widget.NewSeparator())
-	var para *fyne.Container
-	for i, s := range doc.Sentences {
-		if para == nil || (i > 0 && s.Paragraph != doc.Sentences[i-1].Paragraph) {
-			para = container.New(layout.NewCustomPaddedVBoxLayout(0))
-			body.Add(container.New(layout.NewCustomPaddedLayout(0, paragraphGap, 0, 0), para))
-		}
-		para.Add(sentenceCell(doc.SentenceText(i), statusOf(res, d, i), s))
-	}
-	return container.NewVScroll(container.NewPadded(body))
-}
+// paragraphLayout adds the gap below each paragraph of a column.
+var paragraphLayout = layout.NewCustomPaddedLayout(0, paragraphGap, 0, 0)
 
 // The text styles of a column.
 var (
@@ -147,11 +139,7 @@ var (
 
 // header shows a document's outlet (bold), title and date.
 func header(doc *corpus.Document) fyne.CanvasObject {
-	outlet := doc.Outlet
-	if outlet == "" {
-		outlet = filepath.Base(doc.Path)
-	}
-	box := container.NewVBox(textBlock(outlet, outletStyle))
+	box := container.NewVBox(textBlock(outletName(doc), outletStyle))
 	if doc.Title != "" {
 		box.Add(textBlock(doc.Title, titleStyle))
 	}
@@ -159,21 +147,6 @@ func header(doc *corpus.Document) fyne.CanvasObject {
 		box.Add(textBlock(doc.Date, dimStyle))
 	}
 	return box
-}
-
-// sentenceCell is one sentence on a background of its status's colour.
-// Boilerplate is dimmed; the headline is bold.
-func sentenceCell(text string, status compare.Kind, s corpus.Sentence) fyne.CanvasObject {
-	style := bodyStyle
-	switch {
-	case s.Boilerplate:
-		style = dimStyle
-	case s.Headline:
-		style = headlineStyle
-	}
-	bg := canvas.NewRectangle(fillFor(status))
-	bg.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(bg, textBlock(text, style))
 }
 
 // textBlock returns word-wrapping text in one style.

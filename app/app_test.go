@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
@@ -110,19 +110,15 @@ func styles(w fyne.Window) map[string]widget.RichTextStyle {
 	return out
 }
 
-// backgrounds returns, per sentence text, the colours of the rectangles
-// stacked behind the sentence's text (one per occurrence).
-func backgrounds(w fyne.Window) map[string][]color.Color {
-	out := map[string][]color.Color{}
+// spans returns, per sentence text, the spans that draw it (one per
+// occurrence) in the window's FlowTexts.
+func spans(w fyne.Window) map[string][]Span {
+	out := map[string][]Span{}
 	walk(w.Content(), func(o fyne.CanvasObject) {
-		c, ok := o.(*fyne.Container)
-		if !ok || len(c.Objects) != 2 {
-			return
-		}
-		bg, ok1 := c.Objects[0].(*canvas.Rectangle)
-		rt, ok2 := c.Objects[1].(*widget.RichText)
-		if ok1 && ok2 {
-			out[rt.String()] = append(out[rt.String()], bg.FillColor)
+		if f, ok := o.(*FlowText); ok {
+			for _, sp := range f.Spans {
+				out[sp.Text] = append(out[sp.Text], sp)
+			}
 		}
 	})
 	return out
@@ -147,14 +143,13 @@ func TestNewWindow(t *testing.T) {
 	if !st["Outlet A"].TextStyle.Bold {
 		t.Error("outlet is not bold")
 	}
-	if st["Subscribe to our newsletter."] != dimStyle {
+	sp := spans(w)
+	if b := sp["Subscribe to our newsletter."]; len(b) != 1 || b[0].TextColorName != theme.ColorNamePlaceHolder {
 		t.Error("boilerplate sentence is not dimmed")
 	}
-	if s, ok := st["Crowds cheered loudly."]; !ok || s != bodyStyle {
+	if o := sp["Crowds cheered loudly."]; len(o) != 1 || o[0].TextColorName != "" || o[0].Bold {
 		t.Error("ordinary sentence is missing or not in the body style")
 	}
-
-	bgs := backgrounds(w)
 	for text, want := range map[string]color.Color{
 		"The mayor opened the bridge on Monday.": sharedFill,
 		"It cost 40 million dollars.":            paraphrasedFill,
@@ -162,17 +157,17 @@ func TestNewWindow(t *testing.T) {
 		"Crowds cheered loudly.":                 uniqueFill,
 		"Traffic is expected to ease.":           uniqueFill,
 	} {
-		got := bgs[text]
+		got := sp[text]
 		if len(got) == 0 {
-			t.Errorf("no sentence cell for %q", text)
+			t.Errorf("no span for %q", text)
 		}
 		for _, c := range got {
-			if c != want {
-				t.Errorf("background of %q = %v, want %v", text, c, want)
+			if c.Fill != want {
+				t.Errorf("background of %q = %v, want %v", text, c.Fill, want)
 			}
 		}
 	}
-	if n := len(bgs["The mayor opened the bridge on Monday."]); n != 2 {
+	if n := len(sp["The mayor opened the bridge on Monday."]); n != 2 {
 		t.Errorf("shared sentence shown %d times, want 2 (once per article)", n)
 	}
 
@@ -219,5 +214,87 @@ func TestStatusOfOutOfRange(t *testing.T) {
 	}
 	if k := statusOf(res, 5, 0); k != compare.Unique {
 		t.Errorf("statusOf(unknown document) = %q, want unique", k)
+	}
+}
+
+// spanIn returns the FlowText and span index that draw an occurrence of text.
+func spanIn(t *testing.T, w fyne.Window, text string, occurrence int) (*FlowText, int) {
+	t.Helper()
+	n := 0
+	var found *FlowText
+	idx := -1
+	walk(w.Content(), func(o fyne.CanvasObject) {
+		if f, ok := o.(*FlowText); ok && found == nil {
+			for i, sp := range f.Spans {
+				if sp.Text == text {
+					if n == occurrence {
+						found, idx = f, i
+					}
+					n++
+				}
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no span %q (occurrence %d)", text, occurrence)
+	}
+	return found, idx
+}
+
+// detailText is the detail panel's plain text.
+func detailText(w fyne.Window) string {
+	var out string
+	walk(w.Content(), func(o fyne.CanvasObject) {
+		if rt, ok := o.(*widget.RichText); ok && len(rt.Segments) > 0 && strings.Contains(rt.String(), "sentence") {
+			out = rt.String()
+		}
+	})
+	return out
+}
+
+func TestSelectSentence(t *testing.T) {
+	a := test.NewTempApp(t)
+	docs, res := fixture()
+	res.Links[1].Evidence = []string{"40", "million", "dollars"}
+	res.Links[1].Diff = compare.WordDiff(docs[0].SentenceText(2), docs[1].SentenceText(1))
+	res.Sentences[0][2].Links = []int{1}
+	res.Sentences[1][1].Links = []int{1}
+	w := NewWindow(a, docs, res, nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 700))
+
+	f, i := spanIn(t, w, "It cost 40 million dollars.", 0)
+	f.OnTapped(i)
+	if f.Spans[i].Emphasis != EmphasisSelected {
+		t.Errorf("tapped sentence has emphasis %d, want selected", f.Spans[i].Emphasis)
+	}
+	g, j := spanIn(t, w, "The price tag was 40 million dollars.", 0)
+	if g.Spans[j].Emphasis != EmphasisCounterpart {
+		t.Errorf("counterpart has emphasis %d, want counterpart", g.Spans[j].Emphasis)
+	}
+	d := detailText(w)
+	for _, want := range []string{"Outlet A, sentence 3", "Outlet B, sentence 2", "paraphrased", "0.60", "40, million, dollars", "price tag"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("detail panel %q lacks %q", d, want)
+		}
+	}
+	// Escape clears the selection.
+	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.Spans[i].Emphasis != EmphasisNone || g.Spans[j].Emphasis != EmphasisNone {
+		t.Error("Escape left emphasis behind")
+	}
+	if strings.Contains(detailText(w), "Outlet B") {
+		t.Error("Escape did not clear the detail panel")
+	}
+	// A unique sentence says so.
+	u, k := spanIn(t, w, "Crowds cheered loudly.", 0)
+	u.OnTapped(k)
+	if d := detailText(w); !strings.Contains(d, "unique to Outlet A") {
+		t.Errorf("detail for a unique sentence = %q", d)
+	}
+	// Tapping it again clears.
+	u.OnTapped(k)
+	if u.Spans[k].Emphasis != EmphasisNone {
+		t.Error("second tap did not clear the selection")
 	}
 }

@@ -87,6 +87,20 @@ func NewFlowText(spans []Span, onTapped func(int)) *FlowText {
 	return f
 }
 
+// Resize sets the widget's size. A new width changes the number of lines
+// and so the minimum height: the widget refreshes, so that its container
+// lays out again with the new height (as a wrapping Label does).
+func (f *FlowText) Resize(size fyne.Size) {
+	old := f.Size()
+	if size == old {
+		return
+	}
+	f.BaseWidget.Resize(size)
+	if size.Width != old.Width {
+		f.Refresh()
+	}
+}
+
 // SetSpans replaces the spans and refreshes the widget.
 func (f *FlowText) SetSpans(spans []Span) {
 	f.Spans = spans

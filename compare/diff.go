@@ -59,7 +59,7 @@ func WordDiff(a, b string) []DiffSpan {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
+	diffs = dmp.DiffCleanupMerge(diffs)
 	var out []DiffSpan
 	ia, ib := 0, 0
 	for _, d := range diffs {

@@ -53,7 +53,7 @@ func TestWordDiffRebuilds(t *testing.T) {
 		if a.String() != p[0] {
 			t.Errorf("A rebuilt as %q, want %q", a.String(), p[0])
 		}
-		if !strings.EqualFold(strings.Join(strings.Fields(b.String()), " "), strings.Join(strings.Fields(p[1]), " ")) {
+		if !strings.EqualFold(strings.Join(strings.Fields(b.String()), ""), strings.Join(strings.Fields(p[1]), "")) {
 			t.Errorf("B rebuilt as %q, want %q", b.String(), p[1])
 		}
 	}
