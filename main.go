@@ -9,7 +9,6 @@
 package main
 
 import (
-	"context"
 	_ "embed"
 	"fmt"
 	"os"
@@ -21,7 +20,6 @@ import (
 	ui "parallax/app"
 	"parallax/assets"
 	"parallax/cli"
-	"parallax/compare"
 	"parallax/corpus"
 )
 
@@ -42,18 +40,17 @@ func main() {
 	if cli.IsCommand(args) {
 		os.Exit(cli.Main(args, version()))
 	}
-	docs, errs, err := load(args)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "parallax: %v\n", err)
-		for _, e := range errs {
-			fmt.Fprintf(os.Stderr, "parallax: skipped %v\n", e)
+	// The bundled sample is embedded and small: read it at once. Paths on
+	// the command line are read by the viewer, in the background.
+	var docs []*corpus.Document
+	var errs []*corpus.FileError
+	if len(args) == 0 {
+		var err error
+		docs, errs, err = cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "parallax: the bundled sample: %v\n", err)
+			os.Exit(cli.ExitUsage)
 		}
-		os.Exit(cli.ExitUsage)
-	}
-	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "parallax: %v\n", err)
-		os.Exit(cli.ExitUsage)
 	}
 	// A plain `go build` does not read FyneApp.toml; give Fyne the same
 	// metadata, above all the fyneDo migration (every UI change from a
@@ -64,18 +61,5 @@ func main() {
 		Icon: icon, Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID("io.parallax.app")
 	a.SetIcon(icon)
-	ui.Run(a, docs, res, errs)
-}
-
-// load reads the articles named on the command line, or the bundled sample
-// when none are named.
-func load(paths []string) ([]*corpus.Document, []*corpus.FileError, error) {
-	if len(paths) == 0 {
-		return cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
-	}
-	docs, errs, err := corpus.Load(context.Background(), paths, corpus.LoadOptions{})
-	if err == nil && len(docs) == 0 {
-		err = fmt.Errorf("no readable articles in %v", paths)
-	}
-	return docs, errs, err
+	ui.Run(a, docs, errs, args)
 }

@@ -48,45 +48,6 @@ var (
 	uniqueFill      color.Color = color.Transparent
 )
 
-// Run builds the main window on the given documents and comparison and runs
-// the app (blocks).
-func Run(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) {
-	NewWindow(a, docs, res, errs).ShowAndRun()
-}
-
-// NewWindow builds (but does not show) the main window; used by Run and by
-// tests.
-func NewWindow(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.Window {
-	w := a.NewWindow(windowTitle)
-	w.SetIcon(iconResource)
-	var main fyne.CanvasObject
-	if len(docs) == 0 {
-		main = container.NewCenter(widget.NewLabel("No articles to compare. Give files or folders on the command line."))
-	} else {
-		v := newViewer(docs, res)
-		cols := make([]fyne.CanvasObject, len(v.scrolls))
-		for d, sc := range v.scrolls {
-			cols[d] = sc
-		}
-		split := container.NewVSplit(splitEvenly(cols), container.NewVScroll(container.NewPadded(v.detail)))
-		split.Offset = 0.75
-		main = split
-		w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-			if k.Name == fyne.KeyEscape {
-				v.selectRef(nil)
-			}
-		})
-	}
-	w.SetContent(container.NewBorder(
-		container.NewPadded(legend()),
-		statusBar(docs, res, errs),
-		nil, nil,
-		main,
-	))
-	w.Resize(windowSize)
-	return w
-}
-
 // fillFor returns the background of a sentence with the given status.
 func fillFor(k compare.Kind) color.Color {
 	switch k {

@@ -17,18 +17,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// variantTheme is a theme pinned to one variant, so that tests can show
-// both the light and the dark colours.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-// Color is part of fyne.Theme.
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
-
 // flowApp starts a headless app with the default theme in the given
 // variant.
 func flowApp(t testing.TB, v fyne.ThemeVariant) fyne.App {

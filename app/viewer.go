@@ -31,6 +31,11 @@ type viewer struct {
 	bodies   []*fyne.Container   // the scrolled content of each column
 	detail   *widget.RichText    // the selected sentence against its counterparts
 	selected *compare.Ref
+	filter   compare.Kind // when set, sentences of other kinds are dimmed
+	// sync, when true, scrolls the other columns with the one scrolled so
+	// that aligned sentences stay level.
+	sync    bool
+	syncing bool // a synchronised scroll is under way
 }
 
 // newViewer builds the columns of docs, coloured by res.
@@ -65,21 +70,113 @@ func (v *viewer) buildColumn(d int) {
 		flow.Spans = append(flow.Spans, v.span(d, i))
 	}
 	v.bodies = append(v.bodies, body)
-	v.scrolls = append(v.scrolls, container.NewVScroll(container.NewPadded(body)))
+	sc := container.NewVScroll(container.NewPadded(body))
+	sc.OnScrolled = func(fyne.Position) { v.syncFrom(d) }
+	v.scrolls = append(v.scrolls, sc)
+}
+
+// sentenceY is the top of sentence r within its column's scrolled content.
+func (v *viewer) sentenceY(r compare.Ref) (float32, bool) {
+	p := v.places[r.Doc][r.Sentence]
+	pos, ok := p.flow.SpanPosition(p.span)
+	if !ok {
+		return 0, false
+	}
+	return pos.Y + absY(p.flow, v.bodies[r.Doc]), true
+}
+
+// syncFrom levels the other columns with column d: the first linked
+// sentence at or below the top of d's view is brought to the same height in
+// every column that carries it.
+func (v *viewer) syncFrom(d int) {
+	if !v.sync || v.syncing {
+		return
+	}
+	v.syncing = true
+	defer func() { v.syncing = false }()
+	top := v.scrolls[d].Offset.Y
+	for i := range v.docs[d].Sentences {
+		r := compare.Ref{Doc: d, Sentence: i}
+		y, ok := v.sentenceY(r)
+		if !ok || y < top {
+			continue
+		}
+		links := v.counterparts(r)
+		if len(links) == 0 {
+			continue
+		}
+		done := map[int]bool{d: true}
+		for _, l := range links {
+			o := other(l, r)
+			if done[o.Doc] {
+				continue
+			}
+			done[o.Doc] = true
+			if oy, ok := v.sentenceY(o); ok {
+				v.scrolls[o.Doc].ScrollToOffset(fyne.NewPos(0, max(0, oy-(y-top))))
+			}
+		}
+		return
+	}
 }
 
 // span is the look of sentence i of document d, before selection.
 func (v *viewer) span(d, i int) Span {
 	s := v.docs[d].Sentences[i]
-	sp := Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(statusOf(v.res, d, i))}
+	k := statusOf(v.res, d, i)
+	sp := Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
 	switch {
 	case s.Boilerplate:
+		sp.TextColorName = theme.ColorNamePlaceHolder
+		sp.Fill = nil
+	case v.filter != "" && k != v.filter:
+		// Filtered out: plain and dimmed, still readable in context.
 		sp.TextColorName = theme.ColorNamePlaceHolder
 		sp.Fill = nil
 	case s.Headline:
 		sp.Bold = true
 	}
 	return sp
+}
+
+// restyleAll recomputes every sentence's look (after a filter change),
+// keeping the selection's emphasis.
+func (v *viewer) restyleAll() {
+	touched := map[*FlowText]bool{}
+	for d := range v.places {
+		for i, p := range v.places[d] {
+			e := p.flow.Spans[p.span].Emphasis
+			p.flow.Spans[p.span] = v.span(d, i)
+			p.flow.Spans[p.span].Emphasis = e
+			touched[p.flow] = true
+		}
+	}
+	for f := range touched {
+		f.Refresh()
+	}
+}
+
+// column is document d's column as shown: its scroll.
+func (v *viewer) column(d int) fyne.CanvasObject { return v.scrolls[d] }
+
+// ofKind returns the sentences of status k (boilerplate aside), column by
+// column in reading order.
+func (v *viewer) ofKind(k compare.Kind) []compare.Ref {
+	var out []compare.Ref
+	for d, doc := range v.docs {
+		for i, s := range doc.Sentences {
+			if !s.Boilerplate && statusOf(v.res, d, i) == k {
+				out = append(out, compare.Ref{Doc: d, Sentence: i})
+			}
+		}
+	}
+	return out
+}
+
+// reveal selects r and scrolls its own column to it.
+func (v *viewer) reveal(r compare.Ref) {
+	v.selectRef(&r)
+	v.scrollTo(r)
 }
 
 // counterparts returns the links of a sentence, strongest first.

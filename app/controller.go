@@ -1,0 +1,196 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// maxColumns is how many articles the main area shows side by side.
+const maxColumns = 8
+
+// Controller holds the open articles, which of them are compared, the
+// sensitivity and the latest comparison, and keeps the window in step with
+// them. Loading and comparing run off the UI goroutine; their results come
+// back through fyne.Do.
+type Controller struct {
+	app    fyne.App
+	win    fyne.Window
+	docs   []*corpus.Document // every open article
+	incl   []bool             // per article: included in the comparison
+	errs   []*corpus.FileError
+	sens   float64
+	shown  []int           // indexes into docs of the compared articles, in order
+	res    *compare.Result // comparison of shown
+	view   *viewer
+	filter compare.Kind // "" for all
+	sync   bool         // synchronised scrolling
+
+	mu     sync.Mutex
+	cancel context.CancelFunc // of the comparison under way
+	gen    int                // generation of the latest comparison request
+
+	// Widgets.
+	columnsBox *fyne.Container // holds the article columns
+	detailBox  *fyne.Container // holds the detail panel
+	docList    *fyne.Container // sidebar rows
+	sensLabel  *widget.Label
+	status     *widget.Label
+	errLabel   *widget.Label
+	busy       *widget.ProgressBarInfinite
+	nav        map[compare.Kind]*widget.Label
+	navPos     map[compare.Kind]int
+
+	// OnChanged, when set, is called on the UI goroutine after every new
+	// comparison is shown (tests wait on it).
+	OnChanged func()
+}
+
+// NewController makes a controller for window w on docs, which are all
+// included (up to maxColumns), compared at sensitivity sens.
+func NewController(a fyne.App, w fyne.Window, docs []*corpus.Document, errs []*corpus.FileError, sens float64) *Controller {
+	c := &Controller{app: a, win: w, errs: errs, sens: sens,
+		nav: map[compare.Kind]*widget.Label{}, navPos: map[compare.Kind]int{}}
+	c.setDocs(docs)
+	return c
+}
+
+// setDocs replaces the open articles; the first maxColumns are included.
+func (c *Controller) setDocs(docs []*corpus.Document) {
+	c.docs = docs
+	c.incl = make([]bool, len(docs))
+	for i := range docs {
+		c.incl[i] = i < maxColumns
+	}
+}
+
+// included returns the indexes of the included articles.
+func (c *Controller) included() []int {
+	var out []int
+	for i, in := range c.incl {
+		if in {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// SetIncluded includes or excludes article i and compares again.
+func (c *Controller) SetIncluded(i int, in bool) {
+	if i < 0 || i >= len(c.incl) || c.incl[i] == in {
+		return
+	}
+	if in && len(c.included()) >= maxColumns {
+		c.status.SetText(fmt.Sprintf("At most %d articles are compared side by side; exclude one first.", maxColumns))
+		c.refreshSidebar()
+		return
+	}
+	c.incl[i] = in
+	c.Recompute()
+}
+
+// SetSensitivity changes the sensitivity and compares again.
+func (c *Controller) SetSensitivity(s float64) {
+	if s == c.sens {
+		return
+	}
+	c.sens = s
+	c.sensLabel.SetText(fmt.Sprintf("Sensitivity %.2f", s))
+	c.app.Preferences().SetFloat(prefSensitivity, s)
+	c.Recompute()
+}
+
+// Recompute compares the included articles in the background and shows
+// the result when it is ready. A newer request cancels an older one.
+func (c *Controller) Recompute() {
+	idx := c.included()
+	docs := make([]*corpus.Document, len(idx))
+	for k, i := range idx {
+		docs[k] = c.docs[i]
+	}
+	c.mu.Lock()
+	if c.cancel != nil {
+		c.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	c.gen++
+	gen := c.gen
+	c.mu.Unlock()
+	if len(docs) < 2 {
+		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
+		return
+	}
+	c.busy.Show()
+	c.busy.Start()
+	opts := compare.Options{Sensitivity: c.sens}
+	go func() {
+		res, err := compare.Compare(ctx, docs, opts)
+		fyne.Do(func() {
+			c.mu.Lock()
+			latest := gen == c.gen
+			c.mu.Unlock()
+			if !latest || err != nil {
+				return
+			}
+			c.busy.Stop()
+			c.busy.Hide()
+			c.show(idx, res)
+		})
+	}()
+}
+
+// emptyResults is a result with every sentence unique, for fewer than two
+// articles.
+func emptyResults(docs []*corpus.Document) [][]compare.SentenceResult {
+	out := make([][]compare.SentenceResult, len(docs))
+	for d, doc := range docs {
+		out[d] = make([]compare.SentenceResult, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			out[d][i] = compare.SentenceResult{Status: compare.Unique, Coverage: 1, Boilerplate: s.Boilerplate}
+		}
+	}
+	return out
+}
+
+// show puts a comparison of the articles idx on screen.
+func (c *Controller) show(idx []int, res *compare.Result) {
+	c.shown, c.res = idx, res
+	docs := make([]*corpus.Document, len(idx))
+	for k, i := range idx {
+		docs[k] = c.docs[i]
+	}
+	if len(docs) == 0 {
+		c.view = nil
+		c.columnsBox.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(
+			"No articles to compare. Open a folder (Ctrl+O) or files, or include articles in the sidebar."))}
+		c.detailBox.Objects = nil
+	} else {
+		c.view = newViewer(docs, res)
+		c.view.filter = c.filter
+		c.view.sync = c.sync
+		c.view.restyleAll()
+		cols := make([]fyne.CanvasObject, len(c.view.scrolls))
+		for d := range c.view.scrolls {
+			cols[d] = c.view.column(d)
+		}
+		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
+		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
+	}
+	c.columnsBox.Refresh()
+	c.detailBox.Refresh()
+	c.navPos = map[compare.Kind]int{}
+	c.refreshSidebar()
+	c.refreshNav()
+	c.status.SetText(summaryText(docs, res))
+	if c.OnChanged != nil {
+		c.OnChanged()
+	}
+}

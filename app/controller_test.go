@@ -1,0 +1,168 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"parallax/assets"
+	"parallax/cli"
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// sample reads the bundled sample articles.
+func sample(t *testing.T) []*corpus.Document {
+	t.Helper()
+	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// newTestController builds a controller on docs in a headless window and
+// waits for the first comparison.
+func newTestController(t *testing.T, docs []*corpus.Document) (*Controller, chan struct{}) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("test")
+	t.Cleanup(w.Close)
+	c := NewController(a, w, docs, nil, compare.DefaultSensitivity)
+	c.build()
+	w.Resize(fyne.NewSize(1400, 900))
+	changed := make(chan struct{}, 16)
+	c.OnChanged = func() { changed <- struct{}{} }
+	c.Recompute()
+	wait(t, changed)
+	return c, changed
+}
+
+// wait waits for a change notification.
+func wait(t *testing.T, ch chan struct{}) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no comparison arrived")
+	}
+}
+
+func TestControllerSensitivity(t *testing.T) {
+	c, changed := newTestController(t, sample(t))
+	strict := len(c.res.Links)
+	c.SetSensitivity(1)
+	wait(t, changed)
+	lenient := len(c.res.Links)
+	if lenient <= strict {
+		t.Errorf("sensitivity 1 gave %d links, not more than %d at the default", lenient, strict)
+	}
+	if !strings.Contains(c.sensLabel.Text, "1.00") {
+		t.Errorf("sensitivity label %q", c.sensLabel.Text)
+	}
+}
+
+func TestControllerIncludeExclude(t *testing.T) {
+	c, changed := newTestController(t, sample(t))
+	if len(c.view.docs) != 5 {
+		t.Fatalf("%d columns, want 5", len(c.view.docs))
+	}
+	c.SetIncluded(2, false)
+	wait(t, changed)
+	if len(c.view.docs) != 4 || len(c.shown) != 4 {
+		t.Errorf("after excluding one: %d columns", len(c.view.docs))
+	}
+	for _, i := range c.shown {
+		if i == 2 {
+			t.Error("excluded article still shown")
+		}
+	}
+	c.SetIncluded(2, true)
+	wait(t, changed)
+	if len(c.view.docs) != 5 {
+		t.Errorf("after including it again: %d columns", len(c.view.docs))
+	}
+}
+
+func TestControllerNavigation(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	uniques := c.view.ofKind(compare.Unique)
+	if len(uniques) < 2 {
+		t.Fatalf("%d unique sentences in the sample", len(uniques))
+	}
+	c.Step(compare.Unique, 1)
+	if c.view.selected == nil || *c.view.selected != uniques[0] {
+		t.Fatalf("next unique selected %v, want %v", c.view.selected, uniques[0])
+	}
+	want := "unique 1 of "
+	if !strings.HasPrefix(c.nav[compare.Unique].Text, want) {
+		t.Errorf("navigation label %q, want %q…", c.nav[compare.Unique].Text, want)
+	}
+	c.Step(compare.Unique, 1)
+	if *c.view.selected != uniques[1] {
+		t.Errorf("second next unique selected %v, want %v", *c.view.selected, uniques[1])
+	}
+	c.Step(compare.Unique, -1)
+	c.Step(compare.Unique, -1) // wraps to the last
+	if *c.view.selected != uniques[len(uniques)-1] {
+		t.Errorf("previous from the first selected %v, want the last %v", *c.view.selected, uniques[len(uniques)-1])
+	}
+	// Every selected unique sentence is outlined.
+	p := c.view.places[c.view.selected.Doc][c.view.selected.Sentence]
+	if p.flow.Spans[p.span].Emphasis != EmphasisSelected {
+		t.Error("navigated sentence is not outlined")
+	}
+}
+
+func TestControllerFilter(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	c.SetFilter(compare.Unique)
+	for d := range c.view.docs {
+		for i, p := range c.view.places[d] {
+			sp := p.flow.Spans[p.span]
+			if statusOf(c.res, d, i) != compare.Unique && sp.Fill != nil {
+				t.Fatalf("filtered-out sentence %d/%d keeps its fill", d, i)
+			}
+		}
+	}
+	c.SetFilter("")
+	found := false
+	for d := range c.view.docs {
+		for _, p := range c.view.places[d] {
+			found = found || p.flow.Spans[p.span].Fill == paraphrasedFill
+		}
+	}
+	if !found {
+		t.Error("clearing the filter did not restore the fills")
+	}
+}
+
+func TestControllerOpenFolderWithBadFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range assets.SampleFiles()[:3] {
+		data, _ := assets.Sample.ReadFile(name)
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.txt"), []byte{0x89, 'P', 'N', 'G', 0, 0, 0}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, changed := newTestController(t, nil)
+	c.Open([]string{dir}, false)
+	wait(t, changed)
+	if len(c.docs) != 3 || len(c.view.docs) != 3 {
+		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.docs))
+	}
+	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, "broken.txt") || !c.errLabel.Visible() {
+		t.Errorf("errors %v, label %q", c.errs, c.errLabel.Text)
+	}
+	if rec := c.app.Preferences().StringList(prefRecent); len(rec) == 0 || rec[0] != dir {
+		t.Errorf("recent list %v does not start with %s", rec, dir)
+	}
+}

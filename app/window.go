@@ -1,0 +1,413 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// Preference keys.
+const (
+	prefSensitivity = "sensitivity"
+	prefTheme       = "theme" // "", "light" or "dark"
+	prefRecent      = "recent"
+	prefWidth       = "windowWidth"
+	prefHeight      = "windowHeight"
+)
+
+// maxRecent is how many recent folders and files the File menu keeps.
+const maxRecent = 8
+
+// navKinds are the categories the navigation steps through, in the order
+// of the toolbar.
+var navKinds = []compare.Kind{compare.Unique, compare.Paraphrased, compare.Shared}
+
+// Run opens the main window on docs (or, when paths are given, loads them
+// in the background with progress) and runs the app (blocks).
+func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []string) {
+	w := a.NewWindow(windowTitle)
+	p := a.Preferences()
+	sens := p.FloatWithFallback(prefSensitivity, compare.DefaultSensitivity)
+	c := NewController(a, w, docs, errs, sens)
+	applyTheme(a, p.String(prefTheme))
+	c.build()
+	w.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(windowSize.Width))),
+		float32(p.FloatWithFallback(prefHeight, float64(windowSize.Height)))))
+	w.SetCloseIntercept(func() {
+		s := w.Canvas().Size()
+		p.SetFloat(prefWidth, float64(s.Width))
+		p.SetFloat(prefHeight, float64(s.Height))
+		w.Close()
+	})
+	if len(paths) > 0 {
+		c.Open(paths, false)
+	} else {
+		c.Recompute()
+	}
+	w.ShowAndRun()
+}
+
+// NewWindow builds (but does not show) the main window on docs with a
+// finished comparison res; used by tests and screenshots.
+func NewWindow(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.Window {
+	w := a.NewWindow(windowTitle)
+	c := NewController(a, w, docs, errs, compare.DefaultSensitivity)
+	c.build()
+	idx := c.included()
+	if res == nil || len(res.Sentences) != len(idx) {
+		res = &compare.Result{Sentences: emptyResults(docs[:len(idx)])}
+	}
+	c.show(idx, res)
+	w.Resize(windowSize)
+	return w
+}
+
+// build lays the window out and installs menus and shortcuts.
+func (c *Controller) build() {
+	w := c.win
+	w.SetIcon(iconResource)
+	c.columnsBox = container.NewStack()
+	c.detailBox = container.NewStack()
+	c.docList = container.NewVBox()
+	c.status = widget.NewLabel("")
+	c.status.Truncation = fyne.TextTruncateEllipsis
+	c.errLabel = widget.NewLabel("")
+	c.errLabel.Importance = widget.DangerImportance
+	c.errLabel.Truncation = fyne.TextTruncateEllipsis
+	c.busy = widget.NewProgressBarInfinite()
+	c.busy.Stop()
+	c.busy.Hide()
+
+	c.sensLabel = widget.NewLabel(fmt.Sprintf("Sensitivity %.2f", c.sens))
+	slider := widget.NewSlider(0, 1)
+	slider.Step = 0.05
+	slider.Value = c.sens
+	slider.OnChangeEnded = c.SetSensitivity
+	filter := widget.NewSelect([]string{"All sentences", "Only unique", "Only paraphrased", "Only shared"}, func(s string) {
+		c.SetFilter(map[string]compare.Kind{"Only unique": compare.Unique, "Only paraphrased": compare.Paraphrased, "Only shared": compare.Shared}[s])
+	})
+	filter.SetSelected("All sentences")
+
+	sidebar := container.NewVBox(
+		widget.NewRichText(&widget.TextSegment{Text: "Articles", Style: outletStyle}),
+		c.docList,
+		widget.NewSeparator(),
+		legendColumn(),
+		widget.NewSeparator(),
+		c.sensLabel, slider,
+		widget.NewLabel("Strict (independent outlets) … lenient (rewrites)"),
+		widget.NewSeparator(),
+		filter,
+	)
+	main := container.NewVSplit(c.columnsBox, c.detailBox)
+	main.Offset = 0.74
+	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
+	body.Offset = 0.2
+	bottom := container.NewVBox(widget.NewSeparator(), c.errLabel, container.NewBorder(nil, nil, nil, c.busy, c.status))
+	c.errLabel.Hide()
+	if len(c.errs) > 0 {
+		c.showErrors()
+	}
+	w.SetContent(container.NewBorder(c.navBar(), bottom, nil, nil, body))
+	w.SetMainMenu(c.menu())
+	c.shortcuts()
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, u := range uris {
+			paths = append(paths, u.Path())
+		}
+		c.Open(paths, true)
+	})
+}
+
+// legendColumn explains the colours, one per line, for the sidebar.
+func legendColumn() fyne.CanvasObject {
+	row := func(fill color.Color, text string) fyne.CanvasObject {
+		return container.NewHBox(swatch(fill), widget.NewLabel(text))
+	}
+	return container.NewVBox(
+		row(sharedFill, "Shared: same wording"),
+		row(paraphrasedFill, "Paraphrased: same claim"),
+		row(uniqueFill, "Unique: this outlet only"),
+		widget.NewRichText(&widget.TextSegment{Text: "Boilerplate: dimmed", Style: dimStyle}),
+	)
+}
+
+// navBar is the toolbar: previous / next sentence of each category with
+// its position ("unique 3 of 12").
+func (c *Controller) navBar() fyne.CanvasObject {
+	box := container.NewHBox()
+	for _, k := range navKinds {
+		k := k
+		c.nav[k] = widget.NewLabel("")
+		box.Add(widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.Step(k, -1) }))
+		box.Add(c.nav[k])
+		box.Add(widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.Step(k, 1) }))
+		box.Add(widget.NewSeparator())
+	}
+	box.Add(widget.NewCheck("Synchronised scrolling", func(on bool) {
+		c.sync = on
+		if c.view != nil {
+			c.view.sync = on
+		}
+	}))
+	return container.NewPadded(box)
+}
+
+// refreshNav writes each category's position and count.
+func (c *Controller) refreshNav() {
+	for _, k := range navKinds {
+		n := 0
+		if c.view != nil {
+			n = len(c.view.ofKind(k))
+		}
+		pos := c.navPos[k]
+		if pos == 0 {
+			c.nav[k].SetText(fmt.Sprintf("%s: %d", k, n))
+		} else {
+			c.nav[k].SetText(fmt.Sprintf("%s %d of %d", k, pos, n))
+		}
+	}
+}
+
+// Step selects the next (dir 1) or previous (dir -1) sentence of kind k,
+// wrapping around.
+func (c *Controller) Step(k compare.Kind, dir int) {
+	if c.view == nil {
+		return
+	}
+	refs := c.view.ofKind(k)
+	if len(refs) == 0 {
+		return
+	}
+	pos := c.navPos[k] + dir // 1-based
+	if pos < 1 {
+		pos = len(refs)
+	}
+	if pos > len(refs) {
+		pos = 1
+	}
+	c.navPos[k] = pos
+	c.view.reveal(refs[pos-1])
+	c.refreshNav()
+}
+
+// SetFilter dims every sentence that is not of kind k ("" shows all).
+func (c *Controller) SetFilter(k compare.Kind) {
+	c.filter = k
+	if c.view != nil {
+		c.view.filter = k
+		c.view.restyleAll()
+	}
+}
+
+// refreshSidebar lists the open articles with their include boxes and
+// shares.
+func (c *Controller) refreshSidebar() {
+	c.docList.Objects = nil
+	framings := map[int]compare.Framing{}
+	if c.res != nil && len(c.res.Sentences) == len(c.shown) {
+		for k, f := range c.res.Framings() {
+			framings[c.shown[k]] = f
+		}
+	}
+	for i, doc := range c.docs {
+		i := i
+		row := NewDocRow(doc, c.incl[i], func(in bool) { c.SetIncluded(i, in) })
+		if f, ok := framings[i]; ok {
+			row.SetFraming(f)
+		}
+		c.docList.Add(row)
+	}
+	c.docList.Refresh()
+}
+
+// showErrors lists the files that could not be read, without blocking.
+func (c *Controller) showErrors() {
+	if len(c.errs) == 0 {
+		c.errLabel.Hide()
+		return
+	}
+	c.errLabel.SetText(errorText(c.errs))
+	c.errLabel.Show()
+}
+
+// Open loads paths in the background, with progress and Cancel; when add
+// is false the loaded articles replace the open ones.
+func (c *Controller) Open(paths []string, add bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel("Reading " + strings.Join(paths, ", "))
+	label.Truncation = fyne.TextTruncateEllipsis
+	d := dialog.NewCustom("Opening articles", "Cancel", container.NewVBox(label, bar), c.win)
+	d.SetOnClosed(cancel)
+	d.Show()
+	c.addRecent(paths)
+	go func() {
+		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Progress: func(done, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					bar.SetValue(float64(done) / float64(total))
+				}
+			})
+		}})
+		fyne.Do(func() {
+			d.Hide()
+			if err != nil && ctx.Err() != nil {
+				c.status.SetText("Opening cancelled.")
+				return
+			}
+			if add {
+				docs = append(append([]*corpus.Document(nil), c.docs...), docs...)
+				errs = append(append([]*corpus.FileError(nil), c.errs...), errs...)
+			}
+			c.errs = errs
+			c.showErrors()
+			c.setDocs(docs)
+			c.Recompute()
+		})
+	}()
+}
+
+// CloseArticle removes article i.
+func (c *Controller) CloseArticle(i int) {
+	if i < 0 || i >= len(c.docs) {
+		return
+	}
+	c.docs = append(c.docs[:i:i], c.docs[i+1:]...)
+	c.incl = append(c.incl[:i:i], c.incl[i+1:]...)
+	c.Recompute()
+}
+
+// menu is the main menu: File, View and Navigate.
+func (c *Controller) menu() *fyne.MainMenu {
+	openFolder := fyne.NewMenuItem("Open Folder…", c.openFolderDialog)
+	openFolder.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	openFiles := fyne.NewMenuItem("Open Files…", func() { c.openFileDialog(false) })
+	add := fyne.NewMenuItem("Add Article…", func() { c.openFileDialog(true) })
+	closeItem := fyne.NewMenuItem("Close Article…", c.closeDialog)
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, p := range c.app.Preferences().StringList(prefRecent) {
+		p := p
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { c.Open([]string{p}, false) }))
+	}
+	if len(recent.ChildMenu.Items) == 0 {
+		recent.Disabled = true
+	}
+	file := fyne.NewMenu("File", openFolder, openFiles, add, closeItem, fyne.NewMenuItemSeparator(), recent)
+
+	themeItem := func(label, name string) *fyne.MenuItem {
+		return fyne.NewMenuItem(label, func() {
+			c.app.Preferences().SetString(prefTheme, name)
+			applyTheme(c.app, name)
+		})
+	}
+	view := fyne.NewMenu("View", themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))
+
+	var navItems []*fyne.MenuItem
+	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
+	for _, k := range navKinds {
+		k := k
+		next := fyne.NewMenuItem("Next "+string(k), func() { c.Step(k, 1) })
+		next.Shortcut = &desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt}
+		prev := fyne.NewMenuItem("Previous "+string(k), func() { c.Step(k, -1) })
+		prev.Shortcut = &desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
+		navItems = append(navItems, next, prev)
+	}
+	clear := fyne.NewMenuItem("Clear Selection (Esc)", func() {
+		if c.view != nil {
+			c.view.selectRef(nil)
+		}
+	})
+	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), clear)...)
+	return fyne.NewMainMenu(file, view, nav)
+}
+
+// shortcuts installs the keyboard shortcuts that the menus do not carry.
+func (c *Controller) shortcuts() {
+	cv := c.win.Canvas()
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.openFolderDialog() })
+	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
+	for _, k := range navKinds {
+		k := k
+		cv.AddShortcut(&desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.Step(k, 1) })
+		cv.AddShortcut(&desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.Step(k, -1) })
+	}
+	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape && c.view != nil {
+			c.view.selectRef(nil)
+		}
+	})
+}
+
+// openFolderDialog asks for a folder and opens it.
+func (c *Controller) openFolderDialog() {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err == nil && u != nil {
+			c.Open([]string{u.Path()}, false)
+		}
+	}, c.win)
+}
+
+// openFileDialog asks for a file and opens it, or adds it.
+func (c *Controller) openFileDialog(add bool) {
+	d := dialog.NewFileOpen(func(u fyne.URIReadCloser, err error) {
+		if err == nil && u != nil {
+			path := u.URI().Path()
+			u.Close()
+			c.Open([]string{path}, add)
+		}
+	}, c.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}))
+	d.Show()
+}
+
+// closeDialog asks which article to close.
+func (c *Controller) closeDialog() {
+	if len(c.docs) == 0 {
+		return
+	}
+	var names []string
+	for _, d := range c.docs {
+		names = append(names, outletName(d)+": "+d.Title)
+	}
+	sel := widget.NewSelect(names, nil)
+	dialog.ShowCustomConfirm("Close Article", "Close", "Cancel", sel, func(ok bool) {
+		if ok && sel.SelectedIndex() >= 0 {
+			c.CloseArticle(sel.SelectedIndex())
+		}
+	}, c.win)
+}
+
+// addRecent remembers opened paths for Open Recent.
+func (c *Controller) addRecent(paths []string) {
+	p := c.app.Preferences()
+	list := append([]string(nil), paths...)
+	for _, old := range p.StringList(prefRecent) {
+		dup := false
+		for _, n := range paths {
+			dup = dup || n == old
+		}
+		if !dup {
+			list = append(list, old)
+		}
+	}
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	p.SetStringList(prefRecent, list)
+	c.win.SetMainMenu(c.menu())
+}
