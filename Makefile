@@ -31,7 +31,7 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: deps smoke-deps build run test bench eval smoke package clean
+.PHONY: deps smoke-deps build run test bench eval smoke screenshot package clean
 
 ## deps: install missing build packages and download Go modules
 deps:
@@ -68,6 +68,14 @@ eval: deps
 ## smoke: run the real binary on a virtual screen and check its window
 smoke: smoke-deps build
 	.ci/smoke.sh $(BIN)
+
+## screenshot: render the main window on the sample articles to
+## docs/screenshot.png (dark) and docs/screenshot-light.png through Fyne's
+## software renderer (test driver: no display, no OpenGL, no cgo)
+screenshot: deps
+	$(GO) build -tags ci -o bin/screenshot ./internal/screenshot
+	bin/screenshot -o docs/screenshot.png -w 1400 -h 900 -theme dark
+	bin/screenshot -o docs/screenshot-light.png -w 1400 -h 900 -theme light
 
 ## package: Linux .tar.xz with binary, .desktop file and icon
 package: deps
