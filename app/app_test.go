@@ -82,6 +82,10 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		walk(v.Trailing, f)
 	case *container.Scroll:
 		walk(v.Content, f)
+	case *container.AppTabs:
+		for _, it := range v.Items {
+			walk(it.Content, f)
+		}
 	}
 }
 
@@ -241,11 +245,12 @@ func spanIn(t *testing.T, w fyne.Window, text string, occurrence int) (*FlowText
 	return found, idx
 }
 
-// detailText is the detail panel's plain text.
+// detailText is the detail panel's plain text: the first rich text in the
+// window that speaks of a sentence (the framing summary comes after it).
 func detailText(w fyne.Window) string {
 	var out string
 	walk(w.Content(), func(o fyne.CanvasObject) {
-		if rt, ok := o.(*widget.RichText); ok && len(rt.Segments) > 0 && strings.Contains(rt.String(), "sentence") {
+		if rt, ok := o.(*widget.RichText); ok && out == "" && strings.Contains(rt.String(), "sentence") {
 			out = rt.String()
 		}
 	})

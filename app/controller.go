@@ -38,15 +38,21 @@ type Controller struct {
 	gen    int                // generation of the latest comparison request
 
 	// Widgets.
-	columnsBox *fyne.Container // holds the article columns
-	detailBox  *fyne.Container // holds the detail panel
-	docList    *fyne.Container // sidebar rows
-	sensLabel  *widget.Label
-	status     *widget.Label
-	errLabel   *widget.Label
-	busy       *widget.ProgressBarInfinite
-	nav        map[compare.Kind]*widget.Label
-	navPos     map[compare.Kind]int
+	columnsBox *fyne.Container  // holds the article columns
+	detailBox  *fyne.Container  // holds the detail panel
+	framing    *widget.RichText // the framing summary
+	// framingStale is set when the framing summary no longer matches the
+	// comparison; it is written again when its tab is next shown.
+	framingStale bool
+	rows         []*DocRow // the sidebar's rows, one per open article
+	tabs         *container.AppTabs
+	docList      *fyne.Container // sidebar rows
+	sensLabel    *widget.Label
+	status       *widget.Label
+	errLabel     *widget.Label
+	busy         *widget.ProgressBarInfinite
+	nav          map[compare.Kind]*widget.Label
+	navPos       map[compare.Kind]int
 
 	// OnChanged, when set, is called on the UI goroutine after every new
 	// comparison is shown (tests wait on it).
@@ -183,7 +189,10 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		}
 		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
+		c.view.onTap = func() { c.tabs.SelectIndex(0) }
 	}
+	c.framingStale = true
+	c.refreshFraming()
 	c.columnsBox.Refresh()
 	c.detailBox.Refresh()
 	c.navPos = map[compare.Kind]int{}
@@ -194,3 +203,25 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.OnChanged()
 	}
 }
+
+// refreshFraming writes the framing summary of the comparison shown, when
+// it is stale and its tab is the one on screen.
+func (c *Controller) refreshFraming() {
+	if !c.framingStale || c.tabs.SelectedIndex() != framingTab {
+		return
+	}
+	c.framingStale = false
+	var docs []*corpus.Document
+	if c.view != nil {
+		docs = c.view.docs
+	}
+	c.framing.Segments = framingSegments(docs, c.res, func(r compare.Ref) {
+		if c.view != nil {
+			c.view.reveal(r)
+		}
+	})
+	c.framing.Refresh()
+}
+
+// framingTab is the index of the framing summary's tab.
+const framingTab = 1

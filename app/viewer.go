@@ -2,8 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +32,8 @@ type viewer struct {
 	places   [][]place           // per document, per sentence
 	scrolls  []*container.Scroll // one per column
 	bodies   []*fyne.Container   // the scrolled content of each column
+	strips   []*OverviewStrip    // one per column, beside it
+	columns  []fyne.CanvasObject // each column with its strip
 	detail   *widget.RichText    // the selected sentence against its counterparts
 	selected *compare.Ref
 	filter   compare.Kind // when set, sentences of other kinds are dimmed
@@ -36,6 +41,8 @@ type viewer struct {
 	// that aligned sentences stay level.
 	sync    bool
 	syncing bool // a synchronised scroll is under way
+	// onTap, when set, is called after a sentence is tapped.
+	onTap func()
 }
 
 // newViewer builds the columns of docs, coloured by res.
@@ -63,7 +70,12 @@ func (v *viewer) buildColumn(d int) {
 		if flow == nil || s.Paragraph != doc.Sentences[i-1].Paragraph {
 			first := i
 			flow = NewFlowText(nil, nil)
-			flow.OnTapped = func(span int) { v.toggle(compare.Ref{Doc: d, Sentence: first + span}) }
+			flow.OnTapped = func(span int) {
+				v.toggle(compare.Ref{Doc: d, Sentence: first + span})
+				if v.onTap != nil {
+					v.onTap()
+				}
+			}
 			body.Add(container.New(paragraphLayout, flow))
 		}
 		v.places[d][i] = place{flow: flow, span: len(flow.Spans)}
@@ -71,8 +83,109 @@ func (v *viewer) buildColumn(d int) {
 	}
 	v.bodies = append(v.bodies, body)
 	sc := container.NewVScroll(container.NewPadded(body))
-	sc.OnScrolled = func(fyne.Position) { v.syncFrom(d) }
+	sc.OnScrolled = func(fyne.Position) {
+		v.updateViewport(d)
+		v.syncFrom(d)
+	}
 	v.scrolls = append(v.scrolls, sc)
+	strip := NewOverviewStrip(v.stripFills(d), sentenceWeights(doc), func(i int) {
+		v.scrollTo(compare.Ref{Doc: d, Sentence: i})
+	})
+	v.strips = append(v.strips, strip)
+	v.columns = append(v.columns, container.New(&columnLayout{after: func() { v.updateViewport(d) }}, sc, strip))
+}
+
+// stripFills are the overview strip colours of document d's sentences.
+func (v *viewer) stripFills(d int) []color.Color {
+	fills := make([]color.Color, len(v.docs[d].Sentences))
+	for i, s := range v.docs[d].Sentences {
+		if s.Boilerplate {
+			fills[i] = boilerplateMark
+		} else {
+			fills[i] = fillFor(statusOf(v.res, d, i))
+		}
+	}
+	return fills
+}
+
+// sentenceWeights gives each sentence of doc its length in bytes, so that an
+// overview strip is proportional to the article as it reads.
+func sentenceWeights(doc *corpus.Document) []float32 {
+	w := make([]float32, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		w[i] = float32(s.End - s.Start)
+	}
+	return w
+}
+
+// columnLayout puts an article's scroll on the left and its overview strip
+// on the right, and calls after once they are laid out, so that the strip's
+// viewport follows the column's size.
+type columnLayout struct {
+	after func()
+}
+
+// Layout is part of fyne.Layout; objects are the scroll and the strip.
+func (l *columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	sw := objects[1].MinSize().Width
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(size.Width-sw, size.Height))
+	objects[1].Move(fyne.NewPos(size.Width-sw, 0))
+	objects[1].Resize(fyne.NewSize(sw, size.Height))
+	l.after()
+}
+
+// MinSize is part of fyne.Layout.
+func (l *columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(a.Width+b.Width, max(a.Height, b.Height))
+}
+
+// updateViewport frames, on document d's overview strip, the part of the
+// article that its column shows. The strip measures sentences by their
+// weights, not by pixels, so the column's top and bottom edges are mapped
+// through the sentences they fall in.
+func (v *viewer) updateViewport(d int) {
+	sc := v.scrolls[d]
+	h := sc.Size().Height
+	if h <= 0 {
+		return
+	}
+	top := v.weightAt(d, sc.Offset.Y)
+	bottom := v.weightAt(d, sc.Offset.Y+h)
+	v.strips[d].SetViewport(top, bottom)
+}
+
+// weightAt maps a height y in document d's scrolled content to a fraction
+// of the article on its overview strip.
+func (v *viewer) weightAt(d int, y float32) float32 {
+	strip := v.strips[d]
+	n := strip.sentences()
+	if n == 0 {
+		return 0
+	}
+	total := strip.cum[n]
+	contentEnd := v.scrolls[d].Content.MinSize().Height
+	prevY, prevW := float32(0), 0.0 // the header maps to the strip's top
+	for i := 0; i <= n; i++ {
+		ty, tw := contentEnd, total
+		if i < n {
+			var ok bool
+			if ty, ok = v.sentenceY(compare.Ref{Doc: d, Sentence: i}); !ok {
+				continue
+			}
+			tw = strip.cum[i]
+		}
+		if y < ty {
+			if ty <= prevY {
+				return float32(tw / total)
+			}
+			f := float64((y - prevY) / (ty - prevY))
+			return float32((prevW + f*(tw-prevW)) / total)
+		}
+		prevY, prevW = ty, tw
+	}
+	return 1
 }
 
 // sentenceY is the top of sentence r within its column's scrolled content.
@@ -113,7 +226,7 @@ func (v *viewer) syncFrom(d int) {
 			}
 			done[o.Doc] = true
 			if oy, ok := v.sentenceY(o); ok {
-				v.scrolls[o.Doc].ScrollToOffset(fyne.NewPos(0, max(0, oy-(y-top))))
+				v.scrollColumn(o.Doc, oy-(y-top))
 			}
 		}
 		return
@@ -156,8 +269,8 @@ func (v *viewer) restyleAll() {
 	}
 }
 
-// column is document d's column as shown: its scroll.
-func (v *viewer) column(d int) fyne.CanvasObject { return v.scrolls[d] }
+// column is document d's column as shown: its scroll and overview strip.
+func (v *viewer) column(d int) fyne.CanvasObject { return v.columns[d] }
 
 // ofKind returns the sentences of status k (boilerplate aside), column by
 // column in reading order.
@@ -225,11 +338,15 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		}
 	}
 	v.selected = r
+	marks := make([][]int, len(v.docs))
 	if r != nil {
 		links := v.counterparts(*r)
 		for _, l := range links {
-			setEmphasis(other(l, *r), EmphasisCounterpart)
+			o := other(l, *r)
+			setEmphasis(o, EmphasisCounterpart)
+			marks[o.Doc] = append(marks[o.Doc], o.Sentence)
 		}
+		marks[r.Doc] = append(marks[r.Doc], r.Sentence)
 		setEmphasis(*r, EmphasisSelected)
 		shown := map[int]bool{r.Doc: true}
 		for _, l := range links {
@@ -243,6 +360,11 @@ func (v *viewer) selectRef(r *compare.Ref) {
 	for f := range touched {
 		f.Refresh()
 	}
+	for d, strip := range v.strips {
+		if len(marks[d]) > 0 || len(strip.marked) > 0 {
+			strip.SetMarked(marks[d])
+		}
+	}
 	v.showDetail()
 }
 
@@ -254,7 +376,17 @@ func (v *viewer) scrollTo(r compare.Ref) {
 		return
 	}
 	y := pos.Y + absY(p.flow, v.bodies[r.Doc]) - v.scrolls[r.Doc].Size().Height/3
-	v.scrolls[r.Doc].ScrollToOffset(fyne.NewPos(0, max(0, y)))
+	v.scrollColumn(r.Doc, y)
+}
+
+// scrollColumn scrolls column d to offset y (clamped to the content) and
+// moves its overview strip's frame along; Fyne reports only the user's
+// scrolling through OnScrolled.
+func (v *viewer) scrollColumn(d int, y float32) {
+	sc := v.scrolls[d]
+	y = min(y, sc.Content.MinSize().Height-sc.Size().Height)
+	sc.ScrollToOffset(fyne.NewPos(0, max(0, y)))
+	v.updateViewport(d)
 }
 
 // absY is o's vertical position within root, through nested containers.
@@ -288,7 +420,8 @@ func (v *viewer) showDetail() {
 	doc := v.docs[r.Doc]
 	links := v.counterparts(r)
 	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d: ", outletName(doc), r.Sentence+1), Style: boldInline},
+		&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d", outletName(doc), r.Sentence+1), Style: boldInline},
+		&widget.TextSegment{Text: " (" + v.carriedBy(r) + "): ", Style: dimInline},
 		&widget.TextSegment{Text: doc.SentenceText(r.Sentence), Style: widget.RichTextStyle{Inline: false}},
 	}
 	if len(links) > 0 {
@@ -317,6 +450,23 @@ func (v *viewer) showDetail() {
 // boldInline is bold text that the next segment continues on the same line.
 var boldInline = widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}
 
+// dimInline is dimmed text that the next segment continues on the same line.
+var dimInline = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
+
+// carriedBy says how many of the compared articles carry sentence r, and
+// its category: "paraphrased, carried by 3 of 5 articles".
+func (v *viewer) carriedBy(r compare.Ref) string {
+	n := len(v.docs)
+	if v.docs[r.Doc].Sentences[r.Sentence].Boilerplate {
+		return "boilerplate"
+	}
+	k := 1
+	if v.res != nil && r.Doc < len(v.res.Sentences) && r.Sentence < len(v.res.Sentences[r.Doc]) {
+		k = min(max(v.res.Sentences[r.Doc][r.Sentence].Coverage, 1), n)
+	}
+	return fmt.Sprintf("%s, carried by %d of %d articles", statusOf(v.res, r.Doc, r.Sentence), k, n)
+}
+
 // diffSegments writes a link's word diff as seen from the selected
 // sentence r: words only the counterpart has are marked as added, words
 // only r has as missing.
@@ -343,7 +493,13 @@ func diffSegments(l compare.Link, r compare.Ref) []widget.RichTextSegment {
 			st.ColorName = theme.ColorNameError
 			st.TextStyle.Italic = true
 		}
-		segs = append(segs, &widget.TextSegment{Text: s.Text, Style: st})
+		text := s.Text
+		if len(segs) > 0 && joinsWords(segs[len(segs)-1].(*widget.TextSegment).Text, text) {
+			// A deleted word followed by an inserted one (or the reverse)
+			// shares the one space between them in neither sentence.
+			text = " " + text
+		}
+		segs = append(segs, &widget.TextSegment{Text: text, Style: st})
 	}
 	if n := len(segs); n > 0 {
 		last := segs[n-1].(*widget.TextSegment)
@@ -358,4 +514,13 @@ func outletName(doc *corpus.Document) string {
 		return doc.Outlet
 	}
 	return filepath.Base(doc.Path)
+}
+
+// joinsWords reports whether text b, written right after text a, would run
+// a word of a into a word of b.
+func joinsWords(a, b string) bool {
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return word(ra) && word(rb)
 }

@@ -111,7 +111,14 @@ func (c *Controller) build() {
 		widget.NewSeparator(),
 		filter,
 	)
-	main := container.NewVSplit(c.columnsBox, c.detailBox)
+	c.framing = widget.NewRichText()
+	c.framing.Wrapping = fyne.TextWrapWord
+	c.tabs = container.NewAppTabs(
+		container.NewTabItem("Detail", c.detailBox),
+		container.NewTabItem("Framing summary", container.NewVScroll(container.NewPadded(c.framing))),
+	)
+	c.tabs.OnSelected = func(*container.TabItem) { c.refreshFraming() }
+	main := container.NewVSplit(c.columnsBox, c.tabs)
 	main.Offset = 0.74
 	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
 	body.Offset = 0.2
@@ -216,22 +223,37 @@ func (c *Controller) SetFilter(k compare.Kind) {
 // refreshSidebar lists the open articles with their include boxes and
 // shares.
 func (c *Controller) refreshSidebar() {
-	c.docList.Objects = nil
 	framings := map[int]compare.Framing{}
 	if c.res != nil && len(c.res.Sentences) == len(c.shown) {
 		for k, f := range c.res.Framings() {
 			framings[c.shown[k]] = f
 		}
 	}
-	for i, doc := range c.docs {
-		i := i
-		row := NewDocRow(doc, c.incl[i], func(in bool) { c.SetIncluded(i, in) })
+	// Rows are kept while the open articles stay the same, and only their
+	// boxes and shares change.
+	same := len(c.rows) == len(c.docs)
+	for i := 0; same && i < len(c.docs); i++ {
+		same = c.rows[i].doc == c.docs[i]
+	}
+	if !same {
+		c.rows = make([]*DocRow, len(c.docs))
+		objs := make([]fyne.CanvasObject, len(c.docs))
+		for i, doc := range c.docs {
+			i := i
+			c.rows[i] = NewDocRow(doc, c.incl[i], func(in bool) { c.SetIncluded(i, in) })
+			objs[i] = c.rows[i]
+		}
+		c.docList.Objects = objs
+		c.docList.Refresh()
+	}
+	for i, row := range c.rows {
+		row.SetIncluded(c.incl[i])
 		if f, ok := framings[i]; ok {
 			row.SetFraming(f)
+		} else {
+			row.ClearFraming()
 		}
-		c.docList.Add(row)
 	}
-	c.docList.Refresh()
 }
 
 // showErrors lists the files that could not be read, without blocking.

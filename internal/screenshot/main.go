@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -43,14 +44,15 @@ func main() {
 	height := flag.Int("h", 900, "window height")
 	variant := flag.String("theme", "dark", "theme variant: dark or light")
 	sel := flag.String("select", "auto", "sentence to select first: auto, none, or DOC:SENTENCE (from 1)")
+	tab := flag.String("tab", "Detail", "the tab to show below the columns: Detail or \"Framing summary\"")
 	flag.Parse()
-	if err := run(*out, *width, *height, *variant, *sel); err != nil {
+	if err := run(*out, *width, *height, *variant, *sel, *tab); err != nil {
 		fmt.Fprintf(os.Stderr, "screenshot: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, width, height int, variant, sel string) error {
+func run(out string, width, height int, variant, sel, tab string) error {
 	var v fyne.ThemeVariant
 	switch variant {
 	case "dark":
@@ -86,6 +88,10 @@ func run(out string, width, height int, variant, sel string) error {
 		if err := tap(w.Canvas(), docs[d].SentenceText(i)); err != nil {
 			return fmt.Errorf("selecting sentence %d:%d: %w", d+1, i+1, err)
 		}
+	}
+
+	if err := showTab(w.Canvas().Content(), tab); err != nil {
+		return err
 	}
 
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -157,35 +163,56 @@ func pick(sel string, docs []*corpus.Document, res *compare.Result) (int, int, e
 	return bestDoc, best, nil
 }
 
+// showTab selects the tab called name in the window's tabs.
+func showTab(root fyne.CanvasObject, name string) error {
+	var tabs *container.AppTabs
+	walk(root, func(o fyne.CanvasObject) {
+		if t, ok := o.(*container.AppTabs); ok && tabs == nil {
+			tabs = t
+		}
+	})
+	if tabs == nil {
+		return errors.New("the window has no tabs")
+	}
+	for _, it := range tabs.Items {
+		if it.Text == name {
+			tabs.Select(it)
+			return nil
+		}
+	}
+	return fmt.Errorf("no tab %q", name)
+}
+
+// walk calls f on o and everything drawn inside it.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, ch := range o.Objects {
+			walk(ch, f)
+		}
+	case fyne.Widget:
+		for _, ch := range test.WidgetRenderer(o).Objects() {
+			walk(ch, f)
+		}
+	}
+}
+
 // tap taps, as a user would, the first sentence drawn on c whose text is
 // text.
 func tap(c fyne.Canvas, text string) error {
 	var found *ui.FlowText
 	span := -1
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		switch o := o.(type) {
-		case *ui.FlowText:
-			for k, s := range o.Spans {
+	walk(c.Content(), func(o fyne.CanvasObject) {
+		if f, ok := o.(*ui.FlowText); ok && found == nil {
+			for k, s := range f.Spans {
 				if s.Text == text {
-					found, span = o, k
+					found, span = f, k
 					return
 				}
 			}
-		case *fyne.Container:
-			for _, ch := range o.Objects {
-				walk(ch)
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(o).Objects() {
-				walk(ch)
-			}
 		}
-	}
-	walk(c.Content())
+	})
 	if found == nil {
 		return errors.New("sentence not found in the window")
 	}

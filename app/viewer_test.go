@@ -1,0 +1,252 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/compare"
+)
+
+// longest returns the column of the comparison with the most sentences.
+func longest(c *Controller) int {
+	best := 0
+	for d, doc := range c.view.docs {
+		if len(doc.Sentences) > len(c.view.docs[best].Sentences) {
+			best = d
+		}
+	}
+	return best
+}
+
+func TestOverviewStripJumpsAndFollowsTheView(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	d := longest(c)
+	strip := v.strips[d]
+	if got, want := strip.sentences(), len(v.docs[d].Sentences); got != want {
+		t.Fatalf("strip has %d sentences, want %d", got, want)
+	}
+	if v.strips[d].top != 0 || !(strip.bottom > 0 && strip.bottom < 1) {
+		t.Errorf("viewport at the top = [%.2f, %.2f], want [0, below 1]", strip.top, strip.bottom)
+	}
+	// A tap near the strip's bottom scrolls the column down to that part.
+	last := len(v.docs[d].Sentences) - 1
+	test.Tap(strip) // the middle of the strip
+	mid := v.scrolls[d].Offset.Y
+	if mid <= 0 {
+		t.Fatalf("tapping the strip's middle left the column at offset %v", mid)
+	}
+	test.TapAt(strip, fyne.NewPos(strip.Size().Width/2, strip.Size().Height-1))
+	if v.scrolls[d].Offset.Y <= mid {
+		t.Errorf("tapping the strip's bottom scrolled to %v, not below the middle's %v", v.scrolls[d].Offset.Y, mid)
+	}
+	y, ok := v.sentenceY(compare.Ref{Doc: d, Sentence: last})
+	if !ok || y < v.scrolls[d].Offset.Y || y > v.scrolls[d].Offset.Y+v.scrolls[d].Size().Height {
+		t.Errorf("last sentence at %v is not in view [%v, +%v]", y, v.scrolls[d].Offset.Y, v.scrolls[d].Size().Height)
+	}
+	// The frame followed: it now reaches the strip's bottom half.
+	if !(strip.top > 0.4 && strip.bottom > strip.top) {
+		t.Errorf("viewport after the jump = [%.2f, %.2f]", strip.top, strip.bottom)
+	}
+}
+
+func TestOverviewStripColoursAndMarks(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	// Every sentence's mark has its category's colour.
+	for d, doc := range v.docs {
+		for i, s := range doc.Sentences {
+			want := fillFor(statusOf(v.res, d, i))
+			if s.Boilerplate {
+				want = boilerplateMark
+			}
+			if got := v.strips[d].fillOf(i); !overviewSameColor(got, want) {
+				t.Fatalf("doc %d sentence %d: strip colour %v, want %v", d, i, got, want)
+			}
+		}
+	}
+	// Selecting a linked sentence ticks it and its counterparts.
+	l := v.res.Links[0]
+	v.selectRef(&l.A)
+	if got := v.strips[l.A.Doc].marked; !containsInt(got, l.A.Sentence) {
+		t.Errorf("selected sentence's strip marks %v, want %d among them", got, l.A.Sentence)
+	}
+	if got := v.strips[l.B.Doc].marked; !containsInt(got, l.B.Sentence) {
+		t.Errorf("counterpart's strip marks %v, want %d among them", got, l.B.Sentence)
+	}
+	v.selectRef(nil)
+	for d, s := range v.strips {
+		if len(s.marked) != 0 {
+			t.Errorf("after clearing, strip %d still marks %v", d, s.marked)
+		}
+	}
+}
+
+// containsInt reports whether xs holds x.
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFramingSummary(t *testing.T) {
+	c, changed := newTestController(t, sample(t))
+	if c.framing.String() != "" {
+		t.Error("the framing summary was written while its tab was hidden")
+	}
+	c.tabs.SelectIndex(framingTab)
+	text := c.framing.String()
+	for _, d := range c.view.docs {
+		if !strings.Contains(text, outletName(d)) {
+			t.Errorf("framing summary lacks outlet %q", outletName(d))
+		}
+	}
+	for _, want := range []string{"Only here (", "% paraphrased", "Sentences carried by 1 of 5"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("framing summary lacks %q", want)
+		}
+	}
+	// Each "only here" link reveals its sentence, which is unique.
+	var link *widget.HyperlinkSegment
+	for _, s := range c.framing.Segments {
+		if l, ok := s.(*widget.ListSegment); ok && link == nil {
+			link = l.Items[0].(*widget.HyperlinkSegment)
+		}
+	}
+	if link == nil {
+		t.Fatal("no sentence listed as only here")
+	}
+	link.OnTapped()
+	r := c.view.selected
+	if r == nil {
+		t.Fatal("tapping an only-here sentence selected nothing")
+	}
+	if got := statusOf(c.res, r.Doc, r.Sentence); got != compare.Unique {
+		t.Errorf("only-here sentence has status %s", got)
+	}
+	if !strings.HasPrefix(c.view.docs[r.Doc].SentenceText(r.Sentence), strings.TrimSuffix(link.Text, "…")) {
+		t.Errorf("link %q revealed %q", link.Text, c.view.docs[r.Doc].SentenceText(r.Sentence))
+	}
+	// A new comparison rewrites the summary on view.
+	c.SetIncluded(0, false)
+	wait(t, changed)
+	if got := c.framing.String(); strings.Contains(got, "of 5") || !strings.Contains(got, "of 4") {
+		t.Errorf("after excluding an article the summary still counts five: %.200q", got)
+	}
+}
+
+func TestFramingSummaryWithoutComparison(t *testing.T) {
+	segs := framingSegments(sample(t)[:1], &compare.Result{}, nil)
+	if len(segs) != 1 || !strings.Contains(segs[0].(*widget.TextSegment).Text, "two or more") {
+		t.Errorf("one article gave %v", segs)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	for _, tc := range []struct {
+		in      string
+		maxRune int
+		ellip   bool
+	}{
+		{"A short sentence.", maxQuote, false},
+		{long, maxQuote + 1, true},
+		{strings.Repeat("x", 300), maxQuote + 1, true},
+	} {
+		got := quote(tc.in)
+		if n := len([]rune(got)); n > tc.maxRune {
+			t.Errorf("quote(%.20q…) has %d runes", tc.in, n)
+		}
+		if strings.HasSuffix(got, "…") != tc.ellip {
+			t.Errorf("quote(%.20q…) = %.30q…, ellipsis %v", tc.in, got, tc.ellip)
+		}
+	}
+}
+
+func TestDiffSegmentsKeepWordsApart(t *testing.T) {
+	a := "Migrants crossed in record numbers, officials said."
+	b := "Migrants crossed in December, officials said."
+	l := compare.Link{A: compare.Ref{Doc: 0}, B: compare.Ref{Doc: 1}, Diff: compare.WordDiff(a, b)}
+	var sb strings.Builder
+	for _, s := range diffSegments(l, l.A) {
+		sb.WriteString(s.(*widget.TextSegment).Text)
+	}
+	if got := sb.String(); !strings.Contains(got, "numbers December") {
+		t.Errorf("diff reads %q: deleted and inserted words run together", got)
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"numbers", "December", true},
+		{"numbers ", "December", false},
+		{"numbers", ", said", false},
+		{"(", "word", false},
+		{"2020", "21", true},
+		{"", "word", false},
+	} {
+		if got := joinsWords(tc.a, tc.b); got != tc.want {
+			t.Errorf("joinsWords(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
+
+func TestDetailSaysHowManyCarryIt(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	l := c.res.Links[0]
+	c.view.selectRef(&l.A)
+	k := c.res.Sentences[l.A.Doc][l.A.Sentence].Coverage
+	want := "carried by " + string(rune('0'+k)) + " of 5 articles"
+	if got := c.view.detail.String(); !strings.Contains(got, want) {
+		t.Errorf("detail %q lacks %q", got, want)
+	}
+}
+
+func TestSynchronisedScrollingKeepsLinksLevel(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	v.sync = true
+	// A link whose two ends can both be scrolled near the top of their
+	// columns, with the first end's column scrolled by the user.
+	scrollable := func(r compare.Ref) (float32, bool) {
+		y, ok := v.sentenceY(r)
+		sc := v.scrolls[r.Doc]
+		return y, ok && y > 50 && y+100 < sc.Content.MinSize().Height-sc.Size().Height
+	}
+	for _, l := range v.res.Links {
+		ya, okA := scrollable(l.A)
+		_, okB := scrollable(l.B)
+		if !okA || !okB || len(v.counterparts(l.A)) != 1 {
+			continue
+		}
+		sc := v.scrolls[l.A.Doc]
+		sc.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -(ya - 40 - sc.Offset.Y)}})
+		// The first linked sentence at or below the top may come before l.A.
+		top := sc.Offset.Y
+		first := compare.Ref{Doc: l.A.Doc, Sentence: -1}
+		for i := range v.docs[l.A.Doc].Sentences {
+			r := compare.Ref{Doc: l.A.Doc, Sentence: i}
+			if y, _ := v.sentenceY(r); y >= top && len(v.counterparts(r)) > 0 {
+				first = r
+				break
+			}
+		}
+		if first != l.A {
+			continue
+		}
+		yb, _ := v.sentenceY(l.B)
+		offA, offB := ya-sc.Offset.Y, yb-v.scrolls[l.B.Doc].Offset.Y
+		if d := offA - offB; d > 1 || d < -1 {
+			t.Errorf("after scrolling, linked sentences stand %v and %v below their columns' tops", offA, offB)
+		}
+		return
+	}
+	t.Fatal("no link in the sample to test synchronised scrolling on")
+}
