@@ -78,8 +78,11 @@ screenshot: deps
 	bin/screenshot -o docs/screenshot-light.png -w 1400 -h 900 -theme light
 
 ## package: Linux .tar.xz with binary, .desktop file and icon
+## (fyne package raises the build number in FyneApp.toml; the checkout
+## keeps its own, so packaging never leaves it modified)
 package: deps
-	$(GO) tool fyne package -os linux
+	@mkdir -p bin && cp FyneApp.toml bin/.FyneApp.toml.keep
+	rc=0; $(GO) tool fyne package -os linux || rc=$$?; mv bin/.FyneApp.toml.keep FyneApp.toml; exit $$rc
 	@ls -l *.tar.xz
 
 ## clean: remove build outputs

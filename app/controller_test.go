@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"parallax/assets"
 	"parallax/cli"
@@ -164,5 +165,87 @@ func TestControllerOpenFolderWithBadFile(t *testing.T) {
 	}
 	if rec := c.app.Preferences().StringList(prefRecent); len(rec) == 0 || rec[0] != dir {
 		t.Errorf("recent list %v does not start with %s", rec, dir)
+	}
+}
+
+func TestPreferencesPersist(t *testing.T) {
+	c, changed := newTestController(t, sample(t))
+	p := c.app.Preferences()
+
+	c.SetSensitivity(0.7)
+	wait(t, changed)
+	if got := p.Float(prefSensitivity); got != 0.7 {
+		t.Errorf("stored sensitivity %v, want 0.7", got)
+	}
+
+	c.win.Resize(fyne.NewSize(1111, 777))
+	c.saveSize()
+	w2 := c.app.NewWindow("again")
+	defer w2.Close()
+	c2 := NewController(c.app, w2, nil, nil, p.Float(prefSensitivity))
+	c2.build()
+	c2.restoreSize()
+	if got := w2.Canvas().Size(); got != fyne.NewSize(1111, 777) {
+		t.Errorf("restored window size %v, want 1111x777", got)
+	}
+
+	// The View menu's theme items are stored and applied.
+	for _, tc := range []struct {
+		item    string
+		stored  string
+		variant fyne.ThemeVariant
+	}{
+		{"Dark", "dark", theme.VariantDark},
+		{"Light", "light", theme.VariantLight},
+	} {
+		menuItem(t, c.win.MainMenu(), "View", tc.item).Action()
+		if got := p.String(prefTheme); got != tc.stored {
+			t.Errorf("after %s: stored theme %q", tc.item, got)
+		}
+		bg := c.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight+theme.VariantDark+7)
+		if want := theme.DefaultTheme().Color(theme.ColorNameBackground, tc.variant); bg != want {
+			t.Errorf("after %s: background %v, want %v", tc.item, bg, want)
+		}
+	}
+	menuItem(t, c.win.MainMenu(), "View", "Follow the System").Action()
+	if got := p.String(prefTheme); got != "" {
+		t.Errorf("following the system stored %q", got)
+	}
+}
+
+// menuItem finds an item of a menu by labels.
+func menuItem(t *testing.T, m *fyne.MainMenu, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, mm := range m.Items {
+		if mm.Label != menu {
+			continue
+		}
+		for _, it := range mm.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %s > %s", menu, label)
+	return nil
+}
+
+func TestCloseArticle(t *testing.T) {
+	docs := sample(t)
+	c, changed := newTestController(t, docs)
+	c.CloseArticle(1)
+	wait(t, changed)
+	if len(c.docs) != 4 || len(c.view.docs) != 4 || len(c.rows) != 4 {
+		t.Fatalf("after closing one of five: %d open, %d columns, %d rows", len(c.docs), len(c.view.docs), len(c.rows))
+	}
+	for _, d := range c.docs {
+		if d == docs[1] {
+			t.Error("the closed article is still open")
+		}
+	}
+	c.CloseArticle(-1) // out of range: nothing happens
+	c.CloseArticle(4)
+	if len(c.docs) != 4 {
+		t.Errorf("closing out of range changed the articles: %d", len(c.docs))
 	}
 }

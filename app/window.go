@@ -43,12 +43,9 @@ func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []
 	c := NewController(a, w, docs, errs, sens)
 	applyTheme(a, p.String(prefTheme))
 	c.build()
-	w.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(windowSize.Width))),
-		float32(p.FloatWithFallback(prefHeight, float64(windowSize.Height)))))
+	c.restoreSize()
 	w.SetCloseIntercept(func() {
-		s := w.Canvas().Size()
-		p.SetFloat(prefWidth, float64(s.Width))
-		p.SetFloat(prefHeight, float64(s.Height))
+		c.saveSize()
 		w.Close()
 	})
 	if len(paths) > 0 {
@@ -57,6 +54,22 @@ func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []
 		c.Recompute()
 	}
 	w.ShowAndRun()
+}
+
+// restoreSize gives the window the size it had when last closed, or the
+// default size the first time.
+func (c *Controller) restoreSize() {
+	p := c.app.Preferences()
+	c.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(windowSize.Width))),
+		float32(p.FloatWithFallback(prefHeight, float64(windowSize.Height)))))
+}
+
+// saveSize remembers the window's size for the next start.
+func (c *Controller) saveSize() {
+	s := c.win.Canvas().Size()
+	p := c.app.Preferences()
+	p.SetFloat(prefWidth, float64(s.Width))
+	p.SetFloat(prefHeight, float64(s.Height))
 }
 
 // NewWindow builds (but does not show) the main window on docs with a
