@@ -1,6 +1,7 @@
 // Package cli implements Parallax's headless subcommands: compare (a text
-// or JSON report of how N articles align), score (sentence-pair scores for
-// scripts), eval (the engine's figures on the evaluation data) and version.
+// or JSON report of how N articles align), groups (the stories a folder of
+// articles forms), score (sentence-pair scores for scripts), eval (the
+// engine's figures on the evaluation data) and version.
 package cli
 
 import (
@@ -28,7 +29,7 @@ const (
 )
 
 // Commands are the subcommand names Run understands.
-var Commands = []string{"compare", "score", "eval", "version", "help"}
+var Commands = []string{"compare", "groups", "score", "eval", "version", "help"}
 
 // IsCommand reports whether args (without the program name) start with a
 // subcommand or a flag that Run handles, rather than paths for the viewer.
@@ -67,6 +68,8 @@ func Run(args []string, env Env) int {
 		return ExitOK
 	case "compare":
 		return runCompare(args[1:], env)
+	case "groups":
+		return runGroups(args[1:], env)
 	case "score":
 		return runScore(args[1:], env)
 	case "eval":
@@ -83,6 +86,9 @@ func usage(w io.Writer) {
   parallax PATH...                 open the viewer on files and folders
   parallax compare [--format text|json] [--sensitivity X] PATH...
                                    compare articles headlessly
+  parallax groups [--format text|json] [--min-size N] PATH...
+                                   group articles into stories (articles about
+                                   the same event) and list them
   parallax score                   read "sentence1<TAB>sentence2" lines on stdin,
                                    print "score<TAB>kind" for each
   parallax eval [--data DIR]       measure the engine on the evaluation data

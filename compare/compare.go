@@ -66,8 +66,9 @@ type prepared struct {
 	masses [][]float64  // per document, per sentence: total stem weight
 }
 
-// prepare tokenises every sentence and weighs the stems over the set.
-func prepare(docs []*corpus.Document, p params) *prepared {
+// prepare tokenises every sentence and weighs the stems over the set. It
+// checks ctx between documents and returns ctx.Err() when cancelled.
+func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared, error) {
 	pr := &prepared{v: newVocab(), feats: make([][]sentFeat, len(docs)), masses: make([][]float64, len(docs))}
 	// Tokenise and stem the documents in parallel, then number the stems
 	// in document order, so that ids do not depend on scheduling.
@@ -80,6 +81,9 @@ func prepare(docs []*corpus.Document, p params) *prepared {
 			defer wg.Done()
 			caches := map[string]map[string]string{}
 			for d := range next {
+				if ctx.Err() != nil {
+					continue // drain: the documents left are not needed
+				}
 				doc := docs[d]
 				if caches[doc.Language] == nil {
 					caches[doc.Language] = map[string]string{}
@@ -97,6 +101,9 @@ func prepare(docs []*corpus.Document, p params) *prepared {
 	close(next)
 	wg.Wait()
 	for d, doc := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		pr.feats[d] = make([]sentFeat, len(doc.Sentences))
 		for i, s := range doc.Sentences {
 			f := pr.v.featuresOf(doc.Text[s.Start:s.End], doc.Language, toks[d][i])
@@ -113,7 +120,7 @@ func prepare(docs []*corpus.Document, p params) *prepared {
 			pr.masses[d][i] = mass(&pr.feats[d][i], pr.w)
 		}
 	}
-	return pr
+	return pr, nil
 }
 
 // live counts the sentences of document d that take part in alignment.
@@ -133,7 +140,10 @@ func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
 }
 
 func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p params) (*Result, error) {
-	pr := prepare(docs, p)
+	pr, err := prepare(ctx, docs, p)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{Sentences: make([][]SentenceResult, len(docs))}
 	for d, doc := range docs {
 		res.Sentences[d] = make([]SentenceResult, len(doc.Sentences))
@@ -160,7 +170,6 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 			}
 		}()
 	}
-	var err error
 	for k := range jobs {
 		if err = ctx.Err(); err != nil {
 			break

@@ -110,7 +110,7 @@ type pairData struct {
 func collect(pairs []evaluate.Pair, p params) []pairData {
 	out := make([]pairData, len(pairs))
 	for pi := range pairs {
-		pr := prepare([]*corpus.Document{pairs[pi].A, pairs[pi].B}, p)
+		pr, _ := prepare(context.Background(), []*corpus.Document{pairs[pi].A, pairs[pi].B}, p)
 		cs := pr.pairCandidates(0, 1, p)
 		out[pi].cands = cs
 		for _, c := range cs {

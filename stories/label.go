@@ -1,0 +1,166 @@
+package stories
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"parallax/corpus"
+)
+
+// describe makes a Story of the documents in members (sorted): its
+// representative, cohesion, title and label.
+func describe(docs []*corpus.Document, vs *vectors, members []int, labelTerms int) Story {
+	st := Story{Members: members, Representative: members[0]}
+	if len(members) > 1 {
+		best, total := -1.0, 0.0
+		for _, i := range members {
+			sum := 0.0
+			for _, j := range members {
+				if i != j {
+					sum += dot(&vs.docs[i], &vs.docs[j])
+				}
+			}
+			total += sum
+			if sum > best {
+				best, st.Representative = sum, i
+			}
+		}
+		n := float64(len(members))
+		st.Cohesion = total / (n * (n - 1))
+	}
+	st.Title = titleOf(docs[st.Representative])
+	st.Terms = labelOf(vs, members, labelTerms)
+	st.Label = strings.Join(st.Terms, " · ")
+	return st
+}
+
+// titleOf is a document's title or, when it has none, the beginning of
+// its first sentence that is not boilerplate.
+func titleOf(d *corpus.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	for i, s := range d.Sentences {
+		if !s.Boilerplate {
+			return clip(d.SentenceText(i), 80)
+		}
+	}
+	return ""
+}
+
+// clip shortens s to at most n runes, at a word boundary when it can,
+// marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := string(r)
+	if k := strings.LastIndexByte(cut, ' '); k > len(cut)/2 {
+		cut = cut[:k]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// labelOf picks the story's most distinctive terms: those with the
+// largest weight summed over the members, among the terms that at least
+// two members share; for a story of one article, the article's own most
+// distinctive terms. A two-word name takes the place of its words when
+// it holds at least half of their occurrences ("López Obrador", not
+// "Obrador"; but "Mexico", not "Mexico City").
+func labelOf(vs *vectors, members []int, n int) []string {
+	type agg struct {
+		id       int32
+		w        float64
+		count    int   // members that have the term
+		tf       int32 // occurrences in the members
+		surfaces map[string]int
+	}
+	lists := make([]*vector, len(members))
+	for k, m := range members {
+		lists[k] = &vs.docs[m]
+	}
+	need := 2
+	if len(members) == 1 {
+		lists[0], need = &vs.own[members[0]], 1
+	}
+	byID := map[int32]*agg{}
+	for _, v := range lists {
+		for k, id := range v.ids {
+			a := byID[id]
+			if a == nil {
+				a = &agg{id: id, surfaces: map[string]int{}}
+				byID[id] = a
+			}
+			a.w += v.w[k]
+			a.count++
+			a.tf += v.tf[k]
+			// Articles that show how the term is written (inside a
+			// sentence) outvote those that only have it at the start of
+			// sentences, in lower case here.
+			votes := 1
+			if v.sure[k] {
+				votes = len(members) + 1
+			}
+			a.surfaces[v.surface[k]] += votes
+		}
+	}
+	var cands []*agg
+	for _, a := range byID {
+		if a.count >= need {
+			cands = append(cands, a)
+		}
+	}
+	slices.SortFunc(cands, func(x, y *agg) int {
+		if x.w != y.w {
+			if x.w > y.w {
+				return -1
+			}
+			return 1
+		}
+		return int(x.id - y.id)
+	})
+	// The best two-word name that holds each word.
+	nameOf := map[string]*agg{}
+	for _, a := range cands {
+		if words := strings.Fields(vs.terms[a.id]); len(words) > 1 {
+			for _, w := range words {
+				if nameOf[w] == nil {
+					nameOf[w] = a
+				}
+			}
+		}
+	}
+	var out []string
+	named := map[string]bool{} // the words of the terms picked
+	for _, a := range cands {
+		if len(out) == n {
+			break
+		}
+		if name := nameOf[vs.terms[a.id]]; name != nil && 2*name.tf >= a.tf {
+			a = name
+		}
+		words := strings.Fields(vs.terms[a.id])
+		if slices.ContainsFunc(words, func(w string) bool { return named[w] }) {
+			continue // picked, or overlapping a name picked ("Louis River" after "St. Louis")
+		}
+		for _, w := range words {
+			named[w] = true
+		}
+		out = append(out, commonest(a.surfaces))
+	}
+	return out
+}
+
+// commonest returns the most frequent string of counts, the smallest on a
+// tie.
+func commonest(counts map[string]int) string {
+	best, bestN := "", 0
+	for s, c := range counts {
+		if c > bestN || (c == bestN && s < best) {
+			best, bestN = s, c
+		}
+	}
+	return best
+}

@@ -1,0 +1,394 @@
+package stories
+
+import (
+	"context"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/compare"
+	"parallax/corpus"
+)
+
+// weighting holds the constants of term weighting and linking.
+type weighting struct {
+	nameBoost float64 // weight factor of names (capitalised words, acronyms, two-word names)
+	// minDocs is the smallest number of articles the inverse document
+	// frequencies are taken over: a small folder counts as part of a
+	// larger set of articles on other things. Rarity measured in a few
+	// articles says little (in five articles on one event, the event's
+	// names are in all five), so without this floor the articles of a
+	// small folder would look unrelated.
+	minDocs float64
+	minEdge float64 // similarity below which a pair of articles is not kept at all
+	minPost int     // postings always searched, whatever MaxDocShare says
+}
+
+var defaultWeighting = weighting{
+	nameBoost: 1.5,
+	minDocs:   100,
+	minEdge:   0.05,
+	minPost:   50,
+}
+
+// rawTerm is one content term of an article before weighting.
+type rawTerm struct {
+	key     string // the stem, or "stem1 stem2" for a two-word name
+	surface string // how the article writes it
+	tf      int32  // occurrences
+	name    bool   // mostly written capitalised inside sentences
+	sure    bool   // whether the article shows the case of the word: it occurs inside a sentence
+}
+
+// extractAll finds the content terms of every document, in parallel.
+func extractAll(ctx context.Context, docs []*corpus.Document) ([][]rawTerm, error) {
+	raw := make([][]rawTerm, len(docs))
+	tzs := make([]*compare.Tokenizer, runtime.GOMAXPROCS(0))
+	err := parallel(ctx, len(docs), func(w, i int) {
+		if tzs[w] == nil {
+			tzs[w] = compare.NewTokenizer()
+		}
+		raw[i] = extract(docs[i], tzs[w])
+	})
+	return raw, err
+}
+
+// termAcc accumulates one term's occurrences in an article.
+type termAcc struct {
+	tf, capital, lower int32
+	surface            string // first capitalised occurrence inside a sentence
+	norm               string // the lower-cased word
+}
+
+// word is one content word of an article.
+type word struct {
+	stem, norm, surface string
+	start, end          int  // byte offsets in the article's text
+	initial             bool // first of its sentence, or in the headline: its case says nothing
+	capital             bool // has an upper-case letter
+	follows             bool // comes right after the previous word of its sentence, as in a name
+}
+
+// extract returns the content terms of doc's reporting (boilerplate is
+// skipped) in order of first occurrence: every content stem, and every
+// two-word name ("López Obrador": two adjacent capitalised words, each
+// inside a sentence or a name elsewhere in the article).
+func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
+	acc := map[string]*termAcc{}
+	var order []string
+	get := func(key, norm string) *termAcc {
+		a := acc[key]
+		if a == nil {
+			a = &termAcc{norm: norm}
+			acc[key] = a
+			order = append(order, key)
+		}
+		return a
+	}
+	var words []word
+	for _, s := range doc.Sentences {
+		if s.Boilerplate {
+			continue
+		}
+		text := doc.Text[s.Start:s.End]
+		prevEnd := -1 // end of the previous token when it is a content word
+		toks := tz.Tokenize(text, doc.Language)
+		for k, t := range toks {
+			if t.Stop || len(t.Norm) < 2 || isContraction(tz, t.Norm, doc.Language) {
+				prevEnd = -1
+				continue
+			}
+			surface := text[t.Start:t.End]
+			if strings.Contains(surface, ".") && strings.HasPrefix(text[t.End:], ".") {
+				surface += "." // the last full stop of "U.S."
+			}
+			w := word{
+				stem: t.Stem, norm: trimPossessive(t.Norm), surface: trimPossessive(surface),
+				start: s.Start + t.Start, end: s.Start + t.End,
+				initial: k == 0 || s.Headline,
+				capital: !t.Number && hasUpper(text[t.Start:t.End]),
+				follows: prevEnd >= 0 && nameGap(text[prevEnd:t.Start], text[toks[k-1].Start:prevEnd]),
+			}
+			prevEnd = t.End
+			words = append(words, w)
+			a := get(w.stem, w.norm)
+			a.tf++
+			switch {
+			case w.initial || t.Number:
+			case w.capital:
+				a.capital++
+				if a.surface == "" {
+					a.surface = w.surface
+				}
+			default:
+				a.lower++
+			}
+		}
+	}
+	isName := func(w *word) bool {
+		a := acc[w.stem]
+		return w.capital && (!w.initial || a.capital > a.lower)
+	}
+	for k := 1; k < len(words); k++ {
+		p, w := &words[k-1], &words[k]
+		if !w.follows || !isName(p) || !isName(w) {
+			continue
+		}
+		b := get(p.stem+" "+w.stem, "")
+		b.tf++
+		b.capital++
+		if b.surface == "" {
+			b.surface = trimPossessive(doc.Text[p.start:w.end])
+		}
+	}
+	out := make([]rawTerm, 0, len(order))
+	for _, key := range order {
+		a := acc[key]
+		t := rawTerm{key: key, surface: a.norm, tf: a.tf, name: a.capital > a.lower, sure: a.capital+a.lower > 0}
+		if t.name {
+			t.surface = a.surface
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// nameGap reports whether gap, the text between two words, can join them
+// into a name: white space, or the full stop of a short abbreviation
+// such as prev "St" ("St. Louis").
+func nameGap(gap, prev string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "" || (g == "." && utf8.RuneCountInString(prev) <= 3 && gap[0] == '.')
+}
+
+// isContraction reports whether a word is a contraction of a stop word
+// ("I'm", "don't", "it's"): the part before its apostrophe is one.
+func isContraction(tz *compare.Tokenizer, norm, lang string) bool {
+	k := strings.IndexByte(norm, '\'')
+	if k <= 0 {
+		return false
+	}
+	toks := tz.Tokenize(norm[:k], lang)
+	return len(toks) == 1 && toks[0].Stop
+}
+
+// hasUpper reports whether s has an upper-case letter ("Biden", "iPad").
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0
+}
+
+// trimPossessive drops an English possessive ending ("Obrador’s").
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf)+1 {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// vector is a sparse term vector.
+type vector struct {
+	ids     []int32   // term ids
+	w       []float64 // weights, parallel to ids
+	surface []string  // how the article writes each term
+	sure    []bool    // whether the article shows the term's case (see rawTerm)
+	tf      []int32   // occurrences of each term in the article
+}
+
+// vectors are the term vectors of a set of articles.
+type vectors struct {
+	// docs are the articles' vectors, ids increasing, normalised to unit
+	// length over all the article's terms.
+	docs []vector
+	// own are, per article, its most distinctive terms, shared or not,
+	// most distinctive first: the label of an article on its own.
+	own   []vector
+	df    []int32  // per term id: articles that contain it
+	terms []string // per term id: its key
+}
+
+// ownTerms is the length of vectors.own.
+const ownTerms = 8
+
+// weighted is one weighted term of an article.
+type weighted struct {
+	id   int32
+	w    float64
+	tf   int32
+	sur  string
+	sure bool
+}
+
+// vectorOf makes a vector of terms, each weight divided by norm.
+func vectorOf(ts []weighted, norm float64) vector {
+	n := len(ts)
+	v := vector{ids: make([]int32, n), w: make([]float64, n), surface: make([]string, n), sure: make([]bool, n), tf: make([]int32, n)}
+	for i, t := range ts {
+		v.ids[i], v.w[i], v.surface[i], v.sure[i], v.tf[i] = t.id, t.w/norm, t.sur, t.sure, t.tf
+	}
+	return v
+}
+
+// buildVectors weighs every article's terms by tf-idf over the set,
+// names boosted, and keeps the top k terms that the article shares with
+// at least one other. Vectors are normalised by the length of the full
+// tf-idf vector, so that an article with much content of its own stays
+// less similar to others than one that is all shared. It checks ctx
+// between articles and returns ctx.Err() when cancelled.
+func buildVectors(ctx context.Context, raw [][]rawTerm, k int) (*vectors, error) {
+	vs := &vectors{docs: make([]vector, len(raw)), own: make([]vector, len(raw))}
+	ids := map[string]int32{}
+	docIDs := make([][]int32, len(raw))
+	for d, terms := range raw {
+		docIDs[d] = make([]int32, len(terms))
+		for i, t := range terms {
+			id, ok := ids[t.key]
+			if !ok {
+				id = int32(len(vs.terms))
+				ids[t.key] = id
+				vs.terms = append(vs.terms, t.key)
+				vs.df = append(vs.df, 0)
+			}
+			vs.df[id]++
+			docIDs[d][i] = id
+		}
+	}
+	n := float64(len(raw))
+	var all, shared []weighted
+	for d, terms := range raw {
+		if d%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		all, shared = all[:0], shared[:0]
+		norm := 0.0
+		for i, t := range terms {
+			id := docIDs[d][i]
+			w := (1 + math.Log(float64(t.tf))) * math.Log(1+max(n, defaultWeighting.minDocs)/float64(vs.df[id]))
+			if t.name {
+				w *= defaultWeighting.nameBoost
+			}
+			norm += w * w
+			all = append(all, weighted{id, w, t.tf, t.surface, t.sure})
+		}
+		norm = math.Sqrt(norm)
+		slices.SortFunc(all, func(a, b weighted) int {
+			if a.w != b.w {
+				if a.w > b.w {
+					return -1
+				}
+				return 1
+			}
+			return int(a.id - b.id)
+		})
+		vs.own[d] = vectorOf(all[:min(ownTerms, len(all))], norm)
+		for _, t := range all {
+			if len(shared) == k {
+				break
+			}
+			if vs.df[t.id] >= 2 {
+				shared = append(shared, t)
+			}
+		}
+		slices.SortFunc(shared, func(a, b weighted) int { return int(a.id - b.id) })
+		vs.docs[d] = vectorOf(shared, norm)
+	}
+	return vs, nil
+}
+
+// dot is the dot product of two sparse vectors.
+func dot(a, b *vector) float64 {
+	s := 0.0
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			s += a.w[i] * b.w[j]
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// edge is a pair of similar articles.
+type edge struct {
+	a, b int32 // a < b
+	sim  float64
+}
+
+// neighbours finds the pairs of articles whose similarity reaches minEdge.
+// Candidates come from an inverted index of the terms in at most
+// maxShare of the articles (and at least minPost), so that the common
+// words of news never make every article a candidate of every other: the
+// similarity over those rarer terms is summed along the index, and the
+// full similarity is computed for the pairs where that part alone reaches
+// half of minEdge.
+func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, error) {
+	n := len(vs.docs)
+	limit := max(int(maxShare*float64(n)), defaultWeighting.minPost)
+	type posting struct {
+		doc int32
+		w   float64
+	}
+	post := make([][]posting, len(vs.terms))
+	for d := range vs.docs {
+		v := &vs.docs[d]
+		for k, id := range v.ids {
+			if int(vs.df[id]) <= limit {
+				post[id] = append(post[id], posting{int32(d), v.w[k]})
+			}
+		}
+	}
+	found := make([][]edge, n)
+	type scratch struct {
+		acc     []float64 // per article b: similarity summed so far
+		touched []int32   // articles with acc > 0
+	}
+	scr := make([]scratch, runtime.GOMAXPROCS(0))
+	err := parallel(ctx, n, func(w, a int) {
+		sc := &scr[w]
+		if sc.acc == nil {
+			sc.acc = make([]float64, n)
+		}
+		va := &vs.docs[a]
+		sc.touched = sc.touched[:0]
+		for k, id := range va.ids {
+			ps := post[id]
+			// Postings are in article order: only later articles b > a.
+			from, _ := slices.BinarySearchFunc(ps, int32(a+1), func(p posting, t int32) int { return int(p.doc - t) })
+			for _, p := range ps[from:] {
+				if sc.acc[p.doc] == 0 {
+					sc.touched = append(sc.touched, p.doc)
+				}
+				sc.acc[p.doc] += va.w[k] * p.w
+			}
+		}
+		var out []edge
+		for _, b := range sc.touched {
+			if sc.acc[b] >= defaultWeighting.minEdge/2 {
+				if s := dot(va, &vs.docs[b]); s >= defaultWeighting.minEdge {
+					out = append(out, edge{int32(a), b, s})
+				}
+			}
+			sc.acc[b] = 0
+		}
+		slices.SortFunc(out, func(x, y edge) int { return int(x.b - y.b) })
+		found[a] = out
+	})
+	if err != nil {
+		return nil, err
+	}
+	var edges []edge
+	for _, es := range found {
+		edges = append(edges, es...)
+	}
+	return edges, nil
+}
