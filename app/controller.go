@@ -11,6 +11,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/stories"
 )
 
 // maxColumns is how many articles the main area shows side by side.
@@ -44,15 +45,22 @@ type Controller struct {
 	// framingStale is set when the framing summary no longer matches the
 	// comparison; it is written again when its tab is next shown.
 	framingStale bool
-	rows         []*DocRow // the sidebar's rows, one per open article
-	tabs         *container.AppTabs
-	docList      *fyne.Container // sidebar rows
-	sensLabel    *widget.Label
-	status       *widget.Label
-	errLabel     *widget.Label
-	busy         *widget.ProgressBarInfinite
-	nav          map[compare.Kind]*widget.Label
-	navPos       map[compare.Kind]int
+	rows         []*DocRow // the sidebar's rows, one per listed article
+
+	// Stories, when the open articles are too many to compare at once.
+	stories   []stories.Story
+	story     int // the chosen story, -1 for none
+	storyHead *widget.RichText
+	storyList *widget.List
+	storyBox  *fyne.Container
+	tabs      *container.AppTabs
+	docList   *fyne.Container // sidebar rows
+	sensLabel *widget.Label
+	status    *widget.Label
+	errLabel  *widget.Label
+	busy      *widget.ProgressBarInfinite
+	nav       map[compare.Kind]*widget.Label
+	navPos    map[compare.Kind]int
 
 	// OnChanged, when set, is called on the UI goroutine after every new
 	// comparison is shown (tests wait on it).
@@ -62,7 +70,7 @@ type Controller struct {
 // NewController makes a controller for window w on docs, which are all
 // included (up to maxColumns), compared at sensitivity sens.
 func NewController(a fyne.App, w fyne.Window, docs []*corpus.Document, errs []*corpus.FileError, sens float64) *Controller {
-	c := &Controller{app: a, win: w, errs: errs, sens: sens,
+	c := &Controller{app: a, win: w, errs: errs, sens: sens, story: -1,
 		nav: map[compare.Kind]*widget.Label{}, navPos: map[compare.Kind]int{}}
 	c.setDocs(docs)
 	return c

@@ -16,6 +16,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/stories"
 )
 
 // Preference keys.
@@ -114,6 +115,7 @@ func (c *Controller) build() {
 	filter.SetSelected("All sentences")
 
 	sidebar := container.NewVBox(
+		c.buildStories(),
 		widget.NewRichText(&widget.TextSegment{Text: "Articles", Style: outletStyle}),
 		c.docList,
 		widget.NewSeparator(),
@@ -242,24 +244,33 @@ func (c *Controller) refreshSidebar() {
 			framings[c.shown[k]] = f
 		}
 	}
-	// Rows are kept while the open articles stay the same, and only their
-	// boxes and shares change.
-	same := len(c.rows) == len(c.docs)
-	for i := 0; same && i < len(c.docs); i++ {
-		same = c.rows[i].doc == c.docs[i]
+	// Rows are kept while the listed articles stay the same, and only
+	// their boxes and shares change.
+	scope := c.scope()
+	more := len(scope) - maxRows
+	if more > 0 {
+		scope = scope[:maxRows]
+	}
+	same := len(c.rows) == len(scope)
+	for k := 0; same && k < len(scope); k++ {
+		same = c.rows[k].doc == c.docs[scope[k]]
 	}
 	if !same {
-		c.rows = make([]*DocRow, len(c.docs))
-		objs := make([]fyne.CanvasObject, len(c.docs))
-		for i, doc := range c.docs {
+		c.rows = make([]*DocRow, len(scope))
+		objs := make([]fyne.CanvasObject, 0, len(scope)+1)
+		for k, i := range scope {
 			i := i
-			c.rows[i] = NewDocRow(doc, c.incl[i], func(in bool) { c.SetIncluded(i, in) })
-			objs[i] = c.rows[i]
+			c.rows[k] = NewDocRow(c.docs[i], c.incl[i], func(in bool) { c.SetIncluded(i, in) })
+			objs = append(objs, c.rows[k])
+		}
+		if more > 0 {
+			objs = append(objs, widget.NewLabel(fmt.Sprintf("… and %d more articles", more)))
 		}
 		c.docList.Objects = objs
 		c.docList.Refresh()
 	}
-	for i, row := range c.rows {
+	for k, row := range c.rows {
+		i := scope[k]
 		row.SetIncluded(c.incl[i])
 		if f, ok := framings[i]; ok {
 			row.SetFraming(f)
@@ -290,6 +301,11 @@ func (c *Controller) Open(paths []string, add bool) {
 	d.SetOnClosed(cancel)
 	d.Show()
 	c.addRecent(paths)
+	var before []*corpus.Document
+	var beforeErrs []*corpus.FileError
+	if add {
+		before, beforeErrs = c.docs, c.errs
+	}
 	go func() {
 		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Progress: func(done, total int) {
 			fyne.Do(func() {
@@ -298,20 +314,26 @@ func (c *Controller) Open(paths []string, add bool) {
 				}
 			})
 		}})
+		docs = append(append([]*corpus.Document(nil), before...), docs...)
+		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)
+		var st []stories.Story
+		if err == nil && needsStories(len(docs)) {
+			fyne.Do(func() { label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs))) })
+			st, err = stories.Group(ctx, docs, stories.Options{})
+		}
 		fyne.Do(func() {
 			d.Hide()
 			if err != nil && ctx.Err() != nil {
 				c.status.SetText("Opening cancelled.")
 				return
 			}
-			if add {
-				docs = append(append([]*corpus.Document(nil), c.docs...), docs...)
-				errs = append(append([]*corpus.FileError(nil), c.errs...), errs...)
-			}
 			c.errs = errs
 			c.showErrors()
 			c.setDocs(docs)
-			c.Recompute()
+			c.setStories(st)
+			if len(st) == 0 {
+				c.Recompute()
+			}
 		})
 	}()
 }
@@ -323,6 +345,7 @@ func (c *Controller) CloseArticle(i int) {
 	}
 	c.docs = append(c.docs[:i:i], c.docs[i+1:]...)
 	c.incl = append(c.incl[:i:i], c.incl[i+1:]...)
+	c.dropFromStories(i)
 	c.Recompute()
 }
 
