@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -221,5 +222,115 @@ func TestLoadSample(t *testing.T) {
 	docs, errs, err := LoadSample(assets.Sample.ReadFile, append(assets.SampleFiles(), "sample/missing.txt"))
 	if err != nil || len(docs) != 5 || len(errs) != 1 || errs[0].Path != "sample/missing.txt" {
 		t.Errorf("LoadSample: %d docs, errs %v, err %v", len(docs), errs, err)
+	}
+}
+
+// zipOf returns a zip archive holding one file.
+func zipOf(t *testing.T, name, content string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(content)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// badInput is a file that compare must skip and report.
+type badInput struct {
+	name   string
+	data   []byte
+	make   func(t *testing.T, path string) // instead of data
+	reason string                          // fragment of the reported reason
+}
+
+// TestCompareTortureFolder runs `compare --format json` on the sample
+// articles mixed with bad files and with good files in other encodings:
+// each bad file is listed under "errors" with its path and reason (and
+// reported on stderr), the good ones are compared, and the exit status
+// is 1.
+func TestCompareTortureFolder(t *testing.T) {
+	dir := sampleDir(t)
+	bad := []badInput{
+		{name: "empty.txt", data: []byte{}, reason: "empty file"},
+		{name: "image.txt", data: append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...), reason: "binary file, not text (PNG image)"},
+		{name: "huge.txt", reason: "file too large (200 MB; the limit is 20 MB)", make: func(t *testing.T, path string) {
+			// Sparse: the size is refused before anything is read.
+			if err := os.WriteFile(path, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Truncate(path, 200<<20); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "corrupt.pdf", data: []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage"), reason: "corrupt PDF"},
+		{name: "other.docx", data: zipOf(t, "content.xml", "<office/>"), reason: "not a DOCX file (no word/document.xml)"},
+		{name: "loop.txt", reason: "symbolic link loop", make: func(t *testing.T, path string) {
+			if err := os.Symlink(filepath.Base(path), path); err != nil {
+				t.Skipf("symbolic links unavailable: %v", err)
+			}
+		}},
+	}
+	// Good files in other encodings are compared with the samples.
+	good := map[string][]byte{
+		"cp1252.txt":  []byte("Mexico\x92s president met U.S. officials on Wednesday to discuss the \x93surge\x94 of migrants at the border.\n"),
+		"utf16le.txt": {0xFF, 0xFE, 'M', 0, 'i', 0, 'g', 0, 'r', 0, 'a', 0, 'n', 0, 't', 0, 's', 0, ' ', 0, 'w', 0, 'a', 0, 'i', 0, 't', 0, '.', 0},
+	}
+	for name, data := range good {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, b := range bad {
+		path := filepath.Join(dir, b.name)
+		if b.make != nil {
+			b.make(t, path)
+		} else if err := os.WriteFile(path, b.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	code, out, stderr := run(t, "", "compare", "--format", "json", dir)
+	if code != ExitPartial {
+		t.Errorf("exit %d, want %d (stderr %s)", code, ExitPartial, stderr)
+	}
+	var c contract
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatalf("%v in %q", err, out)
+	}
+	if want := len(assets.SampleFiles()) + len(good); len(c.Documents) != want || len(c.Links) == 0 {
+		t.Errorf("%d documents compared with %d links, want %d", len(c.Documents), len(c.Links), want)
+	}
+	for _, d := range c.Documents {
+		if strings.ContainsRune(d.Text, '\uFFFD') || len(d.Sentences) == 0 {
+			t.Errorf("%s: text %.60q with %d sentences", d.Path, d.Text, len(d.Sentences))
+		}
+	}
+	if len(c.Errors) != len(bad) {
+		t.Errorf("%d errors, want %d: %+v", len(c.Errors), len(bad), c.Errors)
+	}
+	reasons := map[string]string{}
+	for _, e := range c.Errors {
+		reasons[e.Path] = e.Error
+	}
+	for _, b := range bad {
+		path := filepath.Join(dir, b.name)
+		reason, ok := reasons[path]
+		switch {
+		case !ok:
+			t.Errorf("%s not listed under errors", b.name)
+		case !strings.Contains(reason, b.reason):
+			t.Errorf("%s: reason %q, want it to hold %q", b.name, reason, b.reason)
+		}
+		if !strings.Contains(stderr, path+": "+reason) {
+			t.Errorf("stderr does not report %s: %s", b.name, stderr)
+		}
 	}
 }

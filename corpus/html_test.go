@@ -2,11 +2,15 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // body is a paragraph of article text long enough for readability.
@@ -91,7 +95,7 @@ func TestHTMLCharsets(t *testing.T) {
 		{"meta charset koi8-r", []byte("<html><head><meta charset=\"koi8-r\"></head><body><p>\xf0\xd2\xc9\xd7\xc5\xd4 \xcd\xc9\xd2.</p>" + para + "</body></html>"), "Привет мир."},
 		{"no charset cp1252 bytes", []byte("<html><body><p>\x93Yes,\x94 she said.</p>" + para + "</body></html>"), "“Yes,” she said."},
 		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, []byte("<html><body><p>Café noir.</p>"+para+"</body></html>")...), "Café noir."},
-		{"utf16le bom", utf16LE("<html><body><p>Café noir.</p>" + para + "</body></html>"), "Café noir."},
+		{"utf16le bom", utf16WithBOM("<html><body><p>Café noir.</p>"+para+"</body></html>", false), "Café noir."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,15 +109,6 @@ func TestHTMLCharsets(t *testing.T) {
 			}
 		})
 	}
-}
-
-// utf16LE encodes s (BMP only) as UTF-16LE with a BOM.
-func utf16LE(s string) []byte {
-	b := []byte{0xFF, 0xFE}
-	for _, r := range s {
-		b = append(b, byte(r), byte(r>>8))
-	}
-	return b
 }
 
 // TestHTMLBlocks checks paragraph structure from block elements.
@@ -146,19 +141,98 @@ func (f failingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return nil, errors.New("no network")
 }
 
-// TestHTMLNoNetwork reads a page full of remote references with the
-// default HTTP transport replaced by one that fails the test.
+// connCounter is a TCP listener on 127.0.0.1 that counts the connections
+// made to it.
+type connCounter struct {
+	ln    net.Listener
+	count atomic.Int64
+	done  chan struct{}
+}
+
+// listenCounter starts a connCounter; it is closed when the test ends.
+func listenCounter(t *testing.T) *connCounter {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &connCounter{ln: ln, done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return // closed
+			}
+			c.count.Add(1)
+			conn.Close()
+		}
+	}()
+	t.Cleanup(func() { c.close() })
+	return c
+}
+
+// close stops the listener (again, if it was closed) and returns the
+// number of connections made.
+func (c *connCounter) close() int64 {
+	c.ln.Close()
+	<-c.done
+	return c.count.Load()
+}
+
+// TestHTMLNoNetwork reads a page full of remote resources (images, srcset,
+// scripts, frames, style sheets, @import, fonts, media, a base URL and a
+// refresh) from disk with every proxy variable pointing at a local
+// listener that counts connections, with the same resources also pointing
+// at that listener directly, and with the default HTTP transport replaced
+// by one that fails the test: no connection may be made, and the text
+// must be extracted.
 func TestHTMLNoNetwork(t *testing.T) {
+	listener := listenCounter(t)
+	proxy := "http://" + listener.ln.Addr().String()
+	for _, v := range []string{"HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"} {
+		t.Setenv(v, proxy)
+	}
+	t.Setenv("NO_PROXY", "")
+	t.Setenv("no_proxy", "")
 	old := http.DefaultTransport
 	http.DefaultTransport = failingTransport{t}
 	defer func() { http.DefaultTransport = old }()
-	page := `<html><head><link rel="stylesheet" href="https://cdn.example.com/a.css"><base href="https://example.com/"><meta http-equiv="refresh" content="0; url=https://example.com/"></head><body>` +
-		`<img src="https://example.com/a.jpg"><iframe src="https://example.com/frame"></iframe><script src="https://example.com/x.js"></script>` + htmlBody + `</body></html>`
-	d, err := Parse(filepath.Join("dir", "remote.html"), []byte(page))
+
+	var page strings.Builder
+	for _, base := range []string{"https://cdn.example.com", "http://news.example.org", proxy} {
+		fmt.Fprintf(&page, `<link rel="stylesheet" href="%[1]s/a.css"><link rel="icon" href="%[1]s/favicon.ico"><link rel="preload" href="%[1]s/font.woff2" as="font">`+
+			`<style>@import url("%[1]s/imported.css"); @import "%[1]s/imported2.css"; body { background: url(%[1]s/bg.png) } @font-face { src: url(%[1]s/f.woff) }</style>`+
+			`<script src="%[1]s/x.js"></script>`, base)
+	}
+	head := page.String()
+	page.Reset()
+	for _, base := range []string{"https://images.example.com", "http://media.example.org", proxy} {
+		fmt.Fprintf(&page, `<img src="%[1]s/a.jpg" srcset="%[1]s/a-2x.jpg 2x, %[1]s/a-3x.jpg 3x"><picture><source srcset="%[1]s/b.webp"><img src="%[1]s/b.jpg"></picture>`+
+			`<iframe src="%[1]s/frame"></iframe><video poster="%[1]s/p.jpg" src="%[1]s/v.mp4"></video><object data="%[1]s/o.swf"></object>`+
+			`<embed src="%[1]s/e.swf"><div style="background-image: url(%[1]s/div.png)"></div>`, base)
+	}
+	html := `<html><head><base href="https://example.com/"><meta http-equiv="refresh" content="0; url=https://example.com/">` + head +
+		`</head><body>` + page.String() + `<article>` + htmlBody + `</article></body></html>`
+	path := filepath.Join(t.TempDir(), "remote.html")
+	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	d, err := ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkDoc(t, d)
+	for _, want := range []string{"The governor signed the measure on Tuesday", "The law takes effect in March."} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("Text %q lacks %q", d.Text, want)
+		}
+	}
+	time.Sleep(100 * time.Millisecond) // room for a fetch started in the background
+	if n := listener.close(); n != 0 {
+		t.Errorf("%d connection attempts while reading the page", n)
+	}
 }
 
 // TestHTMLDeepNesting checks a page nested too deeply for the tree

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 )
 
 // LoadOptions configures Load.
@@ -19,6 +21,13 @@ type LoadOptions struct {
 	// goroutines, concurrently.
 	Progress func(done, total int)
 }
+
+// testHookBeforeRead, when set (by tests only), is called by Load's
+// workers with each file's path after the folders were listed and just
+// before the file is read. It lets a test change the file system at that
+// point deterministically, e.g. delete a file that was listed. It is nil
+// outside tests and must be set before Load starts.
+var testHookBeforeRead func(path string)
 
 // loadItem is one entry of the expanded path list: a file to read or an
 // error found while expanding (a skipped file, an unreadable folder).
@@ -76,10 +85,18 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 					return
 				}
 				i := jobs[k]
+				if testHookBeforeRead != nil {
+					testHookBeforeRead(items[i].path)
+				}
 				doc, err := ReadFile(items[i].path)
-				if err != nil {
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					// It was there when the folders were listed.
+					errs[i] = &FileError{Path: items[i].path, Err: &reasonError{
+						reason: "file was deleted or moved while loading", err: err}}
+				case err != nil:
 					errs[i] = fileErr(items[i].path, err)
-				} else {
+				default:
 					docs[i] = doc
 				}
 				d := int(done.Add(1))
@@ -175,7 +192,11 @@ func expandPaths(ctx context.Context, paths []string) ([]loadItem, error) {
 			if e.Type()&os.ModeSymlink != 0 {
 				info, err := os.Stat(p)
 				if err != nil {
-					items = append(items, loadItem{path: p, err: &FileError{Path: p, Err: unwrapPathErr(err)}})
+					reason := unwrapPathErr(err)
+					if errors.Is(err, fs.ErrNotExist) {
+						reason = &reasonError{reason: "broken symbolic link (its target does not exist)", err: err}
+					}
+					items = append(items, loadItem{path: p, err: &FileError{Path: p, Err: reason}})
 					continue
 				}
 				isDir = info.IsDir()
@@ -212,11 +233,28 @@ func expandPaths(ctx context.Context, paths []string) ([]loadItem, error) {
 }
 
 // unwrapPathErr drops the *os.PathError wrapper (its path is already in
-// the FileError) and keeps the reason.
+// the FileError) and keeps the reason, naming a symbolic link loop
+// (ELOOP, "too many levels of symbolic links") as such.
 func unwrapPathErr(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return pe.Err
+		err = pe.Err
+	}
+	if errors.Is(err, syscall.ELOOP) {
+		return &reasonError{reason: "symbolic link loop", err: err}
 	}
 	return err
 }
+
+// reasonError is a file system error told in plainer words; errors.Is
+// and errors.As still reach the original error.
+type reasonError struct {
+	reason string
+	err    error
+}
+
+// Error returns the plain reason.
+func (e *reasonError) Error() string { return e.reason }
+
+// Unwrap returns the original error.
+func (e *reasonError) Unwrap() error { return e.err }

@@ -91,8 +91,8 @@ func TestLoad(t *testing.T) {
 		gotErrs = append(gotErrs, filepath.ToSlash(rel)+": "+e.Err.Error())
 	}
 	wantErrs := []string{
-		"bad.txt: binary file, not text",
-		"broken.txt: no such file or directory",
+		"bad.txt: binary file, not text (PNG image)",
+		"broken.txt: broken symbolic link (its target does not exist)",
 		"empty.txt: empty file",
 		"notes.csv: unsupported file type .csv",
 		"z/readme: unsupported file type (no extension)",

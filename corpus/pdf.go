@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,14 +24,23 @@ var errNoTextLayer = errors.New("no text layer (scanned PDF?)")
 // parsePDF reads the text layer of a PDF: glyphs are grouped into lines by
 // their Y position and ordered by X, spaces are put where glyphs are far
 // apart, hyphenated line ends are joined and larger vertical gaps start
-// new paragraphs. The reader's panics on damaged files become errors.
+// new paragraphs. The PDF library's panics on damaged files become
+// "corrupt PDF" errors; a panic in this package's own code is reported as
+// an internal error instead, so that tests and fuzzing see it.
 func parsePDF(name string, data []byte) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("corrupt PDF: %v", r)
+			if panickedInPackage() {
+				doc, err = nil, fmt.Errorf("cannot read file: internal error: %v", r)
+			} else {
+				doc, err = nil, fmt.Errorf("corrupt PDF: %v", r)
+			}
 		}
 	}()
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		if kind := binaryKind(data); kind != "" {
+			return nil, fmt.Errorf("not a PDF file (it is a %s)", kind)
+		}
 		if sniffBinary(data) {
 			return nil, errors.New("not a PDF file")
 		}
@@ -37,10 +48,7 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		if errors.Is(err, pdf.ErrInvalidPassword) {
-			return nil, errors.New("encrypted PDF (password protected)")
-		}
-		return nil, fmt.Errorf("corrupt PDF: %v", err)
+		return nil, pdfOpenErr(err, data)
 	}
 	var m docMeta
 	m.headingPara = -1
@@ -66,6 +74,30 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 		return nil, errNoTextLayer
 	}
 	return buildDocument(name, paras, m), nil
+}
+
+// pdfOpenErr turns the PDF library's error on opening a file into a
+// reason for people: "corrupt PDF: truncated or damaged (no end-of-file
+// marker)" rather than "not a PDF file: missing %%EOF". data is the file.
+func pdfOpenErr(err error, data []byte) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "invalid header"):
+		header, _, _ := bytes.Cut(data[:min(len(data), 16)], []byte("\n"))
+		return fmt.Errorf("unsupported or damaged PDF header %q (PDF 1.0 to 1.7 can be read)", bytes.TrimSpace(header))
+	case errors.Is(err, pdf.ErrInvalidPassword):
+		return errors.New("encrypted PDF (password protected)")
+	case strings.HasPrefix(msg, "unsupported PDF: encryption"):
+		return errors.New("encrypted PDF (unsupported encryption)")
+	case strings.Contains(msg, "missing %%EOF"):
+		return errors.New("corrupt PDF: truncated or damaged (no end-of-file marker)")
+	case strings.Contains(msg, "startxref"):
+		return errors.New("corrupt PDF: truncated or damaged (no cross-reference table)")
+	}
+	for _, prefix := range []string{"not a PDF file: ", "malformed PDF file: ", "malformed PDF: "} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	return fmt.Errorf("corrupt PDF: %s", msg)
 }
 
 // pdfPages lists the pages of a page tree in order. It walks the tree
@@ -362,4 +394,30 @@ func joinPDFLines(lines []string) string {
 		b = append(b, line...)
 	}
 	return string(b)
+}
+
+// corpusPkg is this package's import path, as it prefixes its function
+// names in stack traces.
+var corpusPkg = reflect.TypeFor[Span]().PkgPath()
+
+// panickedInPackage reports whether the panic being recovered was raised
+// by this package's own code rather than by a library it calls. It must be
+// called while panicking, from the deferred function that recovers.
+func panickedInPackage() bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			// The first frame below the panic machinery raised it.
+			return strings.HasPrefix(f.Function, corpusPkg+".")
+		}
+		if !more {
+			return false
+		}
+	}
 }

@@ -314,3 +314,36 @@ func TestPDFRunningHeaders(t *testing.T) {
 		t.Errorf("Text = %q, want %q", d.Text, want)
 	}
 }
+
+// TestPanickedInPackage checks how a recovered panic is attributed: to
+// this package's code (an internal error) or to a library (a damaged
+// file; TestPDFPanicRecovered checks a panic in the PDF library).
+func TestPanickedInPackage(t *testing.T) {
+	// origin runs f and reports panickedInPackage for its panic.
+	origin := func(f func()) (own, panicked bool) {
+		defer func() {
+			if recover() != nil {
+				own, panicked = panickedInPackage(), true
+			}
+		}()
+		f()
+		return false, false
+	}
+	var nilSlice []int
+	tests := []struct {
+		name string
+		f    func()
+		own  bool
+	}{
+		{"index out of range here", func() { _ = nilSlice[len(nilSlice)+3] }, true},
+		{"explicit panic here", func() { panic("boom") }, true},
+		{"nil map write here", func() { var m map[string]int; m["x"] = 1 }, true},
+		{"panic in a library", func() { _ = strings.Repeat("x", len(nilSlice)-1) }, false},
+	}
+	for _, tc := range tests {
+		own, panicked := origin(tc.f)
+		if !panicked || own != tc.own {
+			t.Errorf("%s: panicked %v, in package %v; want in package %v", tc.name, panicked, own, tc.own)
+		}
+	}
+}

@@ -1,12 +1,16 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // MaxTextBytes is the largest file Parallax reads (20 MB); larger files are
@@ -22,12 +26,23 @@ type FileError struct {
 	Err error
 }
 
-// Error returns "<path>: <reason>".
+// Error returns "<path>: <reason>". A path that holds control characters
+// (a line break) or bytes that are not UTF-8 is quoted in Go syntax
+// ("dir/a\nb.txt"), so that the message stays one readable line.
 func (e *FileError) Error() string {
-	if e.Err == nil {
-		return e.Path + ": unknown error"
+	reason := "unknown error"
+	if e.Err != nil {
+		reason = e.Err.Error()
 	}
-	return e.Path + ": " + e.Err.Error()
+	return displayPath(e.Path) + ": " + reason
+}
+
+// displayPath returns path as it is when it prints cleanly, else quoted.
+func displayPath(path string) string {
+	if !utf8.ValidString(path) || strings.IndexFunc(path, unicode.IsControl) >= 0 {
+		return strconv.Quote(path)
+	}
+	return path
 }
 
 // Unwrap returns the reason, so errors.Is(err, fs.ErrPermission) and the
@@ -100,19 +115,51 @@ func ReadFile(path string) (*Document, error) {
 	if info.Size() > MaxTextBytes {
 		return nil, &FileError{Path: path, Err: tooLargeErr(info.Size())}
 	}
-	f, err := os.Open(path)
+	data, err := readAtMost(path, info.Size())
 	if err != nil {
-		return nil, &FileError{Path: path, Err: unwrapPathErr(err)}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxTextBytes+1))
-	if err != nil {
-		return nil, &FileError{Path: path, Err: unwrapPathErr(err)}
-	}
-	if len(data) > MaxTextBytes { // grew after Stat
-		return nil, &FileError{Path: path, Err: tooLargeErr(int64(len(data)))}
+		return nil, &FileError{Path: path, Err: err}
 	}
 	return Parse(path, data)
+}
+
+// readAtMost reads the file at path, whose size was size when it was
+// looked at. The buffer is sized from size (one allocation when the file
+// did not change). When the file turns out to be longer, its size is
+// looked at again: over MaxTextBytes, it is refused without being read
+// further; else the buffer grows, never beyond MaxTextBytes+1 bytes (for
+// files that do not report their size, such as some in /proc).
+func readAtMost(path string, size int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPathErr(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 0, min(max(size, 0), MaxTextBytes)+1) // +1: room to see the end of file
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) > MaxTextBytes {
+				return nil, tooLargeErr(int64(len(buf)))
+			}
+			want := 2*cap(buf) + bytes.MinRead
+			if info, err := f.Stat(); err == nil && info.Size() >= int64(len(buf)) {
+				if info.Size() > MaxTextBytes { // it grew after it was looked at
+					return nil, tooLargeErr(info.Size())
+				}
+				want = int(info.Size()) + bytes.MinRead
+			}
+			grown := make([]byte, len(buf), min(want, MaxTextBytes+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, unwrapPathErr(err)
+		}
+	}
 }
 
 // Parse reads an article from bytes; name gives the extension and becomes

@@ -93,7 +93,15 @@ func checkDoc(t testing.TB, d *Document) {
 		}
 		last = s.End
 	}
-	for pi := range d.Paragraphs {
+	// Every paragraph has sentences, and they leave out none of its text
+	// but the spaces between them.
+	covered := make([]bool, len(d.Text))
+	for _, s := range d.Sentences {
+		for i := s.Start; i < s.End; i++ {
+			covered[i] = true
+		}
+	}
+	for pi, p := range d.Paragraphs {
 		found := false
 		for _, s := range d.Sentences {
 			if s.Paragraph == pi {
@@ -103,6 +111,11 @@ func checkDoc(t testing.TB, d *Document) {
 		}
 		if !found {
 			t.Fatalf("%s: paragraph %d has no sentence", d.Path, pi)
+		}
+		for i := p.Start; i < p.End; i++ {
+			if !covered[i] && d.Text[i] != ' ' {
+				t.Fatalf("%s: paragraph %d: byte %d (%q) is in no sentence", d.Path, pi, i, d.Text[i])
+			}
 		}
 	}
 	if d.Language == "" || len(d.Language) != 2 {
@@ -443,25 +456,6 @@ func TestReflow(t *testing.T) {
 // TestEncodings reads the same text in several encodings.
 func TestEncodings(t *testing.T) {
 	const want = "Café “quoted” — naïve résumé’s end."
-	utf16 := func(s string, big bool) []byte {
-		var b []byte
-		if big {
-			b = []byte{0xFE, 0xFF}
-		} else {
-			b = []byte{0xFF, 0xFE}
-		}
-		for _, r := range s {
-			if r > 0xFFFF {
-				panic("BMP only")
-			}
-			if big {
-				b = append(b, byte(r>>8), byte(r))
-			} else {
-				b = append(b, byte(r), byte(r>>8))
-			}
-		}
-		return b
-	}
 	tests := []struct {
 		name string
 		data []byte
@@ -469,9 +463,9 @@ func TestEncodings(t *testing.T) {
 	}{
 		{"utf8", []byte(want), want},
 		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, want...), want},
-		{"utf16le bom", utf16(want, false), want},
-		{"utf16be bom", utf16(want, true), want},
-		{"utf16le no bom", utf16(want, false)[2:], want},
+		{"utf16le bom", utf16WithBOM(want, false), want},
+		{"utf16be bom", utf16WithBOM(want, true), want},
+		{"utf16le no bom", utf16WithBOM(want, false)[2:], want},
 		{"cp1252 curly quotes", []byte("Caf\xe9 \x93quoted\x94 \x97 na\xefve r\xe9sum\xe9\x92s end."), want},
 		{"latin1", []byte("Caf\xe9 na\xefve r\xe9sum\xe9."), "Café naïve résumé."},
 		{"crlf", []byte("First line.\r\nSecond line.\r\n"), "First line.\n\nSecond line."},
@@ -479,6 +473,8 @@ func TestEncodings(t *testing.T) {
 		{"nfd to nfc", []byte("Cafe\u0301 au lait."), "Café au lait."},
 		{"zero width removed", []byte("Zero\u200bwidth\u00ad text."), "Zerowidth text."},
 		{"mostly utf8 with a broken byte", []byte("Café résumé naïve déjà vu \xff end."), "Café résumé naïve déjà vu \uFFFD end."},
+		{"utf8 with cut characters", []byte("Café in México \xe2\x80 and \xc3."), "Café in México \uFFFD and \uFFFD."},
+		{"cp1252 with an accidental utf8 pair", []byte("\xabCAF\xc9\xbb na\xefve caf\xe9."), "«CAFÉ» naïve café."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -515,6 +511,9 @@ func TestParseErrors(t *testing.T) {
 		{"a.docx", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), "old binary Word .doc format"},
 		{"a.pdf", []byte("%PDF-1.4\ngarbage without structure"), "corrupt PDF"},
 		{"a.pdf", []byte("not a pdf at all"), "not a PDF file"},
+		{"a.pdf", png, "not a PDF file (it is a PNG image)"},
+		{"a.txt", []byte("PK\x03\x04\x14\x00\x06\x00"), "binary file, not text (zip archive)"},
+		{"a.pdf", []byte("%PDF-1.4\n%%EOF"), "corrupt PDF: truncated or damaged"},
 		{"a.pdf", makePDF(t, [][]pdfRun{nil}, ""), "no text layer (scanned PDF?)"},
 		{"a.xyz", []byte("text"), "unsupported file type .xyz"},
 		{"noext", []byte("text"), "unsupported file type (no extension)"},
@@ -635,8 +634,10 @@ func TestFromTextEmpty(t *testing.T) {
 	}
 }
 
-// fuzzCheck parses data twice under name and checks invariants and
-// determinism.
+// fuzzCheck parses data twice under name and checks that neither parse
+// panicked (Parse turns a reader's panic into an "internal error"), the
+// Document invariants (sentence offsets in range, on their paragraph's
+// text) and determinism.
 func fuzzCheck(t *testing.T, name string, data []byte) {
 	d1, err1 := Parse(name, data)
 	d2, err2 := Parse(name, data)
@@ -647,6 +648,9 @@ func fuzzCheck(t *testing.T, name string, data []byte) {
 		var fe *FileError
 		if !errors.As(err1, &fe) || fe.Path != name {
 			t.Fatalf("error %v is not a *FileError for %s", err1, name)
+		}
+		if strings.Contains(err1.Error(), "internal error") {
+			t.Fatalf("a reader panicked: %v", err1)
 		}
 		if err1.Error() != err2.Error() {
 			t.Fatalf("nondeterministic error: %v vs %v", err1, err2)

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,45 +21,71 @@ var (
 	errBinary    = errors.New("binary file, not text")
 	errNoText    = errors.New("no text extracted")
 	errUndecoded = errors.New("cannot decode text")
-	binaryMagics = [][]byte{
-		[]byte("\x89PNG\r\n\x1a\n"),
-		{0xFF, 0xD8, 0xFF},   // JPEG
-		[]byte("GIF87a"),     // GIF
-		[]byte("GIF89a"),     // GIF
-		[]byte("%PDF-"),      // PDF (in a text reader)
-		[]byte("PK\x03\x04"), // zip, docx, xlsx, epub, jar
-		[]byte("PK\x05\x06"), // empty zip
-		[]byte("\x7fELF"),    // ELF executable
-		{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, // OLE (.doc, .xls)
-		{0x1F, 0x8B},                       // gzip
-		[]byte("BZh"),                      // bzip2 (followed by binary)
-		{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}, // 7z
-		[]byte("Rar!\x1a\x07"),             // rar
-		{0xFD, '7', 'z', 'X', 'Z', 0x00},   // xz
-		{0x28, 0xB5, 0x2F, 0xFD},           // zstd
-		[]byte("OggS"),                     // ogg
-		[]byte("fLaC"),                     // flac
-		[]byte("ID3"),                      // mp3
-		{0xCA, 0xFE, 0xBA, 0xBE},           // Mach-O fat / Java class
-		{0xCF, 0xFA, 0xED, 0xFE},           // Mach-O 64
-		[]byte("wOFF"), []byte("wOF2"),     // web fonts
-		[]byte("SQLite format 3\x00"), // sqlite
-	}
 )
+
+// binaryMagics are the leading bytes of common binary formats, with the
+// name of the format for error messages.
+var binaryMagics = []struct {
+	magic []byte
+	kind  string
+}{
+	{[]byte("\x89PNG\r\n\x1a\n"), "PNG image"},
+	{[]byte{0xFF, 0xD8, 0xFF}, "JPEG image"},
+	{[]byte("GIF87a"), "GIF image"},
+	{[]byte("GIF89a"), "GIF image"},
+	{[]byte("%PDF-"), "PDF document"},
+	{[]byte("PK\x03\x04"), "zip archive"}, // also docx, xlsx, epub, jar
+	{[]byte("PK\x05\x06"), "zip archive"}, // empty zip
+	{[]byte("\x7fELF"), "executable program"},
+	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "old Microsoft Office document"}, // .doc, .xls
+	{[]byte{0x1F, 0x8B}, "gzip archive"},
+	{[]byte("BZh"), "bzip2 archive"}, // followed by binary
+	{[]byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}, "7z archive"},
+	{[]byte("Rar!\x1a\x07"), "rar archive"},
+	{[]byte{0xFD, '7', 'z', 'X', 'Z', 0x00}, "xz archive"},
+	{[]byte{0x28, 0xB5, 0x2F, 0xFD}, "zstd archive"},
+	{[]byte("OggS"), "Ogg audio or video"},
+	{[]byte("fLaC"), "FLAC audio"},
+	{[]byte("ID3"), "MP3 audio"},
+	{[]byte{0xCA, 0xFE, 0xBA, 0xBE}, "executable program"}, // Mach-O fat / Java class
+	{[]byte{0xCF, 0xFA, 0xED, 0xFE}, "executable program"}, // Mach-O 64
+	{[]byte("wOFF"), "web font"},
+	{[]byte("wOF2"), "web font"},
+	{[]byte("SQLite format 3\x00"), "SQLite database"},
+}
+
+// binaryKind names the binary format data starts with ("PNG image"), or
+// returns "" when it starts like none of the known ones.
+func binaryKind(data []byte) string {
+	for _, m := range binaryMagics {
+		if bytes.HasPrefix(data, m.magic) {
+			return m.kind
+		}
+	}
+	if len(data) >= 12 && string(data[0:4]) == "RIFF" {
+		return "RIFF media file" // wav, avi, webp
+	}
+	if len(data) >= 12 && string(data[4:8]) == "ftyp" {
+		return "MP4 or QuickTime media file" // mp4, mov, heic
+	}
+	return ""
+}
+
+// binaryErr is the reason given for binary data read as text: it names
+// the format when binaryKind knows it ("binary file, not text (PNG
+// image)").
+func binaryErr(data []byte) error {
+	if kind := binaryKind(data); kind != "" {
+		return fmt.Errorf("%w (%s)", errBinary, kind)
+	}
+	return errBinary
+}
 
 // sniffBinary reports whether data starts like a known binary format or
 // holds bytes that plain text never holds (NUL) or many control bytes.
 // It must be called on data that is not UTF-16/32 (see decodeBytes).
 func sniffBinary(data []byte) bool {
-	for _, m := range binaryMagics {
-		if bytes.HasPrefix(data, m) {
-			return true
-		}
-	}
-	if len(data) >= 12 && string(data[0:4]) == "RIFF" { // wav, avi, webp
-		return true
-	}
-	if len(data) >= 12 && string(data[4:8]) == "ftyp" { // mp4, mov, heic
+	if binaryKind(data) != "" {
 		return true
 	}
 	head := data
@@ -111,7 +138,7 @@ func utf16Guess(data []byte) encoding.Encoding {
 // decodeBytes turns raw file bytes into a UTF-8 string: UTF-8 with or
 // without BOM, UTF-16 and UTF-32 with BOM (and BOM-less UTF-16 by its NUL
 // pattern), else Windows-1252 (a superset of Latin-1's printable range).
-// Binary data gives errBinary. The result is not yet normalised.
+// Binary data gives errBinary (see binaryErr). The result is not yet normalised.
 func decodeBytes(data []byte) (string, error) {
 	var enc encoding.Encoding
 	switch {
@@ -129,7 +156,7 @@ func decodeBytes(data []byte) (string, error) {
 		if sniffBinary(data) {
 			enc = utf16Guess(data)
 			if enc == nil {
-				return "", errBinary
+				return "", binaryErr(data)
 			}
 		}
 	}
@@ -140,7 +167,7 @@ func decodeBytes(data []byte) (string, error) {
 		}
 		s := string(out)
 		if decodedLooksBinary(s) {
-			return "", errBinary
+			return "", binaryErr(data)
 		}
 		return s, nil
 	}
@@ -148,28 +175,40 @@ func decodeBytes(data []byte) (string, error) {
 }
 
 // decodeUnlabelled decodes bytes with no BOM or declared charset: valid
-// UTF-8 as is; mostly UTF-8 with a few broken sequences as UTF-8 with
-// U+FFFD for the broken bytes; anything else as Windows-1252.
+// UTF-8 as is; UTF-8 with a few broken sequences (a character cut in two,
+// a stray byte) as UTF-8 with one U+FFFD for each run of broken bytes;
+// anything else as Windows-1252.
+//
+// Broken runs are weighed against valid multi-byte characters: in
+// Windows-1252 text nearly every accented letter or curly quote is a
+// broken run and valid UTF-8 sequences occur only by accident, while
+// damaged UTF-8 has at least as many valid characters as broken runs.
 func decodeUnlabelled(data []byte) string {
 	if utf8.Valid(data) {
 		return string(data)
 	}
-	var good, bad int
+	var good, badRuns int
+	inBad := false
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
+			inBad = false
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
-			bad++
+			if !inBad {
+				badRuns++
+			}
+			inBad = true
 			i++
 			continue
 		}
+		inBad = false
 		good++
 		i += n
 	}
-	if good >= 3 && bad*2 <= good {
+	if good >= 2 && badRuns <= good {
 		return strings.ToValidUTF8(string(data), "\uFFFD")
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
