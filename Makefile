@@ -50,12 +50,13 @@ build: deps
 run: build
 	./$(BIN)
 
-## test: gofmt check, vet and tests (headless Fyne driver)
+## test: gofmt check, vet and every test under the race detector
+## (headless Fyne driver)
 test: deps
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet -tags ci ./...
-	$(GO) test -tags ci -count=1 ./...
+	$(GO) test -race -tags ci -count=1 ./...
 
 ## bench: benchmarks, no tests
 bench: deps

@@ -17,8 +17,8 @@ import (
 // LoadOptions configures Load.
 type LoadOptions struct {
 	// Progress, if set, is called after each file is read with the number of
-	// files done and the total to read. It may be called from worker
-	// goroutines, concurrently.
+	// files done and the total to read. It is called from worker
+	// goroutines, but one call at a time, with done counting up by one.
 	Progress func(done, total int)
 }
 
@@ -61,7 +61,8 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 	docs := make([]*Document, len(items))
 	errs := make([]*FileError, len(items))
 	total := len(jobs)
-	var done atomic.Int64
+	var progress sync.Mutex // serialises opts.Progress
+	done := 0
 
 	workers := runtime.NumCPU()
 	if workers > total {
@@ -99,9 +100,11 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 				default:
 					docs[i] = doc
 				}
-				d := int(done.Add(1))
 				if opts.Progress != nil {
-					opts.Progress(d, total)
+					progress.Lock()
+					done++
+					opts.Progress(done, total)
+					progress.Unlock()
 				}
 			}
 		}()
