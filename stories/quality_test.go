@@ -14,9 +14,9 @@ import (
 // news_synth_dev (see evalCorpus). They sit a little below the measured
 // values, so that a change that groups worse fails here.
 const (
-	minPairF1      = 0.90 // pairwise F1 over all articles
+	minPairF1      = 0.88 // pairwise F1 over all articles
 	minBCubedF1    = 0.94 // B-cubed F1 over all articles
-	minRewriteJoin = 0.80 // share of (original, rewrite) pairs grouped together
+	minRewriteJoin = 0.85 // share of (original, rewrite) pairs grouped together
 )
 
 // clusterScores are the agreement of a grouping with gold stories.

@@ -45,8 +45,13 @@ type Options struct {
 
 // Default option values.
 const (
-	// DefaultThreshold is the default Options.Threshold.
-	DefaultThreshold = 0.25
+	// DefaultThreshold is the default Options.Threshold. Rewrites of one
+	// source (the evaluation data) are more alike than independent
+	// outlets' reports of one event, which share the event's names and
+	// numbers but little else; 0.2 keeps the latter together (the five
+	// sample articles in a folder of other stories) at almost the same
+	// B-cubed F1 on the rewrites (0.957 against 0.960 at 0.25).
+	DefaultThreshold = 0.2
 	// DefaultTerms is the default Options.Terms.
 	DefaultTerms = 100
 	// DefaultMaxDocShare is the default Options.MaxDocShare.
