@@ -86,6 +86,7 @@ func (c *Controller) setStories(st []stories.Story) {
 	c.storyHead.Refresh()
 	c.storyBox.Show()
 	c.storyList.Select(0)
+	c.storyList.ScrollToTop()
 }
 
 // SelectStory compares the articles of story i (the first maxColumns of
