@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
@@ -57,7 +58,11 @@ type Controller struct {
 	docList   *fyne.Container // sidebar rows
 	sensLabel *widget.Label
 	status    *widget.Label
-	errLabel  *widget.Label
+	errLabel  *widget.Label   // the first few files that could not be read
+	errButton *widget.Button  // opens the list of them all
+	errBox    *fyne.Container // holds both
+	errDialog dialog.Dialog   // the list, once opened
+	errList   *widget.List    // in errDialog
 	busy      *widget.ProgressBarInfinite
 	nav       map[compare.Kind]*widget.Label
 	navPos    map[compare.Kind]int

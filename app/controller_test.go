@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"parallax/assets"
 	"parallax/cli"
@@ -247,5 +248,62 @@ func TestCloseArticle(t *testing.T) {
 	c.CloseArticle(4)
 	if len(c.docs) != 4 {
 		t.Errorf("closing out of range changed the articles: %d", len(c.docs))
+	}
+}
+
+func TestOpenFolderWithManyBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range assets.SampleFiles()[:2] {
+		data, _ := assets.Sample.ReadFile(name)
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := map[string][]byte{
+		"empty.txt":      nil,
+		"image.txt":      {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0},
+		"broken.pdf":     []byte("%PDF-1.4\n1 0 obj\n<<"),
+		"other.docx":     []byte("PK\x05\x06" + strings.Repeat("\x00", 18)), // an empty zip
+		"line\nbreak.md": nil,
+	}
+	for name, data := range bad {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("loop-b.txt", filepath.Join(dir, "loop-a.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop-a.txt", filepath.Join(dir, "loop-b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	c, changed := newTestController(t, nil)
+	c.Open([]string{dir}, false)
+	wait(t, changed)
+	if len(c.view.docs) != 2 {
+		t.Errorf("%d articles compared, want the 2 good ones", len(c.view.docs))
+	}
+	if !c.errBox.Visible() || !strings.HasPrefix(c.errLabel.Text, "7 files could not be read") {
+		t.Errorf("error line %q (visible %v)", c.errLabel.Text, c.errBox.Visible())
+	}
+	test.Tap(c.errButton)
+	if c.errDialog == nil {
+		t.Fatal("the button opened no list")
+	}
+	var shown []string
+	for i := 0; i < c.errList.Length(); i++ {
+		row := c.errList.CreateItem().(*fyne.Container)
+		c.errList.UpdateItem(i, row)
+		shown = append(shown, row.Objects[0].(*widget.Label).Text+": "+row.Objects[1].(*widget.Label).Text)
+	}
+	names := append([]string{"loop-a.txt", "loop-b.txt"}, "empty.txt", "image.txt", "broken.pdf", "other.docx", `line\nbreak.md`)
+	all := strings.Join(shown, "\n")
+	for _, n := range names {
+		if !strings.Contains(all, n) {
+			t.Errorf("the list of skipped files lacks %s:\n%s", n, all)
+		}
+	}
+	if got := displayPath(filepath.Join(dir, "line\nbreak.md")); strings.Contains(got, "\n") {
+		t.Errorf("displayPath kept the line break: %q", got)
 	}
 }

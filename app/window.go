@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -137,8 +140,10 @@ func (c *Controller) build() {
 	main.Offset = 0.74
 	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
 	body.Offset = 0.2
-	bottom := container.NewVBox(widget.NewSeparator(), c.errLabel, container.NewBorder(nil, nil, nil, c.busy, c.status))
-	c.errLabel.Hide()
+	c.errButton = widget.NewButton("All skipped files…", c.showErrorList)
+	c.errBox = container.NewBorder(nil, nil, nil, c.errButton, c.errLabel)
+	bottom := container.NewVBox(widget.NewSeparator(), c.errBox, container.NewBorder(nil, nil, nil, c.busy, c.status))
+	c.errBox.Hide()
 	if len(c.errs) > 0 {
 		c.showErrors()
 	}
@@ -283,11 +288,46 @@ func (c *Controller) refreshSidebar() {
 // showErrors lists the files that could not be read, without blocking.
 func (c *Controller) showErrors() {
 	if len(c.errs) == 0 {
-		c.errLabel.Hide()
+		c.errBox.Hide()
 		return
 	}
 	c.errLabel.SetText(errorText(c.errs))
-	c.errLabel.Show()
+	c.errBox.Show()
+}
+
+// displayPath is a path as one line of text: quoted in Go syntax when it
+// holds a control character (a line break) or bytes that are not UTF-8.
+func displayPath(p string) string {
+	if !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl) {
+		return strconv.Quote(p)
+	}
+	return p
+}
+
+// showErrorList opens a window-modal list of every file that could not be
+// read, with the reason.
+func (c *Controller) showErrorList() {
+	errs := c.errs
+	list := widget.NewList(
+		func() int { return len(errs) },
+		func() fyne.CanvasObject {
+			path := widget.NewLabel("")
+			path.TextStyle.Bold = true
+			path.Truncation = fyne.TextTruncateEllipsis
+			reason := widget.NewLabel("")
+			reason.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(path, reason)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(displayPath(errs[id].Path))
+			box.Objects[1].(*widget.Label).SetText(errs[id].Err.Error())
+		},
+	)
+	d := dialog.NewCustom(fmt.Sprintf("%s could not be read", plural(len(errs), "file", "files")), "Close", list, c.win)
+	d.Resize(fyne.NewSize(800, 480))
+	c.errList, c.errDialog = list, d
+	d.Show()
 }
 
 // Open loads paths in the background, with progress and Cancel; when add
