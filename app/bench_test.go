@@ -77,6 +77,24 @@ func BenchmarkBuildSampleView(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildSampleViewCold is BenchmarkBuildSampleView with no word
+// measured yet, as when the app first shows the sample.
+func BenchmarkBuildSampleViewCold(b *testing.B) {
+	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, idx, res := benchView(b, docs)
+	for b.Loop() {
+		b.StopTimer()
+		wordWidths.Lock()
+		clear(wordWidths.m)
+		wordWidths.Unlock()
+		b.StartTimer()
+		showAndCheck(b, c, idx, res)
+	}
+}
+
 // BenchmarkSelectSampleSentence times selecting a sentence of the sample.
 func BenchmarkSelectSampleSentence(b *testing.B) {
 	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
