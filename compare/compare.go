@@ -10,12 +10,11 @@ package compare
 import (
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"parallax/corpus"
+	"parallax/internal/parallel"
 )
 
 // params are the engine's tuned constants.
@@ -73,33 +72,25 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	// Tokenise and stem the documents in parallel, then number the stems
 	// in document order, so that ids do not depend on scheduling.
 	toks := make([][][]Token, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			caches := map[string]map[string]string{}
-			for d := range next {
-				if ctx.Err() != nil {
-					continue // drain: the documents left are not needed
-				}
-				doc := docs[d]
-				if caches[doc.Language] == nil {
-					caches[doc.Language] = map[string]string{}
-				}
-				toks[d] = make([][]Token, len(doc.Sentences))
-				for i, s := range doc.Sentences {
-					toks[d][i] = tokenize(doc.Text[s.Start:s.End], doc.Language, caches[doc.Language])
-				}
-			}
-		}()
+	// A stem cache per worker and language.
+	caches := make([]map[string]map[string]string, parallel.Workers(len(docs)))
+	if err := parallel.For(ctx, len(docs), func(w, d int) {
+		doc := docs[d]
+		if caches[w] == nil {
+			caches[w] = map[string]map[string]string{}
+		}
+		cache := caches[w][doc.Language]
+		if cache == nil {
+			cache = map[string]string{}
+			caches[w][doc.Language] = cache
+		}
+		toks[d] = make([][]Token, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			toks[d][i] = tokenize(doc.Text[s.Start:s.End], doc.Language, cache)
+		}
+	}); err != nil {
+		return nil, err
 	}
-	for d := range docs {
-		next <- d
-	}
-	close(next)
-	wg.Wait()
 	for d, doc := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -158,27 +149,10 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 		}
 	}
 	out := make([][]Link, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sc := &scratch{}
-			for k := range next {
-				out[k] = pr.linkPair(docs, jobs[k][0], jobs[k][1], opts, p, sc)
-			}
-		}()
-	}
-	for k := range jobs {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		next <- k
-	}
-	close(next)
-	wg.Wait()
-	if err != nil {
+	scratches := make([]scratch, parallel.Workers(len(jobs)))
+	if err := parallel.For(ctx, len(jobs), func(w, k int) {
+		out[k] = pr.linkPair(docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
+	}); err != nil {
 		return nil, err
 	}
 	for _, links := range out {

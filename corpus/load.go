@@ -6,12 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
+
+	"parallax/internal/parallel"
 )
 
 // LoadOptions configures Load.
@@ -42,7 +42,7 @@ type loadItem struct {
 // as *FileError ("unsupported file type .xyz"), as are files that cannot
 // be read. One bad file never stops the others. Documents come back in the
 // order given, folders expanded in sorted order; the same file given twice
-// is read once. Files are read in parallel (runtime.NumCPU workers) with a
+// is read once. Files are read in parallel (one worker per processor) with a
 // deterministic result order. When ctx is cancelled Load stops promptly and
 // returns what was read so far with ctx.Err().
 func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, []*FileError, error) {
@@ -64,52 +64,29 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 	var progress sync.Mutex // serialises opts.Progress
 	done := 0
 
-	workers := runtime.NumCPU()
-	if workers > total {
-		workers = total
-	}
-	if workers < 1 {
-		workers = 1
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				if ctx.Err() != nil {
-					return
-				}
-				k := int(next.Add(1)) - 1
-				if k >= total {
-					return
-				}
-				i := jobs[k]
-				if testHookBeforeRead != nil {
-					testHookBeforeRead(items[i].path)
-				}
-				doc, err := ReadFile(items[i].path)
-				switch {
-				case errors.Is(err, fs.ErrNotExist):
-					// It was there when the folders were listed.
-					errs[i] = &FileError{Path: items[i].path, Err: &reasonError{
-						reason: "file was deleted or moved while loading", err: err}}
-				case err != nil:
-					errs[i] = fileErr(items[i].path, err)
-				default:
-					docs[i] = doc
-				}
-				if opts.Progress != nil {
-					progress.Lock()
-					done++
-					opts.Progress(done, total)
-					progress.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(ctx, total, func(_, k int) {
+		i := jobs[k]
+		if testHookBeforeRead != nil {
+			testHookBeforeRead(items[i].path)
+		}
+		doc, err := ReadFile(items[i].path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// It was there when the folders were listed.
+			errs[i] = &FileError{Path: items[i].path, Err: &reasonError{
+				reason: "file was deleted or moved while loading", err: err}}
+		case err != nil:
+			errs[i] = fileErr(items[i].path, err)
+		default:
+			docs[i] = doc
+		}
+		if opts.Progress != nil {
+			progress.Lock()
+			done++
+			opts.Progress(done, total)
+			progress.Unlock()
+		}
+	})
 
 	outDocs, outErrs := collect(items, docs, errs)
 	return outDocs, outErrs, ctx.Err()

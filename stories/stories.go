@@ -19,9 +19,7 @@ package stories
 
 import (
 	"context"
-	"runtime"
 	"slices"
-	"sync"
 
 	"parallax/corpus"
 )
@@ -152,34 +150,4 @@ func Group(ctx context.Context, docs []*corpus.Document, opts Options) ([]Story,
 		return a.Members[0] - b.Members[0]
 	})
 	return out, nil
-}
-
-// parallel runs work(i) for i in [0, n) on GOMAXPROCS goroutines and
-// stops handing out work once ctx is cancelled, returning ctx.Err().
-func parallel(ctx context.Context, n int, work func(worker, i int)) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				if ctx.Err() != nil {
-					return
-				}
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				work(w, i)
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
 }

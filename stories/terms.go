@@ -3,7 +3,6 @@ package stories
 import (
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"unicode"
@@ -11,6 +10,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/internal/parallel"
 )
 
 // weighting holds the constants of term weighting and linking.
@@ -46,8 +46,8 @@ type rawTerm struct {
 // extractAll finds the content terms of every document, in parallel.
 func extractAll(ctx context.Context, docs []*corpus.Document) ([][]rawTerm, error) {
 	raw := make([][]rawTerm, len(docs))
-	tzs := make([]*compare.Tokenizer, runtime.GOMAXPROCS(0))
-	err := parallel(ctx, len(docs), func(w, i int) {
+	tzs := make([]*compare.Tokenizer, parallel.Workers(len(docs)))
+	err := parallel.For(ctx, len(docs), func(w, i int) {
 		if tzs[w] == nil {
 			tzs[w] = compare.NewTokenizer()
 		}
@@ -352,8 +352,8 @@ func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, err
 		acc     []float64 // per article b: similarity summed so far
 		touched []int32   // articles with acc > 0
 	}
-	scr := make([]scratch, runtime.GOMAXPROCS(0))
-	err := parallel(ctx, n, func(w, a int) {
+	scr := make([]scratch, parallel.Workers(n))
+	err := parallel.For(ctx, n, func(w, a int) {
 		sc := &scr[w]
 		if sc.acc == nil {
 			sc.acc = make([]float64, n)

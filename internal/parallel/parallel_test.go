@@ -1,0 +1,54 @@
+package parallel
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+)
+
+func TestForCallsEachItemOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 7, 1000} {
+		counts := make([]atomic.Int32, n)
+		var badWorker atomic.Bool
+		err := For(context.Background(), n, func(w, i int) {
+			if w < 0 || w >= Workers(n) {
+				badWorker.Store(true)
+			}
+			counts[i].Add(1)
+		})
+		if err != nil {
+			t.Fatalf("n=%d: %v", n, err)
+		}
+		if badWorker.Load() {
+			t.Errorf("n=%d: a worker number out of [0, %d)", n, Workers(n))
+		}
+		for i := range counts {
+			if c := counts[i].Load(); c != 1 {
+				t.Fatalf("n=%d: item %d ran %d times", n, i, c)
+			}
+		}
+	}
+}
+
+func TestForStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var ran atomic.Int32
+	err := For(ctx, 1_000_000, func(_, i int) {
+		if ran.Add(1) == 10 {
+			cancel()
+		}
+	})
+	if err != context.Canceled {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	// Each worker may finish the item it holds, no more.
+	if n := ran.Load(); n > 10+int32(Workers(1_000_000)) {
+		t.Errorf("%d items ran after the cancel at 10", n)
+	}
+}
+
+func TestWorkers(t *testing.T) {
+	if Workers(0) != 1 || Workers(1) != 1 || Workers(1_000_000) < 1 {
+		t.Errorf("Workers(0, 1, 1e6) = %d, %d, %d", Workers(0), Workers(1), Workers(1_000_000))
+	}
+}
