@@ -98,11 +98,17 @@ var (
 	dimStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
 )
 
-// header shows a document's outlet (bold), title and date.
-func header(doc *corpus.Document) fyne.CanvasObject {
+// header shows a document's outlet (bold), title and date; the title in
+// the body size when the column is narrow.
+func header(doc *corpus.Document, narrow bool) fyne.CanvasObject {
 	box := container.NewVBox(textBlock(outletName(doc), outletStyle))
 	if doc.Title != "" {
-		box.Add(textBlock(doc.Title, titleStyle))
+		style := titleStyle
+		if narrow {
+			// A large title in a narrow column breaks inside words.
+			style = bodyStyle
+		}
+		box.Add(textBlock(doc.Title, style))
 	}
 	if doc.Date != "" {
 		box.Add(textBlock(doc.Date, dimStyle))
@@ -115,16 +121,6 @@ func textBlock(text string, style widget.RichTextStyle) *widget.RichText {
 	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
 	t.Wrapping = fyne.TextWrapWord
 	return t
-}
-
-// legend explains the sentence colours.
-func legend() fyne.CanvasObject {
-	return container.NewHBox(
-		swatch(sharedFill), widget.NewLabel("Shared: same wording in several articles"),
-		swatch(paraphrasedFill), widget.NewLabel("Paraphrased: same content, reworded"),
-		swatch(uniqueFill), widget.NewLabel("Unique: in this article only"),
-		widget.NewRichText(&widget.TextSegment{Text: "Boilerplate: dimmed text", Style: dimStyle}),
-	)
 }
 
 // swatch is a small square of a legend colour, outlined so that a

@@ -56,6 +56,10 @@ func newViewer(docs []*corpus.Document, res *compare.Result) *viewer {
 	return v
 }
 
+// narrowColumns is the number of columns above which they are too narrow
+// for large titles.
+const narrowColumns = 4
+
 // detailHint is the detail panel's text while nothing is selected.
 const detailHint = "Click a sentence to see its counterparts in the other articles, with the words that differ and the evidence for each link."
 
@@ -63,7 +67,7 @@ const detailHint = "Click a sentence to see its counterparts in the other articl
 // paragraph.
 func (v *viewer) buildColumn(d int) {
 	doc := v.docs[d]
-	body := container.NewVBox(header(doc), widget.NewSeparator())
+	body := container.NewVBox(header(doc, len(v.docs) > narrowColumns), widget.NewSeparator())
 	v.places[d] = make([]place, len(doc.Sentences))
 	var flow *FlowText
 	for i, s := range doc.Sentences {

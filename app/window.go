@@ -339,6 +339,7 @@ func (c *Controller) Open(paths []string, add bool) {
 	label.Truncation = fyne.TextTruncateEllipsis
 	d := dialog.NewCustom("Opening articles", "Cancel", container.NewVBox(label, bar), c.win)
 	d.SetOnClosed(cancel)
+	d.Resize(fyne.NewSize(520, 180)) // room for the path being read
 	d.Show()
 	c.addRecent(paths)
 	var before []*corpus.Document
