@@ -303,7 +303,7 @@ func TestOpenFolderWithManyBadFiles(t *testing.T) {
 			t.Errorf("the list of skipped files lacks %s:\n%s", n, all)
 		}
 	}
-	if got := displayPath(filepath.Join(dir, "line\nbreak.md")); strings.Contains(got, "\n") {
-		t.Errorf("displayPath kept the line break: %q", got)
+	if got := corpus.DisplayPath(filepath.Join(dir, "line\nbreak.md")); strings.Contains(got, "\n") {
+		t.Errorf("DisplayPath kept the line break: %q", got)
 	}
 }

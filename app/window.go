@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -295,15 +292,6 @@ func (c *Controller) showErrors() {
 	c.errBox.Show()
 }
 
-// displayPath is a path as one line of text: quoted in Go syntax when it
-// holds a control character (a line break) or bytes that are not UTF-8.
-func displayPath(p string) string {
-	if !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl) {
-		return strconv.Quote(p)
-	}
-	return p
-}
-
 // showErrorList opens a window-modal list of every file that could not be
 // read, with the reason.
 func (c *Controller) showErrorList() {
@@ -320,7 +308,7 @@ func (c *Controller) showErrorList() {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(displayPath(errs[id].Path))
+			box.Objects[0].(*widget.Label).SetText(corpus.DisplayPath(errs[id].Path))
 			box.Objects[1].(*widget.Label).SetText(errs[id].Err.Error())
 		},
 	)

@@ -199,7 +199,7 @@ func (g *grouping) writeDoc(tw io.Writer, m int) {
 	if title == "" {
 		title = "(untitled)"
 	}
-	fmt.Fprintf(tw, "  %s\t%s\t%s\n", d.Outlet, clipRunes(title, 72), d.Path)
+	fmt.Fprintf(tw, "  %s\t%s\t%s\n", d.Outlet, clipRunes(title, 72), corpus.DisplayPath(d.Path))
 }
 
 // clipRunes shortens s to at most n runes, marking a cut with "…".

@@ -34,11 +34,13 @@ func (e *FileError) Error() string {
 	if e.Err != nil {
 		reason = e.Err.Error()
 	}
-	return displayPath(e.Path) + ": " + reason
+	return DisplayPath(e.Path) + ": " + reason
 }
 
-// displayPath returns path as it is when it prints cleanly, else quoted.
-func displayPath(path string) string {
+// DisplayPath returns path as it is when it prints cleanly on one line,
+// else quoted in Go syntax (a path holding a line break, another control
+// character or bytes that are not UTF-8), for messages and reports.
+func DisplayPath(path string) string {
 	if !utf8.ValidString(path) || strings.IndexFunc(path, unicode.IsControl) >= 0 {
 		return strconv.Quote(path)
 	}

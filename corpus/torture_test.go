@@ -354,7 +354,7 @@ func checkFileError(t *testing.T, fe *FileError, path, want string) {
 		t.Fatalf("no error reported, want %q", want)
 	}
 	msg := fe.Error()
-	if fe.Path != path || !strings.HasPrefix(msg, displayPath(path)+": ") {
+	if fe.Path != path || !strings.HasPrefix(msg, DisplayPath(path)+": ") {
 		t.Errorf("error %q does not name %q", msg, path)
 	}
 	if !strings.Contains(fe.Err.Error(), want) {

@@ -114,7 +114,7 @@ func WriteText(w io.Writer, c Comparison) error {
 		if doc.Title != "" {
 			fmt.Fprintf(&b, " — %s", doc.Title)
 		}
-		fmt.Fprintf(&b, "\n    %s", doc.Path)
+		fmt.Fprintf(&b, "\n    %s", corpus.DisplayPath(doc.Path))
 		if doc.Date != "" {
 			fmt.Fprintf(&b, ", %s", doc.Date)
 		}
