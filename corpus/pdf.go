@@ -46,6 +46,11 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 		}
 		return nil, errors.New("not a PDF file (no %PDF header)")
 	}
+	if bytes.HasPrefix(data, []byte("%PDF-2.")) {
+		// PDF 2.0 keeps 1.7's file structure; the library knows only the
+		// 1.x headers. The same length keeps every offset in place.
+		data = append([]byte("%PDF-1.7"), data[len("%PDF-2.0"):]...)
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, pdfOpenErr(err, data)
@@ -84,7 +89,7 @@ func pdfOpenErr(err error, data []byte) error {
 	switch {
 	case strings.Contains(msg, "invalid header"):
 		header, _, _ := bytes.Cut(data[:min(len(data), 16)], []byte("\n"))
-		return fmt.Errorf("unsupported or damaged PDF header %q (PDF 1.0 to 1.7 can be read)", bytes.TrimSpace(header))
+		return fmt.Errorf("unsupported or damaged PDF header %q (PDF 1.0 to 2.0 can be read)", bytes.TrimSpace(header))
 	case errors.Is(err, pdf.ErrInvalidPassword):
 		return errors.New("encrypted PDF (password protected)")
 	case strings.HasPrefix(msg, "unsupported PDF: encryption"):
