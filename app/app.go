@@ -89,7 +89,6 @@ var paragraphLayout = layout.NewCustomPaddedLayout(0, paragraphGap, 0, 0)
 // The text styles of a column.
 var (
 	outletStyle = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
-	titleStyle  = widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
 	bodyStyle   = widget.RichTextStyle{}
 	// headlineStyle is the article's own title line within its text.
 	headlineStyle = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
@@ -98,29 +97,21 @@ var (
 	dimStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
 )
 
-// header shows a document's outlet (bold), title and date; the title in
-// the body size when the column is narrow.
-func header(doc *corpus.Document, narrow bool) fyne.CanvasObject {
-	box := container.NewVBox(textBlock(outletName(doc), outletStyle))
-	if doc.Title != "" {
-		style := titleStyle
-		if narrow {
-			// A large title in a narrow column breaks inside words.
-			style = bodyStyle
-		}
-		box.Add(textBlock(doc.Title, style))
+// header names a column's document in lines that stay above its scrolling
+// text: the outlet (bold), the title and the date, each on one line,
+// truncated with an ellipsis when the column is narrow (the title is also
+// the first line of most articles' text). The title and date lines are
+// there when withTitle and withDate say so, empty if the document has
+// none, so that the columns' texts start level.
+func header(doc *corpus.Document, withTitle, withDate bool) fyne.CanvasObject {
+	box := container.NewVBox(oneLine(outletName(doc), outletStyle))
+	if withTitle {
+		box.Add(oneLine(doc.Title, bodyStyle))
 	}
-	if doc.Date != "" {
-		box.Add(textBlock(doc.Date, dimStyle))
+	if withDate {
+		box.Add(oneLine(doc.Date, dimStyle))
 	}
 	return box
-}
-
-// textBlock returns word-wrapping text in one style.
-func textBlock(text string, style widget.RichTextStyle) *widget.RichText {
-	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
-	t.Wrapping = fyne.TextWrapWord
-	return t
 }
 
 // swatch is a small square of a legend colour, outlined so that a

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,10 +57,6 @@ func newViewer(docs []*corpus.Document, res *compare.Result) *viewer {
 	return v
 }
 
-// narrowColumns is the number of columns above which they are too narrow
-// for large titles.
-const narrowColumns = 4
-
 // detailHint is the detail panel's text while nothing is selected.
 const detailHint = "Click a sentence to see its counterparts in the other articles, with the words that differ and the evidence for each link."
 
@@ -67,7 +64,7 @@ const detailHint = "Click a sentence to see its counterparts in the other articl
 // paragraph.
 func (v *viewer) buildColumn(d int) {
 	doc := v.docs[d]
-	body := container.NewVBox(header(doc, len(v.docs) > narrowColumns), widget.NewSeparator())
+	body := container.NewVBox()
 	v.places[d] = make([]place, len(doc.Sentences))
 	var flow *FlowText
 	for i, s := range doc.Sentences {
@@ -96,7 +93,11 @@ func (v *viewer) buildColumn(d int) {
 		v.scrollTo(compare.Ref{Doc: d, Sentence: i})
 	})
 	v.strips = append(v.strips, strip)
-	v.columns = append(v.columns, container.New(&columnLayout{after: func() { v.updateViewport(d) }}, sc, strip))
+	text := container.New(&columnLayout{after: func() { v.updateViewport(d) }}, sc, strip)
+	withTitle := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Title != "" })
+	withDate := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Date != "" })
+	top := container.NewVBox(container.NewPadded(header(doc, withTitle, withDate)), widget.NewSeparator())
+	v.columns = append(v.columns, container.NewBorder(top, nil, nil, nil, text))
 }
 
 // stripFills are the overview strip colours of document d's sentences.
