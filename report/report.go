@@ -62,7 +62,7 @@ type jsonReport struct {
 // byte offsets, statuses and coverage; links with kind, score, word diff and
 // evidence; and the inputs that could not be read.
 func WriteJSON(w io.Writer, c Comparison) error {
-	r := jsonReport{Links: c.Result.Links, Errors: []jsonError{}, Summary: c.Result.Summary()}
+	r := jsonReport{Links: c.Result.Links, Summary: c.Result.Summary()}
 	if r.Links == nil {
 		r.Links = []compare.Link{}
 	}
@@ -77,13 +77,32 @@ func WriteJSON(w io.Writer, c Comparison) error {
 		}
 		r.Documents = append(r.Documents, jd)
 	}
-	for _, e := range c.Errors {
-		r.Errors = append(r.Errors, jsonError{Path: e.Path, Error: e.Err.Error()})
+	r.Errors = jsonErrors(c.Errors)
+	return encodeJSON(w, r)
+}
+
+// jsonErrors lists unreadable inputs for a JSON report: never null.
+func jsonErrors(errs []*corpus.FileError) []jsonError {
+	out := []jsonError{}
+	for _, e := range errs {
+		out = append(out, jsonError{Path: e.Path, Error: e.Err.Error()})
 	}
+	return out
+}
+
+// encodeJSON writes v as indented JSON, with <, > and & as they are.
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return enc.Encode(v)
+}
+
+// writeSkipped lists the inputs that could not be read, one a line.
+func writeSkipped(b *strings.Builder, errs []*corpus.FileError) {
+	for _, e := range errs {
+		fmt.Fprintf(b, "  skipped %s\n", e.Error())
+	}
 }
 
 // marks are the one-letter status marks of the text report.
@@ -104,9 +123,7 @@ func WriteText(w io.Writer, c Comparison) error {
 		}
 	}
 	fmt.Fprintf(&b, "Parallax: %d documents, %s (%d shared, %d paraphrased)\n", n, plural(len(c.Result.Links), "link"), shared, para)
-	for _, e := range c.Errors {
-		fmt.Fprintf(&b, "  skipped %s\n", e.Error())
-	}
+	writeSkipped(&b, c.Errors)
 	b.WriteString("\nS shared  P paraphrased  U unique  · boilerplate;  k/N: carried by k of N documents\n")
 	for d, doc := range c.Docs {
 		ct := counts[d]
@@ -141,10 +158,14 @@ func WriteText(w io.Writer, c Comparison) error {
 	return err
 }
 
-// plural writes a count with its noun, in the plural where it needs one.
+// plural writes a count with its noun, in the plural where it needs one:
+// "1 link", "2 links", "3 stories".
 func plural(n int, noun string) string {
-	if n == 1 {
+	switch {
+	case n == 1:
 		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
