@@ -15,21 +15,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// overviewVariant is the default theme pinned to one variant.
-type overviewVariant struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-// Color is part of fyne.Theme.
-func (t overviewVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
-
 // overviewApp starts a headless app with the default theme in variant v.
 func overviewApp(t testing.TB, v fyne.ThemeVariant) fyne.App {
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(overviewVariant{theme.DefaultTheme(), v})
+	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), v})
 	return a
 }
 
@@ -377,7 +366,7 @@ func TestOverviewThemeChange(t *testing.T) {
 	o, r := overviewStripOf(t, []color.Color{sharedFill}, nil, 100, &jumps)
 	o.SetMarked([]int{0})
 	light := r.track.FillColor
-	a.Settings().SetTheme(overviewVariant{theme.DefaultTheme(), theme.VariantDark})
+	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	o.Refresh()
 	dark := theme.DefaultTheme().Color(theme.ColorNameInputBackground, theme.VariantDark)
 	if overviewSameRGBA(light, dark) || !overviewSameRGBA(r.track.FillColor, dark) {

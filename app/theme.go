@@ -20,9 +20,9 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, t.variant)
 }
 
-// applyTheme sets the app's theme by name: "light", "dark", or anything
-// else to follow the system.
-func applyTheme(a fyne.App, name string) {
+// ApplyTheme sets the app's theme by name: "light", "dark", or anything
+// else to follow the system (the View menu's choices).
+func ApplyTheme(a fyne.App, name string) {
 	switch name {
 	case "light":
 		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})

@@ -42,7 +42,7 @@ func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []
 	p := a.Preferences()
 	sens := p.FloatWithFallback(prefSensitivity, compare.DefaultSensitivity)
 	c := NewController(a, w, docs, errs, sens)
-	applyTheme(a, p.String(prefTheme))
+	ApplyTheme(a, p.String(prefTheme))
 	c.build()
 	c.restoreSize()
 	w.SetCloseIntercept(func() {
@@ -399,7 +399,7 @@ func (c *Controller) menu() *fyne.MainMenu {
 	themeItem := func(label, name string) *fyne.MenuItem {
 		return fyne.NewMenuItem(label, func() {
 			c.app.Preferences().SetString(prefTheme, name)
-			applyTheme(c.app, name)
+			ApplyTheme(c.app, name)
 		})
 	}
 	view := fyne.NewMenu("View", themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -29,7 +28,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	ui "parallax/app"
 	"parallax/assets"
@@ -53,13 +51,7 @@ func main() {
 }
 
 func run(out string, width, height int, variant, sel, tab string) error {
-	var v fyne.ThemeVariant
-	switch variant {
-	case "dark":
-		v = theme.VariantDark
-	case "light":
-		v = theme.VariantLight
-	default:
+	if variant != "dark" && variant != "light" {
 		return fmt.Errorf("unknown theme %q (want dark or light)", variant)
 	}
 	if width < 200 || height < 200 {
@@ -76,7 +68,7 @@ func run(out string, width, height int, variant, sel, tab string) error {
 
 	a := test.NewApp()
 	defer a.Quit()
-	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), v})
+	ui.ApplyTheme(a, variant)
 	w := ui.NewWindow(a, docs, res, errs)
 	w.Resize(fyne.NewSize(float32(width), float32(height)))
 
@@ -110,17 +102,6 @@ func run(out string, width, height int, variant, sel, tab string) error {
 	}
 	fmt.Printf("screenshot: wrote %s (%dx%d, %s theme)\n", out, width, height, variant)
 	return nil
-}
-
-// variantTheme is Fyne's default theme held to one variant, as the app
-// looks on a desktop set to that variant.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
 }
 
 // pick returns the document and sentence (from 0) to select: the one that
