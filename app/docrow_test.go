@@ -22,24 +22,6 @@ import (
 // docRowWidth is the sidebar width the rows are designed for.
 const docRowWidth = 240
 
-// docRowTheme is the default theme held to one variant.
-type docRowTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-// Color is part of fyne.Theme.
-func (t docRowTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
-
-// docRowApp starts a headless app with the default theme in variant v.
-func docRowApp(t testing.TB, v fyne.ThemeVariant) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(docRowTheme{theme.DefaultTheme(), v})
-}
-
 // rowDoc is a document with n empty sentences and the given metadata.
 func rowDoc(path, outlet, title, date string, n int) *corpus.Document {
 	return &corpus.Document{Path: path, Outlet: outlet, Title: title, Date: date, Sentences: make([]corpus.Sentence, n)}
@@ -79,7 +61,7 @@ func barRenderer(t *testing.T, b *shareBar) *shareBarRenderer {
 }
 
 func TestDocRowToggle(t *testing.T) {
-	docRowApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var calls []bool
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "2024-01-02", 12), false, func(in bool) {
 		calls = append(calls, in)
@@ -105,7 +87,7 @@ func TestDocRowToggle(t *testing.T) {
 }
 
 func TestDocRowSetIncluded(t *testing.T) {
-	docRowApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	calls := 0
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "", 3), true, func(bool) { calls++ })
 	if !row.Included() || !row.check.Checked {
@@ -129,7 +111,7 @@ func TestDocRowSetIncluded(t *testing.T) {
 }
 
 func TestDocRowText(t *testing.T) {
-	docRowApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	tests := []struct {
 		name                string
 		doc                 *corpus.Document
@@ -165,7 +147,7 @@ func TestDocRowText(t *testing.T) {
 }
 
 func TestDocRowSetFraming(t *testing.T) {
-	docRowApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "2024-01-02", 52), true, nil)
 	shown(t, row)
 	br := barRenderer(t, row.bar)
@@ -270,7 +252,7 @@ func checkTiles(t *testing.T, br *shareBarRenderer, w float32, shares [3]float64
 }
 
 func TestDocRowNarrow(t *testing.T) {
-	docRowApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "2024-01-02", 52), true, nil)
 	row.SetFraming(framingOf(17, 10, 23, 2))
 	w := shown(t, row)
@@ -325,7 +307,7 @@ func TestPercents(t *testing.T) {
 }
 
 func TestDocRowCompact(t *testing.T) {
-	docRowApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	row := NewDocRow(rowDoc("a.txt", "The Very Long Name of an Outlet That Goes On",
 		"A headline that is much too long to fit on one line of a narrow sidebar", "2024-01-02", 120), true, nil)
 	row.SetFraming(framingOf(17, 10, 23, 0))
@@ -352,7 +334,7 @@ func TestDocRowCapture(t *testing.T) {
 		file    string
 	}{{"light", theme.VariantLight, "docrow.png"}, {"dark", theme.VariantDark, "docrow-dark.png"}} {
 		t.Run(v.name, func(t *testing.T) {
-			docRowApp(t, v.variant)
+			flowApp(t, v.variant)
 			rows := []*DocRow{
 				NewDocRow(rowDoc("a.txt", "Reuters", "Mexico’s top court limits migrant detention to 36 hours", "2024-01-02", 41), true, nil),
 				NewDocRow(rowDoc("b.html", "The Associated Press of Somewhere Far Away", "Caravan of 3,000 migrants sets off from Tapachula toward the US border", "", 27), true, nil),

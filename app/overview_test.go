@@ -15,13 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// overviewApp starts a headless app with the default theme in variant v.
-func overviewApp(t testing.TB, v fyne.ThemeVariant) fyne.App {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), v})
-	return a
-}
-
 // overviewStripOf returns a strip sized 14 by height, with its renderer, that
 // appends every reported sentence to *jumps.
 func overviewStripOf(t testing.TB, fills []color.Color, weights []float32, height float32, jumps *[]int) (*OverviewStrip, *overviewRenderer) {
@@ -71,7 +64,7 @@ func overviewTrackColor() color.Color {
 }
 
 func TestOverviewMinSize(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	o := NewOverviewStrip(nil, nil, nil)
 	if got := o.MinSize(); got != fyne.NewSize(14, 40) {
 		t.Errorf("MinSize = %v, want 14x40", got)
@@ -79,7 +72,7 @@ func TestOverviewMinSize(t *testing.T) {
 }
 
 func TestOverviewTap(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, _ := overviewStripOf(t, make([]color.Color, 10), nil, 100, &jumps)
 	for _, c := range []struct {
@@ -99,7 +92,7 @@ func TestOverviewTap(t *testing.T) {
 }
 
 func TestOverviewTapWeighted(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	// Shares of the height: 10%, 30%, 0 (never reported), 10%, 50%, 0.
 	weights := []float32{10, 30, 0, 10, 50, 0}
@@ -119,7 +112,7 @@ func TestOverviewTapWeighted(t *testing.T) {
 }
 
 func TestOverviewBadWeights(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	nan := float32(math.NaN())
 	inf := float32(math.Inf(1))
 	for _, c := range []struct {
@@ -146,7 +139,7 @@ func TestOverviewBadWeights(t *testing.T) {
 }
 
 func TestOverviewDrag(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, _ := overviewStripOf(t, make([]color.Color, 10), nil, 100, &jumps)
 	drag := func(y float32) {
@@ -182,7 +175,7 @@ func TestOverviewDrag(t *testing.T) {
 }
 
 func TestOverviewRunsMerge(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	s, p, b := sharedFill, paraphrasedFill, boilerplateMark
 	fills := []color.Color{
@@ -234,7 +227,7 @@ func TestOverviewRunsMerge(t *testing.T) {
 }
 
 func TestOverviewShortRunsShow(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	// One shared sentence among 999 unique ones still gets a visible mark.
 	fills := make([]color.Color, 1000)
@@ -253,7 +246,7 @@ func TestOverviewShortRunsShow(t *testing.T) {
 }
 
 func TestOverviewViewport(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, r := overviewStripOf(t, make([]color.Color, 20), nil, 400, &jumps)
 	if r.frame.Visible() {
@@ -301,7 +294,7 @@ func TestOverviewViewport(t *testing.T) {
 }
 
 func TestOverviewSetFills(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, r := overviewStripOf(t, []color.Color{sharedFill, nil, sharedFill, nil}, nil, 100, &jumps)
 	if n := len(r.visibleRuns()); n != 2 {
@@ -333,7 +326,7 @@ func TestOverviewSetFills(t *testing.T) {
 }
 
 func TestOverviewMarked(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, r := overviewStripOf(t, make([]color.Color, 10), nil, 200, &jumps)
 	o.SetMarked([]int{2, -1, 7, 10})
@@ -361,7 +354,7 @@ func TestOverviewMarked(t *testing.T) {
 }
 
 func TestOverviewThemeChange(t *testing.T) {
-	a := overviewApp(t, theme.VariantLight)
+	a := flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, r := overviewStripOf(t, []color.Color{sharedFill}, nil, 100, &jumps)
 	o.SetMarked([]int{0})
@@ -381,7 +374,7 @@ func TestOverviewThemeChange(t *testing.T) {
 }
 
 func TestOverviewEmpty(t *testing.T) {
-	overviewApp(t, theme.VariantLight)
+	flowApp(t, theme.VariantLight)
 	var jumps []int
 	o, r := overviewStripOf(t, nil, nil, 100, &jumps)
 	test.TapAt(o, fyne.NewPos(7, 50))
@@ -414,7 +407,7 @@ func TestOverviewEmpty(t *testing.T) {
 func TestOverviewCapture(t *testing.T) {
 	var shots []image.Image
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-		overviewApp(t, v)
+		flowApp(t, v)
 		shots = append(shots, overviewScreenshot(t))
 	}
 	if path := os.Getenv("PARALLAX_OVERVIEW_PNG"); path != "" {
@@ -544,7 +537,7 @@ func overviewAbsDiff(a, b uint8) uint8 {
 // BenchmarkOverviewStrip creates and lays out a strip for a 1,000-sentence
 // article in a window, as when a column is first shown.
 func BenchmarkOverviewStrip(b *testing.B) {
-	overviewApp(b, theme.VariantLight)
+	flowApp(b, theme.VariantLight)
 	fills := make([]color.Color, 1000)
 	weights := make([]float32, 1000)
 	for i := range fills {
