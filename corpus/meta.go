@@ -357,8 +357,10 @@ func dateCandidate(head string, p int) bool {
 
 // -------------------------------------------------------------- language
 
-// langSampleRunes bounds the text given to language detection.
-const langSampleRunes = 1000
+// langSampleRunes bounds the text given to language detection: some 70
+// words tell the language apart reliably, and detection costs in
+// proportion (it was half of reading a folder at 1,000).
+const langSampleRunes = 400
 
 // detectLanguage detects the language of the article's non-boilerplate
 // text with whatlanggo and returns its ISO 639-1 code. Short or unreliable
