@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -305,5 +307,37 @@ func TestOpenFolderWithManyBadFiles(t *testing.T) {
 	}
 	if got := corpus.DisplayPath(filepath.Join(dir, "line\nbreak.md")); strings.Contains(got, "\n") {
 		t.Errorf("DisplayPath kept the line break: %q", got)
+	}
+}
+
+func TestExportReport(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	var js bytes.Buffer
+	if err := c.ExportReport(&js, true); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Documents []struct{ Path string }
+		Links     []json.RawMessage
+	}
+	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
+		t.Fatalf("exported JSON: %v", err)
+	}
+	if len(got.Documents) != 5 || len(got.Links) != len(c.res.Links) {
+		t.Errorf("exported %d documents and %d links; on screen 5 and %d", len(got.Documents), len(got.Links), len(c.res.Links))
+	}
+	var txt bytes.Buffer
+	if err := c.ExportReport(&txt, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(txt.String(), "Parallax: 5 documents") {
+		t.Errorf("text report starts %.60q", txt.String())
+	}
+	if menuItem(t, c.win.MainMenu(), "File", "Export Report…") == nil {
+		t.Error("no Export Report item")
+	}
+	empty, _ := newTestController(t, nil)
+	if err := empty.ExportReport(&txt, false); err == nil {
+		t.Error("exporting with nothing compared gave no error")
 	}
 }

@@ -394,7 +394,10 @@ func (c *Controller) menu() *fyne.MainMenu {
 	if len(recent.ChildMenu.Items) == 0 {
 		recent.Disabled = true
 	}
-	file := fyne.NewMenu("File", openFolder, openFiles, add, closeItem, fyne.NewMenuItemSeparator(), recent)
+	export := fyne.NewMenuItem("Export Report…", c.exportDialog)
+	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File", openFolder, openFiles, add, closeItem, fyne.NewMenuItemSeparator(), recent,
+		fyne.NewMenuItemSeparator(), export)
 
 	themeItem := func(label, name string) *fyne.MenuItem {
 		return fyne.NewMenuItem(label, func() {
@@ -427,6 +430,7 @@ func (c *Controller) menu() *fyne.MainMenu {
 func (c *Controller) shortcuts() {
 	cv := c.win.Canvas()
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.openFolderDialog() })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
 	for _, k := range navKinds {
 		k := k
