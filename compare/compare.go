@@ -248,11 +248,20 @@ func candidates(pr *prepared, a, b int, p params, sc *scratch) []candidate {
 	if na == 0 || nb == 0 {
 		return nil
 	}
-	score := make([]float64, na*nb)
-	var cs []candidate
+	// The buffers are the worker's, reused from pair to pair: the
+	// candidates live until alignPair has turned them into links.
+	score := resize(&sc.score, na*nb)
+	cs := sc.cands[:0]
+	defer func() { sc.cands = cs[:0] }()
 	// Only sentences that share a stem can be candidates: find them through
 	// an index of b's stems.
-	posting := map[int32][]int{}
+	if sc.posting == nil {
+		sc.posting = map[int32][]int{}
+	}
+	posting := sc.posting
+	for id, js := range posting {
+		posting[id] = js[:0]
+	}
 	for j := range fb {
 		if fb[j].skip {
 			continue
@@ -261,9 +270,9 @@ func candidates(pr *prepared, a, b int, p params, sc *scratch) []candidate {
 			posting[id] = append(posting[id], j)
 		}
 	}
-	seen := make([]int, nb) // the last i+1 that reached j
-	var js []int
-	cs = make([]candidate, 0, 4*(na+nb))
+	seen := resize(&sc.seen, nb) // the last i+1 that reached j
+	js := sc.js[:0]
+	defer func() { sc.js = js[:0] }()
 	for i := range fa {
 		if fa[i].skip {
 			continue

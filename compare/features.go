@@ -138,6 +138,23 @@ func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
 type scratch struct {
 	mark         []int32 // a stem's place among b's unmatched stems, plus one
 	restA, restB []int   // unmatched stems
+
+	// Buffers of candidates, reused from one pair of documents to the next.
+	cands   []candidate
+	posting map[int32][]int // stem id → sentences of b holding it
+	score   []float64
+	seen    []int
+	js      []int
+}
+
+// resize returns (*buf)[:n] zeroed, growing *buf when it is too short.
+func resize[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	s := (*buf)[:n]
+	clear(s)
+	return s
 }
 
 // evidence is one shared word, or a related pair "a~b", with its weight.
