@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -257,6 +259,9 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 			used[bestK] = true
 			m.weight += synWeight * bestW
 			m.synonym++
+			if v.number[ida] {
+				m.numBoth = true // a near number: the same quantity
+			}
 			if ev != nil {
 				*ev = append(*ev, evidence{a.surface[x] + "~" + b.surface[restB[bestK]], synWeight * bestW})
 			}
@@ -309,10 +314,46 @@ func (v *vocab) finish() {
 			rel[y] = append(rel[y], x)
 		}
 	}
+	v.relateNearNumbers(rel)
 	for id := range rel {
 		rel[id] = sortedUnique(rel[id])
 	}
 	v.relIDs = rel
+}
+
+// nearNumber is how far apart, relative to the larger, two numbers may be
+// and still tell of one quantity: news rounds ("more than 22,000" for
+// 22,464; "1,500 acres" for 1,483).
+const nearNumber = 0.03
+
+// relateNearNumbers relates number stems within nearNumber of each other,
+// from 100 up, years aside (2008 and 2009 are different years).
+func (v *vocab) relateNearNumbers(rel [][]int32) {
+	type num struct {
+		val float64
+		id  int32
+	}
+	var nums []num
+	for id, st := range v.stems {
+		if !v.number[id] {
+			continue
+		}
+		f, err := strconv.ParseFloat(st, 64)
+		if err != nil || f < 100 || (f >= 1800 && f <= 2100 && f == math.Trunc(f)) {
+			continue
+		}
+		nums = append(nums, num{f, int32(id)})
+	}
+	slices.SortFunc(nums, func(a, b num) int { return cmp.Compare(a.val, b.val) })
+	for k, a := range nums {
+		for _, b := range nums[k+1:] {
+			if b.val-a.val > nearNumber*b.val {
+				break
+			}
+			rel[a.id] = append(rel[a.id], b.id)
+			rel[b.id] = append(rel[b.id], a.id)
+		}
+	}
 }
 
 // minPrefix is the shortest stem that matches the longer stems it begins
