@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -339,5 +340,32 @@ func TestExportReport(t *testing.T) {
 	empty, _ := newTestController(t, nil)
 	if err := empty.ExportReport(&txt, false); err == nil {
 		t.Error("exporting with nothing compared gave no error")
+	}
+}
+
+func TestRapidChangesShowTheLatest(t *testing.T) {
+	docs := sample(t)
+	c, changed := newTestController(t, docs)
+	// Three requests before any can finish: only the last may be shown.
+	c.SetSensitivity(0.3)
+	c.SetSensitivity(0.95)
+	c.SetIncluded(4, false)
+	// (State is read only after a change notification: the test driver
+	// runs fyne.Do on the calling goroutine.)
+	wait(t, changed)
+	if len(c.shown) != 4 || c.sens != 0.95 || len(c.res.Sentences) != 4 {
+		t.Fatalf("first comparison on screen: %d articles at %.2f, not the latest request", len(c.shown), c.sens)
+	}
+	want, err := compare.Compare(context.Background(), docs[:4], compare.Options{Sensitivity: 0.95})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Let any stale result that was still running arrive, then check.
+	time.Sleep(200 * time.Millisecond)
+	for len(changed) > 0 {
+		<-changed
+	}
+	if len(c.res.Links) != len(want.Links) {
+		t.Errorf("on screen %d links, the latest request gives %d", len(c.res.Links), len(want.Links))
 	}
 }
