@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
@@ -39,6 +40,7 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, reveal func(c
 			&widget.TextSegment{Text: titleSuffix(doc), Style: widget.RichTextStyle{}},
 			&widget.TextSegment{Text: sharesLine(f)},
 			&widget.TextSegment{Text: carriedLine(f, n), Style: dimStyle},
+			&widget.TextSegment{Text: carriedInLine(f, docs), Style: dimStyle},
 		)
 		if len(f.OnlyHere) == 0 {
 			segs = append(segs, &widget.TextSegment{Text: "Nothing only here: every sentence is carried by another article.", Style: dimStyle})
@@ -91,6 +93,27 @@ func carriedLine(f compare.Framing, n int) string {
 		return "No sentences of reporting."
 	}
 	return "Sentences carried by " + strings.Join(parts, " · ")
+}
+
+// carriedInLine says which other articles carry how much of the outlet's
+// reporting, most first: "Its sentences are also in: B 47% · C 9%".
+func carriedInLine(f compare.Framing, docs []*corpus.Document) string {
+	reporting := f.Sentences - f.Boilerplate
+	others := make([]int, 0, len(docs))
+	for e, n := range f.CarriedIn {
+		if n > 0 && e != f.Doc {
+			others = append(others, e)
+		}
+	}
+	if reporting == 0 || len(others) == 0 {
+		return "No other article carries any of its sentences."
+	}
+	slices.SortStableFunc(others, func(x, y int) int { return f.CarriedIn[y] - f.CarriedIn[x] })
+	parts := make([]string, len(others))
+	for k, e := range others {
+		parts[k] = fmt.Sprintf("%s %d%%", outletName(docs[e]), (100*f.CarriedIn[e]+reporting/2)/reporting)
+	}
+	return "Its sentences are also in: " + strings.Join(parts, " · ")
 }
 
 // quote shortens a sentence to at most maxQuote runes, at a word.

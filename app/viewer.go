@@ -225,7 +225,7 @@ func (v *viewer) syncFrom(d int) {
 		}
 		done := map[int]bool{d: true}
 		for _, l := range links {
-			o := other(l, r)
+			o := l.Other(r)
 			if done[o.Doc] {
 				continue
 			}
@@ -309,14 +309,6 @@ func (v *viewer) counterparts(r compare.Ref) []compare.Link {
 	return out
 }
 
-// other returns the end of l that is not r.
-func other(l compare.Link, r compare.Ref) compare.Ref {
-	if l.A == r {
-		return l.B
-	}
-	return l.A
-}
-
 // toggle selects r, or clears the selection when r is already selected.
 func (v *viewer) toggle(r compare.Ref) {
 	if v.selected != nil && *v.selected == r {
@@ -339,7 +331,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 	if v.selected != nil {
 		setEmphasis(*v.selected, EmphasisNone)
 		for _, l := range v.counterparts(*v.selected) {
-			setEmphasis(other(l, *v.selected), EmphasisNone)
+			setEmphasis(l.Other(*v.selected), EmphasisNone)
 		}
 	}
 	v.selected = r
@@ -347,7 +339,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 	if r != nil {
 		links := v.counterparts(*r)
 		for _, l := range links {
-			o := other(l, *r)
+			o := l.Other(*r)
 			setEmphasis(o, EmphasisCounterpart)
 			marks[o.Doc] = append(marks[o.Doc], o.Sentence)
 		}
@@ -355,7 +347,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		setEmphasis(*r, EmphasisSelected)
 		shown := map[int]bool{r.Doc: true}
 		for _, l := range links {
-			o := other(l, *r)
+			o := l.Other(*r)
 			if !shown[o.Doc] {
 				shown[o.Doc] = true
 				v.scrollTo(o)
@@ -441,7 +433,7 @@ func (v *viewer) showDetail() {
 		segs = append(segs, &widget.TextSegment{Text: what, Style: dimStyle})
 	}
 	for _, l := range links {
-		o := other(l, r)
+		o := l.Other(r)
 		segs = append(segs,
 			&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d — %s, score %.2f. ", outletName(v.docs[o.Doc]), o.Sentence+1, l.Kind, l.Score), Style: boldInline},
 			&widget.TextSegment{Text: "Shared: " + strings.Join(l.Evidence, ", "), Style: dimStyle},

@@ -25,6 +25,10 @@ type Framing struct {
 	// Histogram[k] is the number of non-boilerplate sentences carried by k
 	// documents (k = 1..N); it has length N+1 and Histogram[0] is always 0.
 	Histogram []int
+	// CarriedIn[e] is how many of the document's non-boilerplate sentences
+	// document e carries (has a link to); length N, and 0 at Doc itself.
+	// It shows which outlets tell the story alike.
+	CarriedIn []int
 }
 
 // Framings returns the framing summary of every document, in document
@@ -33,17 +37,20 @@ func (r *Result) Framings() []Framing {
 	n := len(r.Sentences)
 	counts := r.Summary()
 	out := make([]Framing, n)
+	seen := make([]bool, n)
 	for d, ss := range r.Sentences {
 		f := Framing{
 			Doc:       d,
 			Counts:    counts[d],
 			CarriedBy: make([]int, len(ss)),
 			Histogram: make([]int, n+1),
+			CarriedIn: make([]int, n),
 		}
 		for i, s := range ss {
 			if s.Boilerplate {
 				continue
 			}
+			r.countCarriers(Ref{Doc: d, Sentence: i}, f.CarriedIn, seen)
 			c := min(max(s.Coverage, 1), n)
 			f.CarriedBy[i] = c
 			f.Histogram[c]++
@@ -59,4 +66,19 @@ func (r *Result) Framings() []Framing {
 		out[d] = f
 	}
 	return out
+}
+
+// countCarriers adds one to in[e] for every other document e that has a
+// link to sentence ref; seen is all false, as it is left.
+func (r *Result) countCarriers(ref Ref, in []int, seen []bool) {
+	links := r.Sentences[ref.Doc][ref.Sentence].Links
+	for _, li := range links {
+		if e := r.Links[li].Other(ref).Doc; !seen[e] {
+			seen[e] = true
+			in[e]++
+		}
+	}
+	for _, li := range links {
+		seen[r.Links[li].Other(ref).Doc] = false
+	}
 }

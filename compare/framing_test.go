@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,6 +136,12 @@ func TestFramings(t *testing.T) {
 					}
 				}
 				g.SharedShare, g.ParaphrasedShare, g.UniqueShare = w.SharedShare, w.ParaphrasedShare, w.UniqueShare
+				// These results have no links: no other document carries any
+				// sentence through one.
+				if len(g.CarriedIn) != len(got) || slices.ContainsFunc(g.CarriedIn, func(n int) bool { return n != 0 }) {
+					t.Errorf("doc %d: CarriedIn %v without links", d, g.CarriedIn)
+				}
+				g.CarriedIn = w.CarriedIn
 				if !reflect.DeepEqual(g, w) {
 					t.Errorf("doc %d:\n got %+v\nwant %+v", d, g, w)
 				}
@@ -215,6 +222,25 @@ func TestFramingsOnComparison(t *testing.T) {
 	fs := res.Framings()
 	if len(fs) != len(docs) {
 		t.Fatalf("%d framings for %d documents", len(fs), len(docs))
+	}
+	for _, f := range fs {
+		// Every carrier of a sentence is one other document carrying it.
+		carriers := 0
+		for i, c := range f.CarriedBy {
+			if !docs[f.Doc].Sentences[i].Boilerplate {
+				carriers += c - 1
+			}
+		}
+		sum := 0
+		for _, n := range f.CarriedIn {
+			sum += n
+		}
+		if len(f.CarriedIn) != len(docs) || f.CarriedIn[f.Doc] != 0 || sum != carriers {
+			t.Errorf("doc %d: CarriedIn %v, want %d carriers in all and none at itself", f.Doc, f.CarriedIn, carriers)
+		}
+	}
+	if fs[0].CarriedIn[1] < 2 || fs[0].CarriedIn[2] < 1 {
+		t.Errorf("a's court and caravan sentences: CarriedIn %v, want b ≥ 2, c ≥ 1", fs[0].CarriedIn)
 	}
 	for d, f := range fs {
 		if f.Doc != d {

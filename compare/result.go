@@ -115,3 +115,11 @@ func (r *Result) Summary() []Counts {
 	}
 	return out
 }
+
+// Other returns the end of l that is not r.
+func (l Link) Other(r Ref) Ref {
+	if l.A == r {
+		return l.B
+	}
+	return l.A
+}
