@@ -48,6 +48,9 @@ type Controller struct {
 	framingStale bool
 	rows         []*DocRow // the sidebar's rows, one per listed article
 
+	findEntry *widget.Entry // the toolbar's search field
+	findFrom  *compare.Ref  // the last match, where the next search goes on
+
 	// Stories, when the open articles are too many to compare at once.
 	stories   []stories.Story
 	story     int // the chosen story, -1 for none
@@ -182,6 +185,7 @@ func emptyResults(docs []*corpus.Document) [][]compare.SentenceResult {
 // show puts a comparison of the articles idx on screen.
 func (c *Controller) show(idx []int, res *compare.Result) {
 	c.shown, c.res = idx, res
+	c.findFrom = nil
 	docs := make([]*corpus.Document, len(idx))
 	for k, i := range idx {
 		docs[k] = c.docs[i]

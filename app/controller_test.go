@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -367,5 +368,36 @@ func TestRapidChangesShowTheLatest(t *testing.T) {
 	}
 	if len(c.res.Links) != len(want.Links) {
 		t.Errorf("on screen %d links, the latest request gives %d", len(c.res.Links), len(want.Links))
+	}
+}
+
+func TestFind(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	var want []compare.Ref
+	for d, doc := range c.view.docs {
+		for i := range doc.Sentences {
+			if strings.Contains(strings.ToLower(doc.SentenceText(i)), "mayorkas") {
+				want = append(want, compare.Ref{Doc: d, Sentence: i})
+			}
+		}
+	}
+	if len(want) < 2 {
+		t.Fatalf("the sample names Mayorkas %d times", len(want))
+	}
+	// Enter in the field steps through every match in reading order, then
+	// wraps around.
+	c.findEntry.SetText("MAYORKAS")
+	for k := 0; k <= len(want); k++ {
+		c.findEntry.OnSubmitted(c.findEntry.Text)
+		got := c.view.selected
+		if got == nil || *got != want[k%len(want)] {
+			t.Fatalf("find %d selected %v, want %v", k+1, got, want[k%len(want)])
+		}
+		if !strings.Contains(c.status.Text, fmt.Sprintf("match %d of %d", k%len(want)+1, len(want))) {
+			t.Errorf("status %q", c.status.Text)
+		}
+	}
+	if c.Find("no such words anywhere") || !strings.HasPrefix(c.status.Text, "No sentence holds") {
+		t.Errorf("a search for nothing: status %q", c.status.Text)
 	}
 }

@@ -187,7 +187,7 @@ func (c *Controller) navBar() fyne.CanvasObject {
 			c.view.sync = on
 		}
 	}))
-	return container.NewPadded(box)
+	return container.NewPadded(container.NewBorder(nil, nil, box, findBox(c.newFindEntry())))
 }
 
 // refreshNav writes each category's position and count.
@@ -422,7 +422,9 @@ func (c *Controller) menu() *fyne.MainMenu {
 			c.view.selectRef(nil)
 		}
 	})
-	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), clear)...)
+	find := fyne.NewMenuItem("Find…", c.focusFind)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, clear)...)
 	return fyne.NewMainMenu(file, view, nav)
 }
 
@@ -431,6 +433,7 @@ func (c *Controller) shortcuts() {
 	cv := c.win.Canvas()
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.openFolderDialog() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
 	for _, k := range navKinds {
 		k := k
