@@ -401,3 +401,31 @@ func TestFind(t *testing.T) {
 		t.Errorf("a search for nothing: status %q", c.status.Text)
 	}
 }
+
+func TestCopySelection(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	if c.CopySelection() {
+		t.Error("copied with nothing selected")
+	}
+	var l compare.Link
+	for _, x := range c.res.Links {
+		if strings.Contains(c.view.docs[x.A.Doc].SentenceText(x.A.Sentence), "record numbers") {
+			l = x
+			break
+		}
+	}
+	c.view.selectRef(&l.A)
+	if !c.CopySelection() {
+		t.Fatal("nothing copied")
+	}
+	got := c.app.Clipboard().Content()
+	for _, want := range []string{
+		c.view.docs[l.A.Doc].SentenceText(l.A.Sentence),
+		outletName(c.view.docs[l.B.Doc]) + ", sentence " + fmt.Sprint(l.B.Sentence+1),
+		"[+", "[-", "Shared: ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("clipboard lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -51,3 +51,17 @@ func (c *Controller) exportDialog() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".json"}))
 	d.Show()
 }
+
+// CopySelection puts the detail of the selected sentence (it, and each
+// counterpart with its category, score, evidence and differing words) on
+// the clipboard as plain text, for the analyst's notes. It reports whether
+// anything was selected.
+func (c *Controller) CopySelection() bool {
+	if c.view == nil || c.view.selected == nil {
+		c.status.SetText("Select a sentence to copy its comparison.")
+		return false
+	}
+	c.app.Clipboard().SetContent(c.view.detailPlainText())
+	c.status.SetText("The selected sentence and its counterparts are on the clipboard.")
+	return true
+}

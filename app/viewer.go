@@ -422,8 +422,7 @@ func (v *viewer) showDetail() {
 		&widget.TextSegment{Text: doc.SentenceText(r.Sentence), Style: widget.RichTextStyle{Inline: false}},
 	}
 	if len(links) > 0 {
-		segs = append(segs, &widget.TextSegment{Style: dimStyle,
-			Text: "Below, each counterpart: green bold words are only in the counterpart, red italic words only in the selected sentence."})
+		segs = append(segs, &widget.TextSegment{Style: dimStyle, Text: diffHint})
 	}
 	if len(links) == 0 {
 		what := "No other article carries this sentence: it is unique to " + outletName(doc) + "."
@@ -443,6 +442,50 @@ func (v *viewer) showDetail() {
 	v.detail.Segments = segs
 	v.detail.Refresh()
 }
+
+// detailPlainText is the detail panel as plain text, one paragraph a
+// line, with the words only in a counterpart in [+brackets] and those only
+// in the selected sentence in [-brackets], as the colours do not copy.
+func (v *viewer) detailPlainText() string {
+	var b strings.Builder
+	for _, seg := range v.detail.Segments {
+		t, ok := seg.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		switch {
+		case t.Text == diffHint:
+			b.WriteString(diffHintPlain)
+		case t.Style.ColorName == theme.ColorNameSuccess:
+			b.WriteString(bracket(t.Text, "[+"))
+		case t.Style.ColorName == theme.ColorNameError:
+			b.WriteString(bracket(t.Text, "[-"))
+		default:
+			b.WriteString(t.Text)
+		}
+		if !t.Inline() {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// bracket encloses text in open and "]", leaving the spaces around it
+// outside.
+func bracket(text, open string) string {
+	core := strings.TrimSpace(text)
+	if core == "" {
+		return text
+	}
+	i := strings.Index(text, core)
+	return text[:i] + open + core + "]" + text[i+len(core):]
+}
+
+// The detail panel's key to the diff's colours, and its plain-text form.
+const (
+	diffHint      = "Below, each counterpart: green bold words are only in the counterpart, red italic words only in the selected sentence."
+	diffHintPlain = "Below, each counterpart: [+words only in the counterpart], [-words only in the selected sentence]."
+)
 
 // boldInline is bold text that the next segment continues on the same line.
 var boldInline = widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}

@@ -424,7 +424,9 @@ func (c *Controller) menu() *fyne.MainMenu {
 	})
 	find := fyne.NewMenuItem("Find…", c.focusFind)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, clear)...)
+	copyItem := fyne.NewMenuItem("Copy Comparison", func() { c.CopySelection() })
+	copyItem.Shortcut = &fyne.ShortcutCopy{}
+	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, copyItem, clear)...)
 	return fyne.NewMainMenu(file, view, nav)
 }
 
@@ -434,6 +436,7 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.openFolderDialog() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
+	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
 	for _, k := range navKinds {
 		k := k
