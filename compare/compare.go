@@ -224,16 +224,15 @@ type candidate struct {
 // fragment such as "The president of Mexico" never links on the story's
 // topic words alone. Between articles that are not rewrites of each other
 // (strict), one shared word must be a common word rather than a name: one
-// official named in two unrelated sentences is no link.
+// official named in two unrelated sentences is no link. A rewrite that
+// keeps only the names of a sentence ("Sultan Al Jaber", "Masdar") still
+// tells of the same thing, and the model decides.
 func (c *candidate) substantive(p params, strict bool) bool {
 	m := &c.m
 	if m.exact < 1 || m.exact+m.synonym < p.minShared || c.short < p.minContent {
 		return false
 	}
-	if strict {
-		return m.common >= 1
-	}
-	return m.common+m.synonym >= 1
+	return !strict || m.common >= 1
 }
 
 // numFeatures is the length of a candidate's feature vector.
