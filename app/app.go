@@ -90,8 +90,6 @@ var paragraphLayout = layout.NewCustomPaddedLayout(0, paragraphGap, 0, 0)
 var (
 	outletStyle = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
 	bodyStyle   = widget.RichTextStyle{}
-	// headlineStyle is the article's own title line within its text.
-	headlineStyle = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}
 	// dimStyle is for dates and boilerplate: grey, yet readable on the
 	// sentence fills in both themes (unlike the theme's disabled colour).
 	dimStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
@@ -123,22 +121,6 @@ func swatch(fill color.Color) fyne.CanvasObject {
 	r.CornerRadius = theme.InputRadiusSize()
 	r.SetMinSize(fyne.NewSquareSize(18))
 	return container.NewCenter(r)
-}
-
-// statusBar shows the load errors, if any, above a one-line summary of the
-// comparison.
-func statusBar(docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.CanvasObject {
-	bar := container.NewVBox(widget.NewSeparator())
-	if len(errs) > 0 {
-		e := widget.NewLabel(errorText(errs))
-		e.Importance = widget.DangerImportance
-		e.Truncation = fyne.TextTruncateEllipsis
-		bar.Add(e)
-	}
-	s := widget.NewLabel(summaryText(docs, res))
-	s.Truncation = fyne.TextTruncateEllipsis
-	bar.Add(s)
-	return bar
 }
 
 // errorText is "N file(s) could not be read: " and the first few errors.

@@ -125,11 +125,6 @@ func (pr *prepared) live(d int) int {
 	return n
 }
 
-// pairCandidates returns the candidates between documents a and b.
-func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
-	return candidates(pr, a, b, p, &scratch{})
-}
-
 func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p params) (*Result, error) {
 	pr, err := prepare(ctx, docs, p)
 	if err != nil {

@@ -314,3 +314,8 @@ func TestFit(t *testing.T) {
 		writeModel(w1, b1, w2, b2, thr, s)
 	}
 }
+
+// pairCandidates returns the candidates between documents a and b.
+func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
+	return candidates(pr, a, b, p, &scratch{})
+}
