@@ -145,6 +145,9 @@ func labelOf(vs *vectors, members []int, n int) []string {
 		if slices.ContainsFunc(words, func(w string) bool { return named[w] }) {
 			continue // picked, or overlapping a name picked ("Louis River" after "St. Louis")
 		}
+		if calendarWord(commonest(a.surfaces)) {
+			continue // "Wednesday" is when, not what: it names no story
+		}
 		for _, w := range words {
 			named[w] = true
 		}
@@ -163,4 +166,21 @@ func commonest(counts map[string]int) string {
 		}
 	}
 	return best
+}
+
+// calendarWords are the names of days and months ("March" and "May" aside:
+// they are words of their own too).
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "april": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true,
+}
+
+// calendarWord reports whether a term is the name of a day or a month,
+// possessive or not ("Tuesday's").
+func calendarWord(term string) bool {
+	t := strings.ToLower(term)
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s")
+	return calendarWords[t]
 }

@@ -265,3 +265,14 @@ func TestAverageLinkageDoesNotChain(t *testing.T) {
 		})
 	}
 }
+
+func TestCalendarWord(t *testing.T) {
+	for term, want := range map[string]bool{
+		"Wednesday": true, "Tuesday's": true, "december": true, "October’s": true,
+		"March": false, "May": false, "Mexico": false, "López Obrador": false, "Sunday Times": false,
+	} {
+		if got := calendarWord(term); got != want {
+			t.Errorf("calendarWord(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
