@@ -73,6 +73,9 @@ type Controller struct {
 	// OnChanged, when set, is called on the UI goroutine after every new
 	// comparison is shown (tests wait on it).
 	OnChanged func()
+
+	loadDialog dialog.Dialog        // the progress of the latest Open
+	onOpened   func(cancelled bool) // for tests: an Open has ended
 }
 
 // NewController makes a controller for window w on docs, which are all

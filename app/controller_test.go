@@ -429,3 +429,32 @@ func TestCopySelection(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelOpeningAFolder(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 1000 {
+		text := fmt.Sprintf("Article %d\n\nThe council met on day %d and voted on item %d.", i, i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs := sample(t)
+	c, _ := newTestController(t, docs)
+	opened := make(chan bool, 1)
+	c.onOpened = func(cancelled bool) { opened <- cancelled }
+	start := time.Now()
+	c.Open([]string{dir}, false)
+	c.loadDialog.Hide() // as the dialog's Cancel button does
+	select {
+	case cancelled := <-opened:
+		if !cancelled {
+			t.Fatal("the folder opened although Cancel was pressed at once")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("cancelling did not end the opening")
+	}
+	t.Logf("cancelled after %v", time.Since(start))
+	if len(c.docs) != len(docs) || c.docs[0] != docs[0] || !strings.Contains(c.status.Text, "cancelled") {
+		t.Errorf("after cancelling: %d articles open, status %q; want the %d before", len(c.docs), c.status.Text, len(docs))
+	}
+}

@@ -329,6 +329,7 @@ func (c *Controller) Open(paths []string, add bool) {
 	d.SetOnClosed(cancel)
 	d.Resize(fyne.NewSize(520, 180)) // room for the path being read
 	d.Show()
+	c.loadDialog = d
 	c.addRecent(paths)
 	var before []*corpus.Document
 	var beforeErrs []*corpus.FileError
@@ -336,12 +337,12 @@ func (c *Controller) Open(paths []string, add bool) {
 		before, beforeErrs = c.docs, c.errs
 	}
 	go func() {
+		shown := -1 // the percentage on the bar: a big folder updates it 100 times, not once a file
 		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Progress: func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
-				}
-			})
+			if pct := 100 * done / max(total, 1); pct != shown {
+				shown = pct
+				fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
+			}
 		}})
 		docs = append(append([]*corpus.Document(nil), before...), docs...)
 		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)
@@ -354,7 +355,13 @@ func (c *Controller) Open(paths []string, add bool) {
 			d.Hide()
 			if err != nil && ctx.Err() != nil {
 				c.status.SetText("Opening cancelled.")
+				if c.onOpened != nil {
+					c.onOpened(true)
+				}
 				return
+			}
+			if c.onOpened != nil {
+				defer c.onOpened(false)
 			}
 			c.errs = errs
 			c.showErrors()
