@@ -297,6 +297,48 @@ func (v *viewer) reveal(r compare.Ref) {
 	v.scrollTo(r)
 }
 
+// moveSelection selects the sentence dir (1 or -1) places from the
+// selected one in its column, boilerplate skipped, and scrolls to it; with
+// nothing selected, the first sentence of the first column.
+func (v *viewer) moveSelection(dir int) {
+	if v.selected == nil {
+		if len(v.docs) > 0 && len(v.docs[0].Sentences) > 0 {
+			v.reveal(compare.Ref{})
+		}
+		return
+	}
+	r := *v.selected
+	for i := r.Sentence + dir; i >= 0 && i < len(v.docs[r.Doc].Sentences); i += dir {
+		if !v.docs[r.Doc].Sentences[i].Boilerplate {
+			v.reveal(compare.Ref{Doc: r.Doc, Sentence: i})
+			return
+		}
+	}
+}
+
+// jumpToCounterpart selects the selected sentence's strongest counterpart
+// in the nearest column to the right (dir 1) or left (dir -1) that carries
+// it, and scrolls to it.
+func (v *viewer) jumpToCounterpart(dir int) {
+	if v.selected == nil {
+		return
+	}
+	r := *v.selected
+	best, found := compare.Ref{}, false
+	for _, l := range v.counterparts(r) { // strongest first
+		o := l.Other(r)
+		if (o.Doc-r.Doc)*dir <= 0 {
+			continue
+		}
+		if !found || (o.Doc-best.Doc)*dir < 0 {
+			best, found = o, true
+		}
+	}
+	if found {
+		v.reveal(best)
+	}
+}
+
 // counterparts returns the links of a sentence, strongest first.
 func (v *viewer) counterparts(r compare.Ref) []compare.Link {
 	if v.res == nil || r.Doc >= len(v.res.Sentences) || r.Sentence >= len(v.res.Sentences[r.Doc]) {

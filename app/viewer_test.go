@@ -250,3 +250,49 @@ func TestSynchronisedScrollingKeepsLinksLevel(t *testing.T) {
 	}
 	t.Fatal("no link in the sample to test synchronised scrolling on")
 }
+
+func TestKeyboardMovesTheSelection(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	key := func(name fyne.KeyName) {
+		c.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: name})
+	}
+	key(fyne.KeyDown) // nothing selected: the first sentence
+	if v.selected == nil || *v.selected != (compare.Ref{}) {
+		t.Fatalf("Down with nothing selected chose %v", v.selected)
+	}
+	// A linked sentence, and the nearest column to its right carrying it.
+	l := v.res.Links[0]
+	v.selectRef(&l.A)
+	nearest := -1
+	for _, x := range v.counterparts(l.A) {
+		if o := x.Other(l.A); o.Doc > l.A.Doc && (nearest < 0 || o.Doc < nearest) {
+			nearest = o.Doc
+		}
+	}
+	key(fyne.KeyRight)
+	if v.selected.Doc != nearest {
+		t.Fatalf("Right went to column %d, want %d", v.selected.Doc, nearest)
+	}
+	key(fyne.KeyLeft)
+	if v.selected.Doc >= nearest {
+		t.Errorf("Left stayed in column %d", v.selected.Doc)
+	}
+	// Down and Up move within the column, over boilerplate.
+	at := *v.selected
+	key(fyne.KeyDown)
+	if v.selected.Doc != at.Doc || v.selected.Sentence <= at.Sentence || v.docs[at.Doc].Sentences[v.selected.Sentence].Boilerplate {
+		t.Errorf("Down from %v went to %v", at, *v.selected)
+	}
+	key(fyne.KeyUp)
+	if *v.selected != at {
+		t.Errorf("Up came back to %v, not %v", *v.selected, at)
+	}
+	// Right from a sentence no other column to the right carries stays.
+	last := compare.Ref{Doc: len(v.docs) - 1}
+	v.selectRef(&last)
+	key(fyne.KeyRight)
+	if *v.selected != last {
+		t.Errorf("Right from the last column moved to %v", *v.selected)
+	}
+}

@@ -451,8 +451,20 @@ func (c *Controller) shortcuts() {
 		cv.AddShortcut(&desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.Step(k, -1) })
 	}
 	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape && c.view != nil {
+		if c.view == nil {
+			return
+		}
+		switch k.Name {
+		case fyne.KeyEscape:
 			c.view.selectRef(nil)
+		case fyne.KeyDown:
+			c.view.moveSelection(1)
+		case fyne.KeyUp:
+			c.view.moveSelection(-1)
+		case fyne.KeyRight:
+			c.view.jumpToCounterpart(1)
+		case fyne.KeyLeft:
+			c.view.jumpToCounterpart(-1)
 		}
 	})
 }
