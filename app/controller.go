@@ -48,8 +48,9 @@ type Controller struct {
 	framingStale bool
 	rows         []*DocRow // the sidebar's rows, one per listed article
 
-	findEntry *widget.Entry // the toolbar's search field
-	findFrom  *compare.Ref  // the last match, where the next search goes on
+	headers   map[headerKey]fyne.CanvasObject // column headers, kept across comparisons
+	findEntry *widget.Entry                   // the toolbar's search field
+	findFrom  *compare.Ref                    // the last match, where the next search goes on
 
 	// Stories, when the open articles are too many to compare at once.
 	stories   []stories.Story
@@ -90,6 +91,7 @@ func NewController(a fyne.App, w fyne.Window, docs []*corpus.Document, errs []*c
 // setDocs replaces the open articles; the first maxColumns are included.
 func (c *Controller) setDocs(docs []*corpus.Document) {
 	c.docs = docs
+	c.headers = map[headerKey]fyne.CanvasObject{}
 	c.incl = make([]bool, len(docs))
 	for i := range docs {
 		c.incl[i] = i < maxColumns
@@ -199,7 +201,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 			"No articles to compare. Open a folder (Ctrl+O) or files, or include articles in the sidebar."))}
 		c.detailBox.Objects = nil
 	} else {
-		c.view = newViewer(docs, res)
+		c.view = newViewer(docs, res, c.headers)
 		c.view.filter = c.filter
 		c.view.sync = c.sync
 		c.view.restyleAll()

@@ -44,11 +44,21 @@ type viewer struct {
 	syncing bool // a synchronised scroll is under way
 	// onTap, when set, is called after a sentence is tapped.
 	onTap func()
+	// headers are the column headers made so far, kept across viewers.
+	headers map[headerKey]fyne.CanvasObject
+}
+
+// headerKey names a column header: its document and which lines it has.
+type headerKey struct {
+	doc                 *corpus.Document
+	withTitle, withDate bool
 }
 
 // newViewer builds the columns of docs, coloured by res.
-func newViewer(docs []*corpus.Document, res *compare.Result) *viewer {
-	v := &viewer{docs: docs, res: res, places: make([][]place, len(docs))}
+// Headers come from headers when they are there, and are left there for
+// the next viewer: a header depends only on its document and lines.
+func newViewer(docs []*corpus.Document, res *compare.Result, headers map[headerKey]fyne.CanvasObject) *viewer {
+	v := &viewer{docs: docs, res: res, places: make([][]place, len(docs)), headers: headers}
 	v.detail = widget.NewRichText(&widget.TextSegment{Text: detailHint, Style: dimStyle})
 	v.detail.Wrapping = fyne.TextWrapWord
 	for d := range docs {
@@ -96,7 +106,12 @@ func (v *viewer) buildColumn(d int) {
 	text := container.New(&columnLayout{after: func() { v.updateViewport(d) }}, sc, strip)
 	withTitle := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Title != "" })
 	withDate := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Date != "" })
-	top := container.NewVBox(container.NewPadded(header(doc, withTitle, withDate)), widget.NewSeparator())
+	key := headerKey{doc, withTitle, withDate}
+	top := v.headers[key]
+	if top == nil {
+		top = container.NewVBox(container.NewPadded(header(doc, withTitle, withDate)), widget.NewSeparator())
+		v.headers[key] = top
+	}
 	v.columns = append(v.columns, container.NewBorder(top, nil, nil, nil, text))
 }
 
