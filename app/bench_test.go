@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"parallax/assets"
 	"parallax/cli"
@@ -24,14 +23,8 @@ func benchView(b *testing.B, docs []*corpus.Document) (*Controller, []int, *comp
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := test.NewTempApp(b)
-	w := a.NewWindow("bench")
-	b.Cleanup(w.Close)
-	c := NewController(a, w, docs, nil, compare.DefaultSensitivity)
-	c.build()
-	w.Resize(fyne.NewSize(1400, 900))
-	idx := c.included()
-	return c, idx, res
+	c := headlessController(b, docs)
+	return c, c.included(), res
 }
 
 // showAndCheck shows res and fails unless the last sentence of every

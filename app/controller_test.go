@@ -32,16 +32,24 @@ func sample(t *testing.T) []*corpus.Document {
 	return docs
 }
 
+// headlessController builds a controller on docs in a headless window of
+// a desktop size, comparing nothing yet.
+func headlessController(tb testing.TB, docs []*corpus.Document) *Controller {
+	tb.Helper()
+	a := test.NewTempApp(tb)
+	w := a.NewWindow("test")
+	tb.Cleanup(w.Close)
+	c := NewController(a, w, docs, nil, compare.DefaultSensitivity)
+	c.build()
+	w.Resize(fyne.NewSize(1400, 900))
+	return c
+}
+
 // newTestController builds a controller on docs in a headless window and
 // waits for the first comparison.
 func newTestController(t *testing.T, docs []*corpus.Document) (*Controller, chan struct{}) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	w := a.NewWindow("test")
-	t.Cleanup(w.Close)
-	c := NewController(a, w, docs, nil, compare.DefaultSensitivity)
-	c.build()
-	w.Resize(fyne.NewSize(1400, 900))
+	c := headlessController(t, docs)
 	changed := make(chan struct{}, 16)
 	c.OnChanged = func() { changed <- struct{}{} }
 	c.Recompute()
