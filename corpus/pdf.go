@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"runtime"
@@ -67,6 +68,9 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 	for _, p := range pdfPages(r.Trailer().Key("Root").Key("Pages")) {
 		if !parentChainOK(p) {
 			return nil, errors.New("corrupt PDF: page tree loop")
+		}
+		if !streamsEnd(p) {
+			return nil, fmt.Errorf("corrupt PDF: page %d ends inside a hex string", len(pages)+1)
 		}
 		pages = append(pages, pdfLines(p.Content().Text))
 	}
@@ -425,4 +429,83 @@ func panickedInPackage() bool {
 			return false
 		}
 	}
+}
+
+// streamsEnd reports whether every stream the PDF library interprets for a
+// page's text (its contents, and its fonts' ToUnicode maps) closes every
+// hex string it opens. The library's lexer reads past the end of a stream
+// as endless blank lines, so an unclosed hex string ("<00" at the end)
+// would never let it return.
+func streamsEnd(p pdf.Page) bool {
+	streams := []pdf.Value{}
+	contents := p.V.Key("Contents")
+	if contents.Kind() == pdf.Array {
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	} else {
+		streams = append(streams, contents)
+	}
+	var data []byte
+	for _, v := range streams { // the library reads them as one
+		if v.Kind() == pdf.Stream {
+			data = append(data, readStream(v)...)
+		}
+	}
+	if !hexStringsClose(data) {
+		return false
+	}
+	for _, name := range p.Fonts() {
+		if cm := p.Font(name).V.Key("ToUnicode"); cm.Kind() == pdf.Stream && !hexStringsClose(readStream(cm)) {
+			return false
+		}
+	}
+	return true
+}
+
+// readStream returns a stream's decoded bytes, as far as they can be read.
+func readStream(v pdf.Value) []byte {
+	rc := v.Reader()
+	defer rc.Close()
+	data, _ := io.ReadAll(io.LimitReader(rc, MaxTextBytes))
+	return data
+}
+
+// hexStringsClose reports whether every hex string ("<…>") of a PDF
+// content stream is closed, lexing as the PDF library does: "<<" opens a
+// dictionary, comments run to the end of the line, and literal strings
+// ("(…)", nested, with backslash escapes) are skipped.
+func hexStringsClose(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; i < len(data) && depth > 0; i++ {
+				switch data[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i-- // the loop above stepped past the closing parenthesis
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				i++
+				continue
+			}
+			end := bytes.IndexByte(data[i+1:], '>')
+			if end < 0 {
+				return false
+			}
+			i += 1 + end
+		}
+	}
+	return true
 }

@@ -347,3 +347,56 @@ func TestPanickedInPackage(t *testing.T) {
 		}
 	}
 }
+
+func TestHexStringsClose(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"BT /F1 12 Tf <0048> Tj ET", true},
+		{"<< /Type /Font >> <00", false},
+		{"[(a) <0061] TJ", false},
+		{"(a <b) Tj", true},            // inside a literal string
+		{"(a \\) <b) Tj", true},        // an escaped parenthesis
+		{"(a (nested) <b) Tj", true},   // nested parentheses
+		{"% a comment <\nBT ET", true}, // inside a comment
+		{"<<>>", true},
+		{"<", false},
+		{"", true},
+		{"(unclosed literal <", true}, // the library stops at the end of literal strings
+	} {
+		if got := hexStringsClose([]byte(tc.in)); got != tc.want {
+			t.Errorf("hexStringsClose(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPDFWithUnclosedHexStringIsRefused(t *testing.T) {
+	stream := func(s string) string { return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s) }
+	cmapFont := rawPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream("BT /F1 12 Tf 72 700 Td (Hi) Tj ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+		stream("begincmap 1 beginbfchar <0048> <00"),
+	})
+	for name, data := range map[string][]byte{
+		"page contents": contentPDF([]byte("BT /F1 12 Tf 72 700 Td (Hi) Tj ET <00")),
+		"ToUnicode map": cmapFont,
+	} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Parse("hang.pdf", data)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "ends inside a hex string") {
+				t.Errorf("%s: err = %v", name, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: reading the PDF did not return (the library's lexer loops at the end of a stream)", name)
+		}
+	}
+}
