@@ -3,7 +3,7 @@ package app
 import (
 	"image"
 	"image/color"
-	"image/png"
+	"image/draw"
 	"math/rand"
 	"os"
 	"strings"
@@ -352,25 +352,22 @@ func TestFlowInScroll(t *testing.T) {
 		flowApp(t, v)
 		shots = append(shots, flowScreenshot(t))
 	}
-	if path := os.Getenv("PARALLAX_FLOW_PNG"); path != "" {
-		b := shots[0].Bounds()
-		img := image.NewNRGBA(image.Rect(0, 0, 2*b.Dx(), b.Dy()))
-		for i, s := range shots {
-			for y := 0; y < b.Dy(); y++ {
-				for x := 0; x < b.Dx(); x++ {
-					img.Set(i*b.Dx()+x, y, s.At(b.Min.X+x, b.Min.Y+y))
-				}
-			}
-		}
-		out, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer out.Close()
-		if err := png.Encode(out, img); err != nil {
-			t.Fatal(err)
-		}
+	writeSideBySide(t, os.Getenv("PARALLAX_FLOW_PNG"), 0, shots)
+}
+
+// writeSideBySide writes shots (of one size) side by side, gap pixels
+// apart, as a PNG at path; an empty path writes nothing.
+func writeSideBySide(t *testing.T, path string, gap int, shots []image.Image) {
+	t.Helper()
+	if path == "" || len(shots) == 0 {
+		return
 	}
+	b := shots[0].Bounds()
+	img := image.NewNRGBA(image.Rect(0, 0, len(shots)*(b.Dx()+gap)-gap, b.Dy()))
+	for i, s := range shots {
+		draw.Draw(img, image.Rect(i*(b.Dx()+gap), 0, i*(b.Dx()+gap)+b.Dx(), b.Dy()), s, b.Min, draw.Src)
+	}
+	writePNG(t, path, img)
 }
 
 // flowScreenshot renders a column of FlowTexts in the current theme and

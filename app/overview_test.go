@@ -3,7 +3,6 @@ package app
 import (
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"slices"
@@ -410,26 +409,7 @@ func TestOverviewCapture(t *testing.T) {
 		flowApp(t, v)
 		shots = append(shots, overviewScreenshot(t))
 	}
-	if path := os.Getenv("PARALLAX_OVERVIEW_PNG"); path != "" {
-		const gap = 6
-		b := shots[0].Bounds()
-		img := image.NewNRGBA(image.Rect(0, 0, len(shots)*(b.Dx()+gap)-gap, b.Dy()))
-		for i, s := range shots {
-			for y := 0; y < b.Dy(); y++ {
-				for x := 0; x < b.Dx(); x++ {
-					img.Set(i*(b.Dx()+gap)+x, y, s.At(b.Min.X+x, b.Min.Y+y))
-				}
-			}
-		}
-		out, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer out.Close()
-		if err := png.Encode(out, img); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSideBySide(t, os.Getenv("PARALLAX_OVERVIEW_PNG"), 6, shots)
 }
 
 // overviewSample is an article of 300 sentences: a shared lead, then mixed
