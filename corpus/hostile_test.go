@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -91,5 +92,35 @@ func TestHostileFiles(t *testing.T) {
 				t.Errorf("text %q lacks %q", d.Text, tc.wantText)
 			}
 		})
+	}
+}
+
+// TestWriteHostileSeeds writes the hostile files into the fuzz corpora
+// (testdata/fuzz/FuzzParsePDF and FuzzParseDOCX) when
+// PARALLAX_WRITE_SEEDS=1; otherwise it checks that each seed, read in
+// this process, ends with a document or a reason.
+func TestWriteHostileSeeds(t *testing.T) {
+	write := os.Getenv("PARALLAX_WRITE_SEEDS") == "1"
+	for _, s := range hostile.Seeds() {
+		target := "FuzzParsePDF"
+		if strings.HasSuffix(s.Name, ".docx") {
+			target = "FuzzParseDOCX"
+		}
+		if write {
+			dir := filepath.Join("testdata", "fuzz", target)
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", s.Data)
+			if err := os.WriteFile(filepath.Join(dir, "hostile-"+strings.TrimSuffix(s.Name, filepath.Ext(s.Name))), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		d, err := Parse(s.Name, s.Data)
+		t.Logf("%s (%d bytes): %v", s.Name, len(s.Data), err)
+		if d == nil && err == nil {
+			t.Errorf("%s: no document and no error", s.Name)
+		}
 	}
 }

@@ -346,3 +346,40 @@ func EncryptedDOCX() []byte {
 	out = append(out, dir...)
 	return append(out, bytes.Repeat([]byte{0x5A}, 4*sector)...)
 }
+
+// Seed is one hostile file for the fuzz corpus.
+type Seed struct {
+	// Name names the file; its extension gives the reader.
+	Name string
+	// Data is the file.
+	Data []byte
+}
+
+// Seeds returns the hostile files small enough (under 64 KB) to keep as
+// fuzz seeds, with the sizes the tests use scaled down where that keeps
+// the file hostile.
+func Seeds() []Seed {
+	all := []Seed{
+		{"xref-stream-bomb.pdf", XrefStreamBomb()},
+		{"self-xref.pdf", SelfXref()},
+		{"tounicode-bomb.pdf", ToUnicodeBomb(80000)},
+		{"text-bomb.pdf", TextBomb(20 << 20)},
+		{"q-bomb.pdf", OperatorBomb("q ", 2000)},
+		{"moveto-bomb.pdf", OperatorBomb("0 0 m ", 1100000)},
+		{"5001-pages.pdf", ManyPages(5001)},
+		{"rc4-40.pdf", EncryptedPDF("rc4-40")},
+		{"aes-256.pdf", EncryptedPDF("aes-256")},
+		{"password.docx", EncryptedDOCX()},
+		{"nested.docx", NestedDOCX(5000)},
+		{"50k-paragraphs.docx", ManyParagraphsDOCX(50001)},
+		{"zip-bomb.docx", ZipBombDOCX(70)},
+		{"utf16.docx", UTF16DOCX()},
+	}
+	var out []Seed
+	for _, s := range all {
+		if len(s.Data) < 64<<10 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
