@@ -18,7 +18,7 @@ import (
 // maxDOCXPart bounds the decompressed size of one DOCX part (against zip
 // bombs); word/document.xml is decoded as it is decompressed, so this
 // bounds work, not memory.
-const maxDOCXPart = 64 << 20
+const maxDOCXPart = 32 << 20
 
 // maxXMLDepth bounds the nesting of elements in word/document.xml (the
 // XML decoder keeps a record per open element).

@@ -38,7 +38,7 @@ var hostileCases = []hostileCase{
 	{"password.docx", hostile.EncryptedDOCX, "password-protected Word document", ""},
 	{"nested.docx", func() []byte { return hostile.NestedDOCX(2000000) }, "nested deeper than", ""},
 	{"100k-paragraphs.docx", func() []byte { return hostile.ManyParagraphsDOCX(100000) }, "more than 50000 paragraphs", ""},
-	{"zip-bomb.docx", func() []byte { return hostile.ZipBombDOCX(190) }, "word/document.xml expands past", ""},
+	{"zip-bomb.docx", func() []byte { return hostile.ZipBombDOCX(190) }, "word/document.xml expands past 32 MB", ""},
 	{"utf16.docx", hostile.UTF16DOCX, "", "The talks ended without a deal"},
 	{"good.pdf", hostile.GoodPDF, "", "The talks ended without a deal"},
 	{"good.docx", hostile.GoodDOCX, "", "The talks ended without a deal"},
