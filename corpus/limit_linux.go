@@ -55,12 +55,14 @@ func statusField(field string) int64 {
 	return 0
 }
 
-// watchResident ends a reader child whose resident memory passes limit
-// (checked every 10 ms), for the builds where RLIMIT_AS cannot be set.
+// watchResident ends a reader child whose resident memory grows by more
+// than limit over what it was at the start (checked every 10 ms), for the
+// builds where RLIMIT_AS cannot be set.
 func watchResident(limit int64) {
+	base := statusField("VmRSS:")
 	go func() {
 		for {
-			if rss := statusField("VmRSS:"); rss > limit {
+			if rss := statusField("VmRSS:"); rss > base+limit {
 				os.Stderr.WriteString("fatal error: out of memory (resident memory over the reader's limit)\n")
 				os.Exit(2)
 			}
