@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -59,14 +58,6 @@ func registerHostileReaders() bool {
 		isolatedExts[ext] = strings.ToUpper(ext[1:])
 	}
 	return true
-}
-
-// processAlive reports whether a process with this id exists.
-func processAlive(pid int) bool {
-	if runtime.GOOS == "windows" {
-		return false
-	}
-	return syscall.Kill(pid, 0) == nil
 }
 
 // TestIsolatedReaderFailures loads a folder where readers crash, run out
