@@ -466,3 +466,46 @@ func TestCancelOpeningAFolder(t *testing.T) {
 		t.Errorf("after cancelling: %d articles open, status %q; want the %d before", len(c.docs), c.status.Text, len(docs))
 	}
 }
+
+// TestCrashingReaderLeavesViewerAlive opens a folder where the HTML
+// reader's child process runs out of memory (its limit is lowered for the
+// test, so that an ordinary 4 MB page is too much): the window stays up,
+// the page is named with the reason and the other articles open.
+func TestCrashingReaderLeavesViewerAlive(t *testing.T) {
+	old := corpus.ReaderMemoryLimit
+	corpus.ReaderMemoryLimit = 48 << 20
+	corpus.StopReaders()
+	t.Cleanup(func() { corpus.ReaderMemoryLimit = old; corpus.StopReaders() })
+
+	dir := t.TempDir()
+	for _, name := range assets.SampleFiles()[:3] {
+		data, _ := assets.Sample.ReadFile(name)
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var page strings.Builder
+	page.WriteString("<html><body>")
+	for i := 0; page.Len() < 4<<20; i++ {
+		fmt.Fprintf(&page, "<div><p>Paragraph %d of a page far too big for its reader, with <b>some</b> <i>markup</i>.</p></div>\n", i)
+	}
+	page.WriteString("</body></html>")
+	if err := os.WriteFile(filepath.Join(dir, "huge.html"), []byte(page.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, changed := newTestController(t, nil)
+	c.Open([]string{dir}, false)
+	wait(t, changed)
+	if len(c.docs) != 3 || len(c.view.docs) != 3 {
+		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.docs))
+	}
+	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, "huge.html") || !strings.Contains(c.errs[0].Error(), "HTML reader ran out of memory") {
+		t.Errorf("errors %v, label %q", c.errs, c.errLabel.Text)
+	}
+	if c.win.Content() == nil || c.win.Canvas() == nil {
+		t.Error("the window lost its content")
+	}
+	// The viewer still works: the comparison can be run again.
+	c.Recompute()
+	wait(t, changed)
+}

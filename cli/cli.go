@@ -38,7 +38,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "--version", "-version", "-v", "--help", "-help", "-h":
+	case "--version", "-version", "-v", "--help", "-help", "-h", corpus.ReaderSubcommand:
 		return true
 	}
 	for _, c := range Commands {
@@ -74,6 +74,8 @@ func Run(args []string, env Env) int {
 		return runScore(args[1:], env)
 	case "eval":
 		return runEval(args[1:], env)
+	case corpus.ReaderSubcommand: // hidden: a reader child (see corpus.ParseContext)
+		return corpus.ServeReader(os.Stdin, os.Stdout)
 	}
 	usage(env.Stderr)
 	return ExitUsage

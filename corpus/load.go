@@ -69,8 +69,10 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 		if testHookBeforeRead != nil {
 			testHookBeforeRead(items[i].path)
 		}
-		doc, err := ReadFile(items[i].path)
+		doc, err := ReadFileContext(ctx, items[i].path)
 		switch {
+		case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+			// Cancelled while it was read: not a fault of the file.
 		case errors.Is(err, fs.ErrNotExist):
 			// It was there when the folders were listed.
 			errs[i] = &FileError{Path: items[i].path, Err: &reasonError{
@@ -88,6 +90,9 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 		}
 	})
 
+	if ctx.Err() != nil {
+		StopReaders()
+	}
 	outDocs, outErrs := collect(items, docs, errs)
 	return outDocs, outErrs, ctx.Err()
 }

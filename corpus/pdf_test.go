@@ -365,8 +365,8 @@ func TestHexStringsClose(t *testing.T) {
 		{"", true},
 		{"(unclosed literal <", true}, // the library stops at the end of literal strings
 	} {
-		if got := hexStringsClose([]byte(tc.in)); got != tc.want {
-			t.Errorf("hexStringsClose(%q) = %v, want %v", tc.in, got, tc.want)
+		if got := lexContent([]byte(tc.in)).closed; got != tc.want {
+			t.Errorf("lexContent(%q).closed = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -101,6 +102,12 @@ func tooLargeErr(size int64) error {
 // .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx). Files over
 // MaxTextBytes are refused before they are read. Errors are *FileError.
 func ReadFile(path string) (*Document, error) {
+	return ReadFileContext(context.Background(), path)
+}
+
+// ReadFileContext is ReadFile with the risky readers in a child process
+// (see ParseContext), stopped when ctx is cancelled.
+func ReadFileContext(ctx context.Context, path string) (*Document, error) {
 	if !Supported(path) {
 		return nil, &FileError{Path: path, Err: unsupportedErr(path)}
 	}
@@ -121,7 +128,7 @@ func ReadFile(path string) (*Document, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
-	return Parse(path, data)
+	return ParseContext(ctx, path, data)
 }
 
 // readAtMost reads the file at path, whose size was size when it was
@@ -188,6 +195,9 @@ func Parse(name string, data []byte) (doc *Document, err error) {
 	}
 	if len(doc.Sentences) == 0 {
 		return nil, &FileError{Path: name, Err: errNoText}
+	}
+	if !hasLetter(doc.Text) {
+		return nil, &FileError{Path: name, Err: errNoWords}
 	}
 	return doc, nil
 }
