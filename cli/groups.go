@@ -17,7 +17,8 @@ func runGroups(args []string, env Env) int {
 	fs.SetOutput(env.Stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	minSize := fs.Int("min-size", 1, "leave out stories of fewer than N articles")
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
@@ -28,12 +29,12 @@ func runGroups(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "parallax groups: --min-size %d is below 1\n", *minSize)
 		return ExitUsage
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fmt.Fprintln(env.Stderr, "parallax groups: name articles, or folders of them")
 		return ExitUsage
 	}
 	ctx := context.Background()
-	docs, errs, err := corpus.Load(ctx, fs.Args(), corpus.LoadOptions{})
+	docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax groups: %v\n", err)
 		return ExitUsage
