@@ -355,8 +355,17 @@ func (c *Controller) Open(paths []string, add bool) {
 		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)
 		var st []stories.Story
 		if err == nil && needsStories(len(docs)) {
-			fyne.Do(func() { label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs))) })
-			st, err = stories.Group(ctx, docs, stories.Options{})
+			fyne.Do(func() {
+				label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs)))
+				bar.SetValue(0)
+			})
+			shown = -1
+			st, err = stories.Group(ctx, docs, stories.Options{Progress: func(done, total int) {
+				if pct := 100 * done / max(total, 1); pct != shown {
+					shown = pct
+					fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
+				}
+			}})
 		}
 		fyne.Do(func() {
 			d.Hide()

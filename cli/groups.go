@@ -34,7 +34,12 @@ func runGroups(args []string, env Env) int {
 		return ExitUsage
 	}
 	ctx := context.Background()
-	docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{})
+	prog := newProgress(env.Stderr)
+	docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{
+		Listing:  func(n int) { prog.show("listing files: %d found", n) },
+		Progress: func(done, total int) { prog.show("reading: %d of %d articles", done, total) },
+	})
+	prog.done()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax groups: %v\n", err)
 		return ExitUsage
@@ -46,7 +51,10 @@ func runGroups(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "parallax groups: no readable articles")
 		return ExitUsage
 	}
-	sts, err := stories.Group(ctx, docs, stories.DefaultOptions())
+	opts := stories.DefaultOptions()
+	opts.Progress = func(done, total int) { prog.show("grouping: %d%%", 100*done/max(total, 1)) }
+	sts, err := stories.Group(ctx, docs, opts)
+	prog.done()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax groups: %v\n", err)
 		return ExitUsage

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -91,7 +92,19 @@ func TestGroupOneBigStory(t *testing.T) {
 		n = 2000
 	}
 	docs := oneStoryDocs(t, n)
-	sts, took, peak := groupWithin(t, docs, Options{}, 120*time.Second, 1024)
+	var calls atomic.Int64
+	last := 0
+	opts := Options{Progress: func(done, total int) {
+		calls.Add(1) // the race detector sees calls that are not one at a time
+		if done <= last || total != 4*n {
+			t.Errorf("progress went from %d to %d of %d", last, done, total)
+		}
+		last = done
+	}}
+	sts, took, peak := groupWithin(t, docs, opts, 120*time.Second, 1024)
+	if last != 4*n || calls.Load() < int64(4*n/progressEvery) {
+		t.Errorf("progress: %d calls, last %d; want at least %d, last %d", calls.Load(), last, 4*n/progressEvery, 4*n)
+	}
 	total := 0
 	for _, s := range sts {
 		total += s.Size()

@@ -44,7 +44,7 @@ type rawTerm struct {
 }
 
 // extractAll finds the content terms of every document, in parallel.
-func extractAll(ctx context.Context, docs []*corpus.Document) ([][]rawTerm, error) {
+func extractAll(ctx context.Context, docs []*corpus.Document, prog *progress) ([][]rawTerm, error) {
 	raw := make([][]rawTerm, len(docs))
 	tzs := make([]*compare.Tokenizer, parallel.Workers(len(docs)))
 	err := parallel.For(ctx, len(docs), func(w, i int) {
@@ -52,6 +52,7 @@ func extractAll(ctx context.Context, docs []*corpus.Document) ([][]rawTerm, erro
 			tzs[w] = compare.NewTokenizer()
 		}
 		raw[i] = extract(docs[i], tzs[w])
+		prog.add(1)
 	})
 	return raw, err
 }
@@ -239,11 +240,14 @@ func vectorOf(ts []weighted, norm float64) vector {
 // tf-idf vector, so that an article with much content of its own stays
 // less similar to others than one that is all shared. It checks ctx
 // between articles and returns ctx.Err() when cancelled.
-func buildVectors(ctx context.Context, raw [][]rawTerm, k int) (*vectors, error) {
+func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (*vectors, error) {
 	vs := &vectors{docs: make([]vector, len(raw)), own: make([]vector, len(raw))}
 	ids := map[string]int32{}
 	docIDs := make([][]int32, len(raw))
 	for d, terms := range raw {
+		if d%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		docIDs[d] = make([]int32, len(terms))
 		for i, t := range terms {
 			id, ok := ids[t.key]
@@ -295,6 +299,7 @@ func buildVectors(ctx context.Context, raw [][]rawTerm, k int) (*vectors, error)
 		}
 		slices.SortFunc(shared, func(a, b weighted) int { return int(a.id - b.id) })
 		vs.docs[d] = vectorOf(shared, norm)
+		prog.add(1)
 	}
 	return vs, nil
 }
@@ -357,7 +362,7 @@ const (
 // the full similarity is computed for the maxCandidates pairs where that
 // part is largest, when it reaches half of minEdge. Each article keeps its
 // maxNeighbours most similar pairs.
-func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, error) {
+func neighbours(ctx context.Context, vs *vectors, maxShare float64, prog *progress) ([]edge, error) {
 	n := len(vs.docs)
 	limit := min(max(int(maxShare*float64(n)), defaultWeighting.minPost), maxPostings)
 	type posting struct {
@@ -441,6 +446,7 @@ func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, err
 		}
 		slices.SortFunc(out, func(x, y edge) int { return int(x.b - y.b) })
 		found[a] = slices.Clip(out)
+		prog.add(1)
 	})
 	if err != nil {
 		return nil, err
