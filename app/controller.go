@@ -75,6 +75,11 @@ type Controller struct {
 	// comparison is shown (tests wait on it).
 	OnChanged func()
 
+	// allowed is the set of articles (fmt.Sprint of their indexes) the
+	// analyst chose to compare although over the budget.
+	allowed   string
+	budgetAsk *budgetChoice // the latest budget dialog
+
 	loadDialog dialog.Dialog        // the progress of the latest Open
 	onOpened   func(cancelled bool) // for tests: an Open has ended
 }
@@ -91,6 +96,7 @@ func NewController(a fyne.App, w fyne.Window, docs []*corpus.Document, errs []*c
 // setDocs replaces the open articles; the first maxColumns are included.
 func (c *Controller) setDocs(docs []*corpus.Document) {
 	c.docs = docs
+	c.allowed = ""
 	c.headers = map[headerKey]fyne.CanvasObject{}
 	c.incl = make([]bool, len(docs))
 	for i := range docs {
@@ -153,6 +159,11 @@ func (c *Controller) Recompute() {
 	c.mu.Unlock()
 	if len(docs) < 2 {
 		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
+		return
+	}
+	if msg := c.overBudget(idx, docs); msg != "" {
+		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
+		c.status.SetText(msg)
 		return
 	}
 	c.busy.Show()

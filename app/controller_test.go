@@ -509,3 +509,37 @@ func TestCrashingReaderLeavesViewerAlive(t *testing.T) {
 	c.Recompute()
 	wait(t, changed)
 }
+
+// TestRecentAbsolute opens a folder by a relative, unclean path: the
+// recent list keeps it absolute and clean, and the menu shows a name
+// holding a right-to-left override escaped.
+func TestRecentAbsolute(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "news\u202etxt.exe")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range assets.SampleFiles()[:2] {
+		data, _ := assets.Sample.ReadFile(name)
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(parent)
+	c, changed := newTestController(t, nil)
+	c.Open([]string{"./news\u202etxt.exe/../news\u202etxt.exe/"}, false)
+	wait(t, changed)
+	if rec := c.app.Preferences().StringList(prefRecent); len(rec) == 0 || rec[0] != dir {
+		t.Errorf("recent list %q does not start with %q", rec, dir)
+	}
+	var recent *fyne.MenuItem
+	for _, it := range c.menu().Items[0].Items {
+		if it.Label == "Open Recent" {
+			recent = it
+		}
+	}
+	if recent == nil || len(recent.ChildMenu.Items) == 0 || recent.ChildMenu.Items[0].Label != corpus.DisplayPath(dir) ||
+		strings.ContainsRune(recent.ChildMenu.Items[0].Label, '\u202e') {
+		t.Errorf("Open Recent does not show %q escaped", dir)
+	}
+}

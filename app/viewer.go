@@ -610,7 +610,7 @@ func outletName(doc *corpus.Document) string {
 	if doc.Outlet != "" {
 		return doc.Outlet
 	}
-	return filepath.Base(doc.Path)
+	return corpus.DisplayPath(filepath.Base(doc.Path))
 }
 
 // joinsWords reports whether text b, written right after text a, would run

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -323,7 +324,7 @@ func (c *Controller) showErrorList() {
 func (c *Controller) Open(paths []string, add bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Reading " + strings.Join(paths, ", "))
+	label := widget.NewLabel("Reading " + displayPaths(paths))
 	label.Truncation = fyne.TextTruncateEllipsis
 	d := dialog.NewCustom("Opening articles", "Cancel", container.NewVBox(label, bar), c.win)
 	d.SetOnClosed(cancel)
@@ -338,7 +339,13 @@ func (c *Controller) Open(paths []string, add bool) {
 	}
 	go func() {
 		shown := -1 // the percentage on the bar: a big folder updates it 100 times, not once a file
-		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Progress: func(done, total int) {
+		reading := "Reading " + displayPaths(paths)
+		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Listing: func(found int) {
+			fyne.Do(func() { label.SetText(fmt.Sprintf("Listing files: %d found…", found)) })
+		}, Progress: func(done, total int) {
+			if done == 1 {
+				fyne.Do(func() { label.SetText(reading) })
+			}
 			if pct := 100 * done / max(total, 1); pct != shown {
 				shown = pct
 				fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
@@ -348,8 +355,17 @@ func (c *Controller) Open(paths []string, add bool) {
 		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)
 		var st []stories.Story
 		if err == nil && needsStories(len(docs)) {
-			fyne.Do(func() { label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs))) })
-			st, err = stories.Group(ctx, docs, stories.Options{})
+			fyne.Do(func() {
+				label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs)))
+				bar.SetValue(0)
+			})
+			shown = -1
+			st, err = stories.Group(ctx, docs, stories.Options{Progress: func(done, total int) {
+				if pct := 100 * done / max(total, 1); pct != shown {
+					shown = pct
+					fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
+				}
+			}})
 		}
 		fyne.Do(func() {
 			d.Hide()
@@ -396,7 +412,7 @@ func (c *Controller) menu() *fyne.MainMenu {
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range c.app.Preferences().StringList(prefRecent) {
 		p := p
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { c.Open([]string{p}, false) }))
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(corpus.DisplayPath(p), func() { c.Open([]string{p}, false) }))
 	}
 	if len(recent.ChildMenu.Items) == 0 {
 		recent.Disabled = true
@@ -508,9 +524,28 @@ func (c *Controller) closeDialog() {
 	}, c.win)
 }
 
-// addRecent remembers opened paths for Open Recent.
+// displayPaths is paths as shown, joined by commas.
+func displayPaths(paths []string) string {
+	shown := make([]string, len(paths))
+	for i, p := range paths {
+		shown[i] = corpus.DisplayPath(p)
+	}
+	return strings.Join(shown, ", ")
+}
+
+// addRecent remembers opened paths for Open Recent, absolute and clean
+// (a relative path would name another folder once the working folder
+// changes).
 func (c *Controller) addRecent(paths []string) {
 	p := c.app.Preferences()
+	abs := make([]string, len(paths))
+	for i, path := range paths {
+		abs[i] = filepath.Clean(path)
+		if a, err := filepath.Abs(path); err == nil {
+			abs[i] = a
+		}
+	}
+	paths = abs
 	list := append([]string(nil), paths...)
 	for _, old := range p.StringList(prefRecent) {
 		dup := false
