@@ -9,6 +9,7 @@ package compare
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"sort"
@@ -32,6 +33,8 @@ type params struct {
 	confidentLogit float64 // first-pass log-odds from which a mutually best match is confident
 	sharedDiff     float64 // diff equal share from which a link is near-verbatim
 	scorePara      float64 // Score from which a lone pair counts as paraphrased
+	topK           int     // counterparts kept per sentence and direction (0: every pair sharing a stem)
+	postingCap     int     // sentences one stem is followed to from one sentence, at most (0: all)
 }
 
 var defaultParams = params{
@@ -48,6 +51,8 @@ var defaultParams = params{
 	confidentLogit: 1,
 	sharedDiff:     0.7,
 	scorePara:      0.35,
+	topK:           4,
+	postingCap:     512,
 }
 
 // Compare aligns the sentences of docs with each other. It returns an error
@@ -144,10 +149,14 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 		}
 	}
 	out := make([][]Link, len(jobs))
+	errs := make([]error, len(jobs))
 	scratches := make([]scratch, parallel.Workers(len(jobs)))
 	if err := parallel.For(ctx, len(jobs), func(w, k int) {
-		out[k] = pr.linkPair(docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
+		out[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
 	}); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	for _, links := range out {
@@ -164,9 +173,18 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 
 // linkPair aligns documents a and b and completes each link with its kind,
 // word diff and evidence.
-func (pr *prepared) linkPair(docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) []Link {
-	links := alignPair(candidates(pr, a, b, p, sc), pr.live(a), pr.live(b), opts, p)
+func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) ([]Link, error) {
+	ps, cands, err := candidates(ctx, pr, a, b, p, sc)
+	if err != nil {
+		return nil, err
+	}
+	links := alignPair(cands, ps, pr.live(a), pr.live(b), opts, p)
 	for k := range links {
+		if k%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		l := &links[k]
 		l.A.Doc, l.B.Doc = a, b
 		l.Diff = WordDiff(docs[a].SentenceText(l.A.Sentence), docs[b].SentenceText(l.B.Sentence))
@@ -182,7 +200,7 @@ func (pr *prepared) linkPair(docs []*corpus.Document, a, b int, opts Options, p 
 			l.Evidence = append(l.Evidence, e.text)
 		}
 	}
-	return links
+	return links, nil
 }
 
 // pairScore scores two sentences from their overlap: a blend of the
@@ -233,112 +251,169 @@ func (c *candidate) substantive(p params, strict bool) bool {
 // numFeatures is the length of a candidate's feature vector.
 const numFeatures = 20
 
-// candidates scores every pair of sentences of two documents that shares
-// at least one content stem and describes each with its features.
-func candidates(pr *prepared, a, b int, p params, sc *scratch) []candidate {
-	v, w := pr.v, pr.w
-	fa, fb, ma, mb := pr.feats[a], pr.feats[b], pr.masses[a], pr.masses[b]
-	na, nb := len(fa), len(fb)
-	if na == 0 || nb == 0 {
-		return nil
+// cell is a pair of sentences, one of each document.
+type cell struct{ i, j int32 }
+
+// pairSearch is what the aligner knows of one pair of documents while it
+// describes the candidates: each sentence's best and second-best score
+// with the other document, and the first-pass log-odds of the cells it
+// has looked at.
+type pairSearch struct {
+	pr                         *prepared
+	p                          params
+	sc                         *scratch
+	fa, fb                     []sentFeat
+	ma, mb                     []float64
+	rowMax, row2, colMax, col2 []float64
+	z1                         map[cell]float64 // first-pass log-odds of cells outside the candidates
+}
+
+// matchAt measures sentences i of a and j of b; ok is false when they are
+// out of range, take no part or share no content stem exactly.
+func (ps *pairSearch) matchAt(i, j int) (m match, s float64, ok bool) {
+	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) || ps.fa[i].skip || ps.fb[j].skip {
+		return m, 0, false
 	}
-	// The buffers are the worker's, reused from pair to pair: the
-	// candidates live until alignPair has turned them into links.
-	score := resize(&sc.score, na*nb)
+	m = ps.pr.v.overlap(ps.sc, &ps.fa[i], &ps.fb[j], ps.pr.w, ps.p.synWeight, nil)
+	if m.exact == 0 {
+		return m, 0, false
+	}
+	return m, pairScore(m, ps.ma[i], ps.mb[j], ps.p), true
+}
+
+// scoreAt is the score of sentences i of a and j of b, 0 when they are no
+// candidate (see matchAt).
+func (ps *pairSearch) scoreAt(i, j int) float64 {
+	_, s, _ := ps.matchAt(i, j)
+	return s
+}
+
+// describe measures the pair (i, j) and fills in its features; it reports
+// false when the sentences share no content stem exactly (no candidate).
+func (ps *pairSearch) describe(i, j int, c *candidate) bool {
+	fa, fb, ma, mb := ps.fa, ps.fb, ps.ma, ps.mb
+	m, s, ok := ps.matchAt(i, j)
+	if !ok {
+		return false
+	}
+	*c = candidate{i: i, j: j, m: m, score: s, short: min(len(fa[i].ids), len(fb[j].ids))}
+	dice := 2 * m.weight / (ma[i] + mb[j])
+	cont := math.Min(1, m.weight/math.Min(ma[i], mb[j]))
+	nbr := math.Max(ps.scoreAt(i-1, j-1), ps.scoreAt(i+1, j+1))
+	conflict := 0.0
+	if m.numA && m.numB && !m.numBoth {
+		conflict = 1
+	}
+	rowMax, colMax := ps.rowMax[i], ps.colMax[j]
+	c.x = [numFeatures]float64{
+		s,
+		dice,
+		cont,
+		s / rowMax,
+		s / colMax,
+		b2f(s >= rowMax),
+		b2f(s >= colMax),
+		nbr,
+		math.Log1p(float64(m.exact)),
+		math.Log1p(float64(m.synonym)),
+		b2f(m.numBoth),
+		conflict,
+		gramDice(fa[i].grams, fb[j].grams, ps.pr.gw),
+		margin(s, rowMax, ps.row2[i]),
+		margin(s, colMax, ps.col2[j]),
+		math.Log1p(float64(m.common)),
+		math.Log1p(m.weight),
+		math.Log1p(float64(min(len(fa[i].ids), len(fb[j].ids)))),
+		m.maxW,
+		ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
+	}
+	return true
+}
+
+// firstLogit is the first-pass log-odds of the pair (i, j), looked at on
+// demand (and remembered) for cells outside the candidates; ok is false
+// when the pair is no candidate at all.
+func (ps *pairSearch) firstLogit(i, j int) (z float64, ok bool) {
+	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) {
+		return 0, false
+	}
+	k := cell{int32(i), int32(j)}
+	if z, ok := ps.z1[k]; ok {
+		return z, !math.IsInf(z, -1)
+	}
+	var c candidate
+	if !ps.describe(i, j, &c) {
+		ps.z1[k] = math.Inf(-1)
+		return 0, false
+	}
+	z = dot(linkWeights[:], c.x[:], linkBias)
+	ps.z1[k] = z
+	return z, true
+}
+
+// candidates finds the candidate links between documents a and b (see
+// retrieve.go) and describes each with its features. With p.topK 0 every
+// pair sharing a content stem is a candidate, as the fit needs. Cells
+// whose sentences are too short ever to link are left out (unless p.topK
+// is 0) but still count in the model's row and column maxima.
+func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scratch) (*pairSearch, []candidate, error) {
+	fa, fb := pr.feats[a], pr.feats[b]
+	na, nb := len(fa), len(fb)
+	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b],
+		rowMax: make([]float64, na), row2: make([]float64, na),
+		colMax: make([]float64, nb), col2: make([]float64, nb), z1: map[cell]float64{}}
+	if na == 0 || nb == 0 {
+		return ps, nil, nil
+	}
+	cells := sc.cells[:0]
+	defer func() { sc.cells = cells[:0] }()
+	qa, qb := sideOf{fa, ps.ma}, sideOf{fb, ps.mb}
+	if err := sc.ret.counterparts(ctx, qa, qb, pr.v.relIDs, pr.w, p, ps.scoreAt,
+		func(i, j int) { cells = append(cells, cell{int32(i), int32(j)}) }, ps.rowMax, ps.row2); err != nil {
+		return nil, nil, err
+	}
+	if err := sc.ret.counterparts(ctx, qb, qa, pr.v.relIDs, pr.w, p, func(j, i int) float64 { return ps.scoreAt(i, j) },
+		func(j, i int) { cells = append(cells, cell{int32(i), int32(j)}) }, ps.colMax, ps.col2); err != nil {
+		return nil, nil, err
+	}
+	if p.topK > 0 {
+		// Aligned content comes in runs: a weak pair between two strong
+		// ones can link on its neighbours' strength.
+		for _, c := range cells {
+			cells = append(cells, cell{c.i - 1, c.j - 1}, cell{c.i + 1, c.j + 1})
+		}
+	}
+	slices.SortFunc(cells, func(x, y cell) int {
+		if x.i != y.i {
+			return int(x.i - y.i)
+		}
+		return int(x.j - y.j)
+	})
+	cells = slices.Compact(cells)
+	cells = slices.DeleteFunc(cells, func(c cell) bool { return c.i < 0 || c.j < 0 || int(c.i) >= na || int(c.j) >= nb })
+	if cap(sc.cands) < len(cells) {
+		sc.cands = make([]candidate, 0, len(cells))
+	}
 	cs := sc.cands[:0]
 	defer func() { sc.cands = cs[:0] }()
-	// Only sentences that share a stem can be candidates: find them through
-	// an index of b's stems.
-	if sc.posting == nil {
-		sc.posting = map[int32][]int{}
-	}
-	posting := sc.posting
-	for id, js := range posting {
-		posting[id] = js[:0]
-	}
-	for j := range fb {
-		if fb[j].skip {
-			continue
-		}
-		for _, id := range fb[j].ids {
-			posting[id] = append(posting[id], j)
-		}
-	}
-	seen := resize(&sc.seen, nb) // the last i+1 that reached j
-	js := sc.js[:0]
-	defer func() { sc.js = js[:0] }()
-	for i := range fa {
-		if fa[i].skip {
-			continue
-		}
-		js = js[:0]
-		for _, id := range fa[i].ids {
-			for _, j := range posting[id] {
-				if seen[j] != i+1 {
-					seen[j] = i + 1
-					js = append(js, j)
-				}
+	for n, k := range cells {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
 			}
 		}
-		slices.Sort(js)
-		for _, j := range js {
-			m := v.overlap(sc, &fa[i], &fb[j], w, p.synWeight, nil)
-			if m.exact == 0 {
-				continue
-			}
-			s := pairScore(m, ma[i], mb[j], p)
-			score[i*nb+j] = s
-			cs = append(cs, candidate{i: i, j: j, m: m, score: s, short: min(len(fa[i].ids), len(fb[j].ids))})
+		i, j := int(k.i), int(k.j)
+		if p.topK > 0 && min(len(fa[i].ids), len(fb[j].ids)) < p.minContent {
+			// Never a link, but its odds weigh in its row and column.
+			ps.firstLogit(i, j)
+			continue
+		}
+		var c candidate
+		if ps.describe(i, j, &c) {
+			cs = append(cs, c)
 		}
 	}
-	rowMax := make([]float64, na)
-	colMax := make([]float64, nb)
-	row2 := make([]float64, na) // second best in the row
-	col2 := make([]float64, nb)
-	for _, c := range cs {
-		rowMax[c.i], row2[c.i] = top2(rowMax[c.i], row2[c.i], c.score)
-		colMax[c.j], col2[c.j] = top2(colMax[c.j], col2[c.j], c.score)
-	}
-	at := func(i, j int) float64 {
-		if i < 0 || j < 0 || i >= na || j >= nb {
-			return 0
-		}
-		return score[i*nb+j]
-	}
-	for k := range cs {
-		c := &cs[k]
-		s := c.score
-		dice := 2 * c.m.weight / (ma[c.i] + mb[c.j])
-		cont := math.Min(1, c.m.weight/math.Min(ma[c.i], mb[c.j]))
-		nbr := math.Max(at(c.i-1, c.j-1), at(c.i+1, c.j+1))
-		conflict := 0.0
-		if c.m.numA && c.m.numB && !c.m.numBoth {
-			conflict = 1
-		}
-		c.x = [numFeatures]float64{
-			s,
-			dice,
-			cont,
-			s / rowMax[c.i],
-			s / colMax[c.j],
-			b2f(s >= rowMax[c.i]),
-			b2f(s >= colMax[c.j]),
-			nbr,
-			math.Log1p(float64(c.m.exact)),
-			math.Log1p(float64(c.m.synonym)),
-			b2f(c.m.numBoth),
-			conflict,
-			gramDice(fa[c.i].grams, fb[c.j].grams, pr.gw),
-			margin(s, rowMax[c.i], row2[c.i]),
-			margin(s, colMax[c.j], col2[c.j]),
-			math.Log1p(float64(c.m.common)),
-			math.Log1p(c.m.weight),
-			math.Log1p(float64(min(len(fa[c.i].ids), len(fb[c.j].ids)))),
-			c.m.maxW,
-			p.position * math.Abs(float64(c.i)/float64(na)-float64(c.j)/float64(nb)),
-		}
-	}
-	return cs
+	return ps, cs, nil
 }
 
 // margin is how far s stands above the best other score of its row or
@@ -380,37 +455,64 @@ const numStack = 6
 // stackFeatures describes each candidate by its first-pass log-odds z1 and
 // those of its neighbours: aligned content comes in runs (the next sentence
 // of one article matches the next of the other) and in splits (one
-// sentence of a summary covers two adjacent ones of the source).
-func stackFeatures(cands []candidate, z1 []float64) [][numStack]float64 {
-	type cell struct{ i, j int }
-	prob := make(map[cell]float64, len(cands))
+// sentence of a summary covers two adjacent ones of the source). The odds
+// of cells outside cands come from seen (cells already looked at) and
+// more (cells looked at on demand); both may be nil, and a cell neither
+// knows is no candidate. Every cell looked at counts in the maxima of its
+// row and column.
+func stackFeatures(cands []candidate, z1 []float64, seen map[cell]float64, more func(i, j int) (float64, bool)) [][numStack]float64 {
+	idx := make(map[cell]int, len(cands))
 	rowMax := map[int]float64{}
 	colMax := map[int]float64{}
+	fold := func(i, j int, p float64) {
+		rowMax[i] = math.Max(rowMax[i], p)
+		colMax[j] = math.Max(colMax[j], p)
+	}
 	for k, c := range cands {
-		p := sigmoid(z1[k])
-		prob[cell{c.i, c.j}] = p
-		rowMax[c.i] = math.Max(rowMax[c.i], p)
-		colMax[c.j] = math.Max(colMax[c.j], p)
+		idx[cell{int32(c.i), int32(c.j)}] = k
+		fold(c.i, c.j, sigmoid(z1[k]))
+	}
+	for k, z := range seen {
+		if !math.IsInf(z, -1) {
+			fold(int(k.i), int(k.j), sigmoid(z))
+		}
+	}
+	prob := func(i, j int) float64 {
+		if k, ok := idx[cell{int32(i), int32(j)}]; ok {
+			return sigmoid(z1[k])
+		}
+		if more != nil {
+			if z, ok := more(i, j); ok {
+				p := sigmoid(z)
+				fold(i, j, p)
+				return p
+			}
+		}
+		return 0
 	}
 	out := make([][numStack]float64, len(cands))
 	for k, c := range cands {
-		p := prob[cell{c.i, c.j}]
-		diag := math.Max(prob[cell{c.i - 1, c.j - 1}], prob[cell{c.i + 1, c.j + 1}])
-		side := math.Max(math.Max(prob[cell{c.i - 1, c.j}], prob[cell{c.i + 1, c.j}]),
-			math.Max(prob[cell{c.i, c.j - 1}], prob[cell{c.i, c.j + 1}]))
-		out[k] = [numStack]float64{z1[k], diag, p / rowMax[c.i], p / colMax[c.j], side, p * diag}
+		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
+		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
+			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
+		out[k] = [numStack]float64{z1[k], diag, 0, 0, side, sigmoid(z1[k]) * diag}
+	}
+	// The maxima are complete once every neighbour has been looked at.
+	for k, c := range cands {
+		p := sigmoid(z1[k])
+		out[k][2], out[k][3] = p/rowMax[c.i], p/colMax[c.j]
 	}
 	return out
 }
 
 // linkLogits runs both passes of the link model over a pair's candidates
 // and returns the first-pass and final log-odds.
-func linkLogits(cands []candidate) (z1, z2 []float64) {
+func linkLogits(cands []candidate, ps *pairSearch) (z1, z2 []float64) {
 	z1 = make([]float64, len(cands))
 	for k := range cands {
 		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
 	}
-	st := stackFeatures(cands, z1)
+	st := stackFeatures(cands, z1, ps.z1, ps.firstLogit)
 	z2 = make([]float64, len(cands))
 	for k := range st {
 		z2[k] = dot(stackWeights[:], st[k][:], stackBias)
@@ -432,9 +534,9 @@ func dot(w, x []float64, bias float64) float64 {
 // not rewrites of each other (few confident, mutually best matches) need
 // stronger evidence for each link than a rewrite does. The sensitivity
 // moves the threshold, and between the two regimes.
-func alignPair(cands []candidate, na, nb int, opts Options, p params) []Link {
+func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
 	sens := min(1, max(0, opts.Sensitivity))
-	z1, z2 := linkLogits(cands)
+	z1, z2 := linkLogits(cands, ps)
 	confident := 0
 	for k := range cands {
 		c := &cands[k]

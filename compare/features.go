@@ -142,11 +142,9 @@ type scratch struct {
 	restA, restB []int   // unmatched stems
 
 	// Buffers of candidates, reused from one pair of documents to the next.
-	cands   []candidate
-	posting map[int32][]int // stem id → sentences of b holding it
-	score   []float64
-	seen    []int
-	js      []int
+	cands []candidate
+	cells []cell
+	ret   retriever
 }
 
 // resize returns (*buf)[:n] zeroed, growing *buf when it is too short.
