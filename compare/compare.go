@@ -266,19 +266,56 @@ type pairSearch struct {
 	ma, mb                     []float64
 	rowMax, row2, colMax, col2 []float64
 	z1                         map[cell]float64 // first-pass log-odds of cells outside the candidates
+	cache                      []cachedMatch    // see matchAt
+	shift                      uint
 }
 
 // matchAt measures sentences i of a and j of b; ok is false when they are
-// out of range, take no part or share no content stem exactly.
+// out of range, take no part or share no content stem exactly. The search
+// asks for the same pairs several times (both directions, then the
+// neighbours of each candidate): a small direct-mapped cache answers most.
 func (ps *pairSearch) matchAt(i, j int) (m match, s float64, ok bool) {
 	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) || ps.fa[i].skip || ps.fb[j].skip {
 		return m, 0, false
 	}
-	m = ps.pr.v.overlap(ps.sc, &ps.fa[i], &ps.fb[j], ps.pr.w, ps.p.synWeight, nil)
-	if m.exact == 0 {
-		return m, 0, false
+	k := cell{int32(i), int32(j)}
+	slot := &ps.cache[(uint64(i)*0x9E3779B97F4A7C15^uint64(j)*0xC2B2AE3D27D4EB4F)>>ps.shift]
+	if slot.k == k {
+		return slot.m, slot.s, slot.m.exact > 0
 	}
-	return m, pairScore(m, ps.ma[i], ps.mb[j], ps.p), true
+	m = ps.pr.v.overlap(ps.sc, &ps.fa[i], &ps.fb[j], ps.pr.w, ps.p.synWeight, nil)
+	if m.exact > 0 {
+		s = pairScore(m, ps.ma[i], ps.mb[j], ps.p)
+	}
+	*slot = cachedMatch{k, m, s}
+	return m, s, m.exact > 0
+}
+
+// cachedMatch is a slot of pairSearch's cache: a pair, its overlap and
+// score (no pair when k.i is -1).
+type cachedMatch struct {
+	k cell
+	m match
+	s float64
+}
+
+// newCache returns the worker's cache, emptied, with room for about 16
+// pairs per sentence of a pair of documents of na and nb sentences (at
+// least 2^8 and at most 2^16 slots), and the shift that maps a hash onto
+// it.
+func (sc *scratch) newCache(na, nb int) ([]cachedMatch, uint) {
+	bits := uint(8)
+	for bits < 16 && 1<<bits < 16*(na+nb) {
+		bits++
+	}
+	if cap(sc.cache) < 1<<bits {
+		sc.cache = make([]cachedMatch, 1<<bits)
+	}
+	c := sc.cache[:1<<bits]
+	for k := range c {
+		c[k].k = cell{-1, -1}
+	}
+	return c, 64 - bits
 }
 
 // scoreAt is the score of sentences i of a and j of b, 0 when they are no
@@ -362,6 +399,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b],
 		rowMax: make([]float64, na), row2: make([]float64, na),
 		colMax: make([]float64, nb), col2: make([]float64, nb), z1: map[cell]float64{}}
+	ps.cache, ps.shift = sc.newCache(na, nb)
 	if na == 0 || nb == 0 {
 		return ps, nil, nil
 	}

@@ -144,6 +144,7 @@ type scratch struct {
 	// Buffers of candidates, reused from one pair of documents to the next.
 	cands []candidate
 	cells []cell
+	cache []cachedMatch
 	ret   retriever
 }
 

@@ -1,12 +1,10 @@
 package compare_test
 
 import (
-	"context"
 	"fmt"
 	"sync"
 	"testing"
 
-	"parallax/compare"
 	"parallax/corpus"
 	"parallax/evaluate"
 	"parallax/internal/longpair"
@@ -49,12 +47,7 @@ func BenchmarkCompareScale(b *testing.B) {
 		}
 		docs := []*corpus.Document{corpus.FromText("original.txt", orig), corpus.FromText("rewrite.txt", rw)}
 		b.Run(fmt.Sprintf("sentences=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := compare.Compare(context.Background(), docs, compare.DefaultOptions()); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchCompare(b, docs)
 			b.ReportMetric(float64(len(docs[0].Sentences)+len(docs[1].Sentences)), "sentences")
 		})
 	}
@@ -74,10 +67,5 @@ func BenchmarkCompareEight(b *testing.B) {
 		}
 		docs = append(docs, corpus.FromText(fmt.Sprintf("original%d.txt", k), orig), corpus.FromText(fmt.Sprintf("rewrite%d.txt", k), rw))
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := compare.Compare(context.Background(), docs, compare.DefaultOptions()); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchCompare(b, docs)
 }
