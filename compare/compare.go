@@ -8,6 +8,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"math"
@@ -68,6 +69,7 @@ type prepared struct {
 	gw     []float64    // weight per n-gram id
 	feats  [][]sentFeat // per document, per sentence
 	masses [][]float64  // per document, per sentence: total stem weight
+	index  []*postings  // per document: its sentences by stem
 }
 
 // prepare tokenises every sentence and weighs the stems over the set. It
@@ -77,21 +79,26 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	// Tokenise and stem the documents in parallel, then number the stems
 	// in document order, so that ids do not depend on scheduling.
 	toks := make([][][]Token, len(docs))
-	// A stem cache per worker and language.
-	caches := make([]map[string]map[string]string, parallel.Workers(len(docs)))
+	// A tokeniser (stem cache) per worker.
+	tzs := make([]*Tokenizer, parallel.Workers(len(docs)))
+	defer func() {
+		for _, tz := range tzs {
+			if tz != nil {
+				putTokenizer(tz)
+			}
+		}
+	}()
 	if err := parallel.For(ctx, len(docs), func(w, d int) {
 		doc := docs[d]
-		if caches[w] == nil {
-			caches[w] = map[string]map[string]string{}
-		}
-		cache := caches[w][doc.Language]
-		if cache == nil {
-			cache = map[string]string{}
-			caches[w][doc.Language] = cache
+		if tzs[w] == nil {
+			tzs[w] = getTokenizer()
 		}
 		toks[d] = make([][]Token, len(doc.Sentences))
 		for i, s := range doc.Sentences {
-			toks[d][i] = tokenize(doc.Text[s.Start:s.End], doc.Language, cache)
+			if i%256 == 255 && ctx.Err() != nil {
+				return
+			}
+			toks[d][i] = tzs[w].Tokenize(doc.Text[s.Start:s.End], doc.Language)
 		}
 	}); err != nil {
 		return nil, err
@@ -110,11 +117,15 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	pr.v.finish()
 	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
 	pr.gw = gramWeights(pr.v, pr.feats)
-	for d := range pr.feats {
+	pr.index = make([]*postings, len(docs))
+	if err := parallel.For(ctx, len(docs), func(_, d int) {
 		pr.masses[d] = make([]float64, len(pr.feats[d]))
 		for i := range pr.feats[d] {
 			pr.masses[d][i] = mass(&pr.feats[d][i], pr.w)
 		}
+		pr.index[d] = newPostings(pr.feats[d])
+	}); err != nil {
+		return nil, err
 	}
 	return pr, nil
 }
@@ -265,8 +276,8 @@ type pairSearch struct {
 	fa, fb                     []sentFeat
 	ma, mb                     []float64
 	rowMax, row2, colMax, col2 []float64
-	z1                         map[cell]float64 // first-pass log-odds of cells outside the candidates
-	cache                      []cachedMatch    // see matchAt
+	cache                      []cachedMatch // see matchAt
+	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
 	shift                      uint
 }
 
@@ -278,25 +289,31 @@ func (ps *pairSearch) matchAt(i, j int) (m match, s float64, ok bool) {
 	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) || ps.fa[i].skip || ps.fb[j].skip {
 		return m, 0, false
 	}
-	k := cell{int32(i), int32(j)}
-	slot := &ps.cache[(uint64(i)*0x9E3779B97F4A7C15^uint64(j)*0xC2B2AE3D27D4EB4F)>>ps.shift]
-	if slot.k == k {
+	slot := ps.slot(i, j)
+	if slot.k == (cell{int32(i), int32(j)}) {
 		return slot.m, slot.s, slot.m.exact > 0
 	}
 	m = ps.pr.v.overlap(ps.sc, &ps.fa[i], &ps.fb[j], ps.pr.w, ps.p.synWeight, nil)
 	if m.exact > 0 {
 		s = pairScore(m, ps.ma[i], ps.mb[j], ps.p)
 	}
-	*slot = cachedMatch{k, m, s}
+	*slot = cachedMatch{k: cell{int32(i), int32(j)}, m: m, s: s}
 	return m, s, m.exact > 0
+}
+
+// slot is the cache slot of the pair (i, j).
+func (ps *pairSearch) slot(i, j int) *cachedMatch {
+	return &ps.cache[(uint64(i)*0x9E3779B97F4A7C15^uint64(j)*0xC2B2AE3D27D4EB4F)>>ps.shift]
 }
 
 // cachedMatch is a slot of pairSearch's cache: a pair, its overlap and
 // score (no pair when k.i is -1).
 type cachedMatch struct {
-	k cell
-	m match
-	s float64
+	k     cell
+	m     match
+	s     float64
+	z1    float64 // first-pass log-odds, when hasZ1
+	hasZ1 bool
 }
 
 // newCache returns the worker's cache, emptied, with room for about 16
@@ -368,23 +385,22 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 }
 
 // firstLogit is the first-pass log-odds of the pair (i, j), looked at on
-// demand (and remembered) for cells outside the candidates; ok is false
-// when the pair is no candidate at all.
+// demand (and remembered in the cache) for cells outside the candidates;
+// ok is false when the pair is no candidate at all.
 func (ps *pairSearch) firstLogit(i, j int) (z float64, ok bool) {
 	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) {
 		return 0, false
 	}
 	k := cell{int32(i), int32(j)}
-	if z, ok := ps.z1[k]; ok {
-		return z, !math.IsInf(z, -1)
+	if slot := ps.slot(i, j); slot.k == k && (slot.hasZ1 || slot.m.exact == 0) {
+		return slot.z1, slot.m.exact > 0
 	}
 	var c candidate
 	if !ps.describe(i, j, &c) {
-		ps.z1[k] = math.Inf(-1)
 		return 0, false
 	}
 	z = dot(linkWeights[:], c.x[:], linkBias)
-	ps.z1[k] = z
+	*ps.slot(i, j) = cachedMatch{k: k, m: c.m, s: c.score, z1: z, hasZ1: true}
 	return z, true
 }
 
@@ -398,52 +414,58 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	na, nb := len(fa), len(fb)
 	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b],
 		rowMax: make([]float64, na), row2: make([]float64, na),
-		colMax: make([]float64, nb), col2: make([]float64, nb), z1: map[cell]float64{}}
+		colMax: make([]float64, nb), col2: make([]float64, nb)}
 	ps.cache, ps.shift = sc.newCache(na, nb)
 	if na == 0 || nb == 0 {
 		return ps, nil, nil
 	}
+	// Cells are packed into one number each, row then column, so that they
+	// sort quickly.
 	cells := sc.cells[:0]
 	defer func() { sc.cells = cells[:0] }()
-	qa, qb := sideOf{fa, ps.ma}, sideOf{fb, ps.mb}
+	pack := func(i, j int) uint64 { return uint64(i)<<32 | uint64(j) }
+	qa, qb := sideOf{fa, ps.ma, pr.index[a]}, sideOf{fb, ps.mb, pr.index[b]}
 	if err := sc.ret.counterparts(ctx, qa, qb, pr.v.relIDs, pr.w, p, ps.scoreAt,
-		func(i, j int) { cells = append(cells, cell{int32(i), int32(j)}) }, ps.rowMax, ps.row2); err != nil {
+		func(i, j int) { cells = append(cells, pack(i, j)) }, ps.rowMax, ps.row2); err != nil {
 		return nil, nil, err
 	}
 	if err := sc.ret.counterparts(ctx, qb, qa, pr.v.relIDs, pr.w, p, func(j, i int) float64 { return ps.scoreAt(i, j) },
-		func(j, i int) { cells = append(cells, cell{int32(i), int32(j)}) }, ps.colMax, ps.col2); err != nil {
+		func(j, i int) { cells = append(cells, pack(i, j)) }, ps.colMax, ps.col2); err != nil {
 		return nil, nil, err
 	}
 	if p.topK > 0 {
 		// Aligned content comes in runs: a weak pair between two strong
 		// ones can link on its neighbours' strength.
 		for _, c := range cells {
-			cells = append(cells, cell{c.i - 1, c.j - 1}, cell{c.i + 1, c.j + 1})
+			i, j := int(c>>32), int(uint32(c))
+			if i > 0 && j > 0 {
+				cells = append(cells, pack(i-1, j-1))
+			}
+			if i+1 < na && j+1 < nb {
+				cells = append(cells, pack(i+1, j+1))
+			}
 		}
 	}
-	slices.SortFunc(cells, func(x, y cell) int {
-		if x.i != y.i {
-			return int(x.i - y.i)
-		}
-		return int(x.j - y.j)
-	})
+	slices.Sort(cells)
 	cells = slices.Compact(cells)
-	cells = slices.DeleteFunc(cells, func(c cell) bool { return c.i < 0 || c.j < 0 || int(c.i) >= na || int(c.j) >= nb })
 	if cap(sc.cands) < len(cells) {
 		sc.cands = make([]candidate, 0, len(cells))
 	}
 	cs := sc.cands[:0]
 	defer func() { sc.cands = cs[:0] }()
-	for n, k := range cells {
+	for n, packed := range cells {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
 		}
-		i, j := int(k.i), int(k.j)
+		i, j := int(packed>>32), int(uint32(packed))
+		k := cell{int32(i), int32(j)}
 		if p.topK > 0 && min(len(fa[i].ids), len(fb[j].ids)) < p.minContent {
 			// Never a link, but its odds weigh in its row and column.
-			ps.firstLogit(i, j)
+			if z, ok := ps.firstLogit(i, j); ok {
+				ps.context = append(ps.context, cellOdds{k, z})
+			}
 			continue
 		}
 		var c candidate
@@ -490,91 +512,87 @@ func b2f(b bool) float64 {
 // numStack is the length of the second-pass feature vector.
 const numStack = 6
 
-// stackFeatures describes each candidate by its first-pass log-odds z1 and
-// those of its neighbours: aligned content comes in runs (the next sentence
-// of one article matches the next of the other) and in splits (one
-// sentence of a summary covers two adjacent ones of the source). The odds
-// of cells outside cands come from seen (cells already looked at) and
-// more (cells looked at on demand); both may be nil, and a cell neither
-// knows is no candidate. Every cell looked at counts in the maxima of its
-// row and column.
-func stackFeatures(cands []candidate, z1 []float64, seen map[cell]float64, more func(i, j int) (float64, bool)) [][numStack]float64 {
-	idx := make(map[cell]int, len(cands))
-	rowMax := map[int]float64{}
-	colMax := map[int]float64{}
-	fold := func(i, j int, p float64) {
+// stackFeatures describes candidates by their first-pass log-odds z1 and
+// those of their neighbours: aligned content comes in runs (the next
+// sentence of one article matches the next of the other) and in splits
+// (one sentence of a summary covers two adjacent ones of the source).
+// cands are sorted by sentences, na and nb bound them. The maxima of each
+// row and column are taken over cands and the context cells. The odds of
+// neighbours outside cands come from more (nil: none; ok false: no
+// candidate). Only the candidates keep selects (nil: all) are described;
+// the others' rows are zero.
+func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
+	more func(i, j int) (float64, bool), keep func(k int) bool) [][numStack]float64 {
+	rowMax, colMax := make([]float64, na), make([]float64, nb)
+	fold := func(i, j int, z float64) {
+		p := sigmoid(z)
 		rowMax[i] = math.Max(rowMax[i], p)
 		colMax[j] = math.Max(colMax[j], p)
 	}
 	for k, c := range cands {
-		idx[cell{int32(c.i), int32(c.j)}] = k
-		fold(c.i, c.j, sigmoid(z1[k]))
+		fold(c.i, c.j, z1[k])
 	}
-	for k, z := range seen {
-		if !math.IsInf(z, -1) {
-			fold(int(k.i), int(k.j), sigmoid(z))
-		}
+	for _, c := range context {
+		fold(int(c.i), int(c.j), c.z)
 	}
 	prob := func(i, j int) float64 {
-		if k, ok := idx[cell{int32(i), int32(j)}]; ok {
+		k, ok := slices.BinarySearchFunc(cands, cell{int32(i), int32(j)}, func(c candidate, t cell) int {
+			return cmp.Or(cmp.Compare(c.i, int(t.i)), cmp.Compare(c.j, int(t.j)))
+		})
+		if ok {
 			return sigmoid(z1[k])
 		}
 		if more != nil {
 			if z, ok := more(i, j); ok {
-				p := sigmoid(z)
-				fold(i, j, p)
-				return p
+				return sigmoid(z)
 			}
 		}
 		return 0
 	}
 	out := make([][numStack]float64, len(cands))
 	for k, c := range cands {
+		if keep != nil && !keep(k) {
+			continue
+		}
+		p := sigmoid(z1[k])
 		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
 		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
 			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
-		out[k] = [numStack]float64{z1[k], diag, 0, 0, side, sigmoid(z1[k]) * diag}
-	}
-	// The maxima are complete once every neighbour has been looked at.
-	for k, c := range cands {
-		p := sigmoid(z1[k])
-		out[k][2], out[k][3] = p/rowMax[c.i], p/colMax[c.j]
+		out[k] = [numStack]float64{z1[k], diag, p / rowMax[c.i], p / colMax[c.j], side, p * diag}
 	}
 	return out
 }
 
-// linkLogits runs both passes of the link model over a pair's candidates
-// and returns the first-pass and final log-odds.
-func linkLogits(cands []candidate, ps *pairSearch) (z1, z2 []float64) {
-	z1 = make([]float64, len(cands))
-	for k := range cands {
-		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
-	}
-	st := stackFeatures(cands, z1, ps.z1, ps.firstLogit)
-	z2 = make([]float64, len(cands))
-	for k := range st {
-		z2[k] = dot(stackWeights[:], st[k][:], stackBias)
-	}
-	return z1, z2
+// cellOdds is a cell with its first-pass log-odds.
+type cellOdds struct {
+	cell
+	z float64
 }
 
-// dot is bias + w·x.
-func dot(w, x []float64, bias float64) float64 {
-	z := bias
-	for k := range w {
-		z += w[k] * x[k]
+// stackBound bounds the second-pass log-odds of a candidate of first-pass
+// log-odds z: every stacked feature but the first lies in [0, 1], and
+// the last is at most the candidate's own probability.
+func stackBound(z float64) float64 {
+	top := [numStack]float64{z, 1, 1, 1, 1, sigmoid(z)}
+	b := stackBias + stackWeights[0]*z
+	for k := 1; k < numStack; k++ {
+		b += max(stackWeights[k]*top[k], 0)
 	}
-	return z
+	return b
 }
 
 // alignPair links the sentences of two documents. Each candidate's link
 // log-odds are calibrated against the pair's background: articles that are
 // not rewrites of each other (few confident, mutually best matches) need
 // stronger evidence for each link than a rewrite does. The sensitivity
-// moves the threshold, and between the two regimes.
+// moves the threshold, and between the two regimes. Only candidates that
+// can reach the threshold are looked at in their neighbourhood.
 func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
 	sens := min(1, max(0, opts.Sensitivity))
-	z1, z2 := linkLogits(cands, ps)
+	z1 := make([]float64, len(cands))
+	for k := range cands {
+		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
+	}
 	confident := 0
 	for k := range cands {
 		c := &cands[k]
@@ -589,13 +607,15 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 		shift = -gamma * math.Max(0, math.Log(p.regimeRef/r))
 	}
 	thr := logit(linkThreshold) + p.sensSpan*(RewriteSensitivity-sens)
-	var links []Link
 	strict := shift < 0 || sens < StrictSensitivity
+	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k])+shift >= thr }
+	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can)
+	var links []Link
 	for k, c := range cands {
-		if !c.substantive(p, strict) {
+		if !can(k) {
 			continue
 		}
-		z := z2[k] + shift
+		z := dot(stackWeights[:], st[k][:], stackBias) + shift
 		if z < thr {
 			continue
 		}
@@ -658,4 +678,13 @@ func classify(res *Result) {
 			}
 		}
 	}
+}
+
+// dot is bias + w·x.
+func dot(w, x []float64, bias float64) float64 {
+	z := bias
+	for k := range w {
+		z += w[k] * x[k]
+	}
+	return z
 }

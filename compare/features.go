@@ -143,7 +143,7 @@ type scratch struct {
 
 	// Buffers of candidates, reused from one pair of documents to the next.
 	cands []candidate
-	cells []cell
+	cells []uint64
 	cache []cachedMatch
 	ret   retriever
 }

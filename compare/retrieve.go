@@ -51,37 +51,67 @@ type retriever struct {
 	touched []int32
 	heap    []scoredCell
 	best    []scoredCell // the current top (ub holds the exact score)
-	posting map[int32][]int32
 }
 
 // sideOf is one document of a pair as the search sees it.
 type sideOf struct {
-	f []sentFeat
-	m []float64
+	f   []sentFeat
+	m   []float64
+	idx *postings
 }
 
-// index fills r.posting with the sentences of o holding each stem, in
-// sentence order.
-func (r *retriever) index(o sideOf) map[int32][]int32 {
-	if r.posting == nil {
-		r.posting = map[int32][]int32{}
+// postings is the inverted index of one document: for each of its stems,
+// the sentences holding it, in sentence order.
+type postings struct {
+	ids []int32 // the document's stems, sorted
+	off []int32 // sentences of ids[k] are at[off[k]:off[k+1]]
+	at  []int32
+}
+
+// newPostings indexes the live sentences of a document.
+func newPostings(fs []sentFeat) *postings {
+	var ids []int32
+	for _, f := range fs {
+		if !f.skip {
+			ids = append(ids, f.ids...)
+		}
 	}
-	for id, js := range r.posting {
-		if len(js) == 0 {
-			delete(r.posting, id) // stems of an earlier pair only
+	all := len(ids)
+	ids = sortedUnique(ids)
+	px := &postings{ids: ids, off: make([]int32, len(ids)+1), at: make([]int32, all)}
+	for _, f := range fs {
+		if f.skip {
 			continue
 		}
-		r.posting[id] = js[:0]
+		for _, id := range f.ids {
+			k, _ := slices.BinarySearch(ids, id)
+			px.off[k+1]++
+		}
 	}
-	for j := range o.f {
-		if o.f[j].skip {
+	for k := range ids {
+		px.off[k+1] += px.off[k]
+	}
+	next := slices.Clone(px.off[:len(ids)])
+	for j, f := range fs {
+		if f.skip {
 			continue
 		}
-		for _, id := range o.f[j].ids {
-			r.posting[id] = append(r.posting[id], int32(j))
+		for _, id := range f.ids {
+			k, _ := slices.BinarySearch(ids, id)
+			px.at[next[k]] = int32(j)
+			next[k]++
 		}
 	}
-	return r.posting
+	return px
+}
+
+// of returns the sentences holding stem id.
+func (px *postings) of(id int32) []int32 {
+	k, ok := slices.BinarySearch(px.ids, id)
+	if !ok {
+		return nil
+	}
+	return px.at[px.off[k]:px.off[k+1]]
 }
 
 // counterparts calls found(i, j) for the best p.topK counterparts j in o
@@ -91,7 +121,6 @@ func (r *retriever) index(o sideOf) map[int32][]int32 {
 // returns ctx.Err() when cancelled.
 func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32, w []float64, p params,
 	score func(i, j int) float64, found func(i, j int), best1, best2 []float64) error {
-	post := r.index(o)
 	if cap(r.acc) < len(o.f) {
 		r.acc = make([]float64, len(o.f))
 	}
@@ -127,7 +156,7 @@ func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32
 			return js[lo : lo+p.postingCap], true
 		}
 		for _, id := range fi.ids {
-			js, cut := window(post[id])
+			js, cut := window(o.idx.of(id))
 			if cut {
 				capped += w[id]
 			}
