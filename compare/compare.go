@@ -53,7 +53,7 @@ var defaultParams = params{
 	sharedDiff:     0.7,
 	scorePara:      0.35,
 	topK:           4,
-	postingCap:     512,
+	postingCap:     128,
 }
 
 // Compare aligns the sentences of docs with each other. It returns an error

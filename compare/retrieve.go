@@ -16,7 +16,7 @@ import (
 //
 //   - an inverted index of the other article's stems gives every sentence
 //     that shares a stem, with the weight of the shared stems accumulated
-//     (term at a time); a stem found in more than postingCap sentences is
+//     (term at a time); a stem found in more than postingCap (128) sentences is
 //     followed only to the postingCap of them nearest the sentence's own
 //     place, so that the work per sentence is bounded whatever the input;
 //   - the accumulated weight bounds the pair's score from above (related
@@ -183,7 +183,9 @@ func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32
 		b1, b2 := 0.0, 0.0
 		for len(h) > 0 {
 			c := h[0]
-			if len(best) >= k && c.ub < best[len(best)-1].ub {
+			if len(best) >= k && c.ub <= best[len(best)-1].ub {
+				// Nothing left can score above the k-th (among equal
+				// scores, the ones found first are kept).
 				break
 			}
 			h = heapPop(h)
@@ -245,7 +247,7 @@ func (r *retriever) relatedMass(f *sentFeat, w []float64) float64 {
 	s := 0.0
 	for _, y := range f.ids {
 		if rw := r.relW[y]; rw > 0 {
-			s += math.Min(rw, w[y])
+			s += min(rw, w[y])
 		}
 	}
 	return s
@@ -259,7 +261,7 @@ func boundScore(wt, ma, mb float64, p params) float64 {
 		return 0
 	}
 	dice := 2 * wt / (ma + mb)
-	cont := math.Min(1, wt/math.Min(ma, mb))
+	cont := min(1, wt/min(ma, mb))
 	return (dice + p.contWeight*cont) / (1 + p.contWeight)
 }
 
