@@ -45,12 +45,16 @@ type scoredCell struct {
 
 // retriever is one worker's state for the searches.
 type retriever struct {
-	acc     []float64 // accumulated exact weight per sentence of the other side
-	relW    []float64 // per stem: -1 for the sentence's own stems, else the heaviest of its stems it is related to
-	marked  []int32   // the stems relW marks
-	touched []int32
-	heap    []scoredCell
-	best    []scoredCell // the current top (ub holds the exact score)
+	acc    []float64 // accumulated exact weight per sentence of the other side
+	relW   []float64 // per stem: -1 for the sentence's own stems, else the heaviest of its stems it is related to
+	marked []int32   // the stems relW marks
+	// capLo and capHi are, for each stem of the sentence followed to part
+	// of its sentences only, the first and last sentence followed to
+	// (capHi -1 for the others).
+	capLo, capHi []int32
+	touched      []int32
+	heap         []scoredCell
+	best         []scoredCell // the current top (ub holds the exact score)
 }
 
 // sideOf is one document of a pair as the search sees it.
@@ -128,6 +132,10 @@ func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32
 	clear(acc)
 	if len(r.relW) < len(w) {
 		r.relW = make([]float64, len(w))
+		r.capLo, r.capHi = make([]int32, len(w)), make([]int32, len(w))
+		for k := range r.capHi {
+			r.capHi[k] = -1
+		}
 	}
 	k := p.topK
 	if k <= 0 {
@@ -145,20 +153,17 @@ func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32
 			continue
 		}
 		touched := r.touched[:0]
-		capped := 0.0 // weight of stems followed to part of their sentences only
+		marked := r.markRelated(fi, rel, w, p.synWeight > 0)
 		near := int32(float64(i) * scale)
-		window := func(js []int32) ([]int32, bool) {
-			if p.postingCap <= 0 || len(js) <= p.postingCap {
-				return js, false
-			}
-			c, _ := slices.BinarySearch(js, near)
-			lo := min(max(0, c-p.postingCap/2), len(js)-p.postingCap)
-			return js[lo : lo+p.postingCap], true
-		}
 		for _, id := range fi.ids {
-			js, cut := window(o.idx.of(id))
-			if cut {
-				capped += w[id]
+			js := o.idx.of(id)
+			if p.postingCap > 0 && len(js) > p.postingCap {
+				// Followed to the postingCap sentences nearest i only;
+				// the bound below adds its weight to the others.
+				c, _ := slices.BinarySearch(js, near)
+				lo := min(max(0, c-p.postingCap/2), len(js)-p.postingCap)
+				js = js[lo : lo+p.postingCap]
+				r.capLo[id], r.capHi[id] = js[0], js[len(js)-1]
 			}
 			for _, j := range js {
 				if acc[j] == 0 {
@@ -169,13 +174,13 @@ func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32
 		}
 		// Bound every touched sentence's score: the exact matches weigh
 		// what was accumulated, and related words add at most the weight
-		// of the related stems it holds (see relatedMass).
-		marked := r.markRelated(fi, rel, w, p.synWeight > 0)
+		// of the related stems it holds (see pairBound).
 		h := r.heap[:0]
 		for _, j := range touched {
 			mo := o.m[j]
-			ex := min(acc[j]+capped, q.m[i], mo)
-			syn := p.synWeight * min(r.relatedMass(&o.f[j], w), max(0, min(q.m[i], mo)-acc[j]))
+			extra, related := r.pairBound(&o.f[j], j, w)
+			ex := min(acc[j]+extra, q.m[i], mo)
+			syn := p.synWeight * min(related, max(0, min(q.m[i], mo)-ex))
 			h = append(h, scoredCell{j: j, ub: boundScore(min(ex+syn, q.m[i], mo), q.m[i], mo, p)})
 		}
 		heapify(h)
@@ -205,6 +210,7 @@ func (r *retriever) counterparts(ctx context.Context, q, o sideOf, rel [][]int32
 		}
 		for _, y := range marked {
 			r.relW[y] = 0
+			r.capLo[y], r.capHi[y] = 0, -1
 		}
 		r.touched, r.heap, r.best = touched[:0], h[:0], best[:0]
 	}
@@ -239,18 +245,22 @@ func (r *retriever) markRelated(f *sentFeat, rel [][]int32, w []float64, related
 	return marked
 }
 
-// relatedMass bounds what related words can add to the match of the
-// marked sentence (see markRelated) with f: each stem of f that is not the
-// marked sentence's but related to one of its stems adds at most the
-// lighter one's weight.
-func (r *retriever) relatedMass(f *sentFeat, w []float64) float64 {
-	s := 0.0
+// pairBound looks at sentence j of the other document, f, against the
+// marked sentence (see markRelated). extra is the weight of the marked
+// sentence's stems that f holds but the search did not follow to j (see
+// capLo). related bounds what related words can add: each stem of f that
+// is not the marked sentence's but related to one of its stems adds at
+// most the lighter one's weight.
+func (r *retriever) pairBound(f *sentFeat, j int32, w []float64) (extra, related float64) {
 	for _, y := range f.ids {
-		if rw := r.relW[y]; rw > 0 {
-			s += min(rw, w[y])
+		switch rw := r.relW[y]; {
+		case rw > 0:
+			related += min(rw, w[y])
+		case rw < 0 && r.capHi[y] >= 0 && (j < r.capLo[y] || j > r.capHi[y]):
+			extra += w[y]
 		}
 	}
-	return s
+	return extra, related
 }
 
 // boundScore is pairScore for a matched weight wt, without the number
