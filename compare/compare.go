@@ -8,7 +8,9 @@
 package compare
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"sort"
@@ -32,6 +34,8 @@ type params struct {
 	confidentLogit float64 // first-pass log-odds from which a mutually best match is confident
 	sharedDiff     float64 // diff equal share from which a link is near-verbatim
 	scorePara      float64 // Score from which a lone pair counts as paraphrased
+	topK           int     // counterparts kept per sentence and direction (0: every pair sharing a stem)
+	postingCap     int     // sentences one stem is followed to from one sentence, at most (0: all)
 }
 
 var defaultParams = params{
@@ -48,6 +52,8 @@ var defaultParams = params{
 	confidentLogit: 1,
 	sharedDiff:     0.7,
 	scorePara:      0.35,
+	topK:           4,
+	postingCap:     128,
 }
 
 // Compare aligns the sentences of docs with each other. It returns an error
@@ -63,6 +69,7 @@ type prepared struct {
 	gw     []float64    // weight per n-gram id
 	feats  [][]sentFeat // per document, per sentence
 	masses [][]float64  // per document, per sentence: total stem weight
+	index  []*postings  // per document: its sentences by stem
 }
 
 // prepare tokenises every sentence and weighs the stems over the set. It
@@ -72,21 +79,26 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	// Tokenise and stem the documents in parallel, then number the stems
 	// in document order, so that ids do not depend on scheduling.
 	toks := make([][][]Token, len(docs))
-	// A stem cache per worker and language.
-	caches := make([]map[string]map[string]string, parallel.Workers(len(docs)))
+	// A tokeniser (stem cache) per worker.
+	tzs := make([]*Tokenizer, parallel.Workers(len(docs)))
+	defer func() {
+		for _, tz := range tzs {
+			if tz != nil {
+				putTokenizer(tz)
+			}
+		}
+	}()
 	if err := parallel.For(ctx, len(docs), func(w, d int) {
 		doc := docs[d]
-		if caches[w] == nil {
-			caches[w] = map[string]map[string]string{}
-		}
-		cache := caches[w][doc.Language]
-		if cache == nil {
-			cache = map[string]string{}
-			caches[w][doc.Language] = cache
+		if tzs[w] == nil {
+			tzs[w] = getTokenizer()
 		}
 		toks[d] = make([][]Token, len(doc.Sentences))
 		for i, s := range doc.Sentences {
-			toks[d][i] = tokenize(doc.Text[s.Start:s.End], doc.Language, cache)
+			if i%256 == 255 && ctx.Err() != nil {
+				return
+			}
+			toks[d][i] = tzs[w].Tokenize(doc.Text[s.Start:s.End], doc.Language)
 		}
 	}); err != nil {
 		return nil, err
@@ -105,11 +117,15 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	pr.v.finish()
 	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
 	pr.gw = gramWeights(pr.v, pr.feats)
-	for d := range pr.feats {
+	pr.index = make([]*postings, len(docs))
+	if err := parallel.For(ctx, len(docs), func(_, d int) {
 		pr.masses[d] = make([]float64, len(pr.feats[d]))
 		for i := range pr.feats[d] {
 			pr.masses[d][i] = mass(&pr.feats[d][i], pr.w)
 		}
+		pr.index[d] = newPostings(pr.feats[d])
+	}); err != nil {
+		return nil, err
 	}
 	return pr, nil
 }
@@ -144,10 +160,14 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 		}
 	}
 	out := make([][]Link, len(jobs))
+	errs := make([]error, len(jobs))
 	scratches := make([]scratch, parallel.Workers(len(jobs)))
 	if err := parallel.For(ctx, len(jobs), func(w, k int) {
-		out[k] = pr.linkPair(docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
+		out[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
 	}); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	for _, links := range out {
@@ -164,9 +184,18 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 
 // linkPair aligns documents a and b and completes each link with its kind,
 // word diff and evidence.
-func (pr *prepared) linkPair(docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) []Link {
-	links := alignPair(candidates(pr, a, b, p, sc), pr.live(a), pr.live(b), opts, p)
+func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) ([]Link, error) {
+	ps, cands, err := candidates(ctx, pr, a, b, p, sc)
+	if err != nil {
+		return nil, err
+	}
+	links := alignPair(cands, ps, pr.live(a), pr.live(b), opts, p)
 	for k := range links {
+		if k%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		l := &links[k]
 		l.A.Doc, l.B.Doc = a, b
 		l.Diff = WordDiff(docs[a].SentenceText(l.A.Sentence), docs[b].SentenceText(l.B.Sentence))
@@ -182,7 +211,7 @@ func (pr *prepared) linkPair(docs []*corpus.Document, a, b int, opts Options, p 
 			l.Evidence = append(l.Evidence, e.text)
 		}
 	}
-	return links
+	return links, nil
 }
 
 // pairScore scores two sentences from their overlap: a blend of the
@@ -233,112 +262,218 @@ func (c *candidate) substantive(p params, strict bool) bool {
 // numFeatures is the length of a candidate's feature vector.
 const numFeatures = 20
 
-// candidates scores every pair of sentences of two documents that shares
-// at least one content stem and describes each with its features.
-func candidates(pr *prepared, a, b int, p params, sc *scratch) []candidate {
-	v, w := pr.v, pr.w
-	fa, fb, ma, mb := pr.feats[a], pr.feats[b], pr.masses[a], pr.masses[b]
-	na, nb := len(fa), len(fb)
-	if na == 0 || nb == 0 {
-		return nil
+// cell is a pair of sentences, one of each document.
+type cell struct{ i, j int32 }
+
+// pairSearch is what the aligner knows of one pair of documents while it
+// describes the candidates: each sentence's best and second-best score
+// with the other document, and the first-pass log-odds of the cells it
+// has looked at.
+type pairSearch struct {
+	pr                         *prepared
+	p                          params
+	sc                         *scratch
+	fa, fb                     []sentFeat
+	ma, mb                     []float64
+	rowMax, row2, colMax, col2 []float64
+	cache                      []cachedMatch // see matchAt
+	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
+	shift                      uint
+}
+
+// matchAt measures sentences i of a and j of b; ok is false when they are
+// out of range, take no part or share no content stem exactly. The search
+// asks for the same pairs several times (both directions, then the
+// neighbours of each candidate): a small direct-mapped cache answers most.
+func (ps *pairSearch) matchAt(i, j int) (m match, s float64, ok bool) {
+	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) || ps.fa[i].skip || ps.fb[j].skip {
+		return m, 0, false
 	}
-	// The buffers are the worker's, reused from pair to pair: the
-	// candidates live until alignPair has turned them into links.
-	score := resize(&sc.score, na*nb)
+	slot := ps.slot(i, j)
+	if slot.k == (cell{int32(i), int32(j)}) {
+		return slot.m, slot.s, slot.m.exact > 0
+	}
+	m = ps.pr.v.overlap(ps.sc, &ps.fa[i], &ps.fb[j], ps.pr.w, ps.p.synWeight, nil)
+	if m.exact > 0 {
+		s = pairScore(m, ps.ma[i], ps.mb[j], ps.p)
+	}
+	*slot = cachedMatch{k: cell{int32(i), int32(j)}, m: m, s: s}
+	return m, s, m.exact > 0
+}
+
+// slot is the cache slot of the pair (i, j).
+func (ps *pairSearch) slot(i, j int) *cachedMatch {
+	return &ps.cache[(uint64(i)*0x9E3779B97F4A7C15^uint64(j)*0xC2B2AE3D27D4EB4F)>>ps.shift]
+}
+
+// cachedMatch is a slot of pairSearch's cache: a pair, its overlap and
+// score (no pair when k.i is -1).
+type cachedMatch struct {
+	k     cell
+	m     match
+	s     float64
+	z1    float64 // first-pass log-odds, when hasZ1
+	hasZ1 bool
+}
+
+// newCache returns the worker's cache, emptied, with room for about 16
+// pairs per sentence of a pair of documents of na and nb sentences (at
+// least 2^8 and at most 2^16 slots), and the shift that maps a hash onto
+// it.
+func (sc *scratch) newCache(na, nb int) ([]cachedMatch, uint) {
+	bits := uint(8)
+	for bits < 16 && 1<<bits < 16*(na+nb) {
+		bits++
+	}
+	if cap(sc.cache) < 1<<bits {
+		sc.cache = make([]cachedMatch, 1<<bits)
+	}
+	c := sc.cache[:1<<bits]
+	for k := range c {
+		c[k].k = cell{-1, -1}
+	}
+	return c, 64 - bits
+}
+
+// scoreAt is the score of sentences i of a and j of b, 0 when they are no
+// candidate (see matchAt).
+func (ps *pairSearch) scoreAt(i, j int) float64 {
+	_, s, _ := ps.matchAt(i, j)
+	return s
+}
+
+// describe measures the pair (i, j) and fills in its features; it reports
+// false when the sentences share no content stem exactly (no candidate).
+func (ps *pairSearch) describe(i, j int, c *candidate) bool {
+	fa, fb, ma, mb := ps.fa, ps.fb, ps.ma, ps.mb
+	m, s, ok := ps.matchAt(i, j)
+	if !ok {
+		return false
+	}
+	*c = candidate{i: i, j: j, m: m, score: s, short: min(len(fa[i].ids), len(fb[j].ids))}
+	dice := 2 * m.weight / (ma[i] + mb[j])
+	cont := math.Min(1, m.weight/math.Min(ma[i], mb[j]))
+	nbr := math.Max(ps.scoreAt(i-1, j-1), ps.scoreAt(i+1, j+1))
+	conflict := 0.0
+	if m.numA && m.numB && !m.numBoth {
+		conflict = 1
+	}
+	rowMax, colMax := ps.rowMax[i], ps.colMax[j]
+	c.x = [numFeatures]float64{
+		s,
+		dice,
+		cont,
+		s / rowMax,
+		s / colMax,
+		b2f(s >= rowMax),
+		b2f(s >= colMax),
+		nbr,
+		math.Log1p(float64(m.exact)),
+		math.Log1p(float64(m.synonym)),
+		b2f(m.numBoth),
+		conflict,
+		gramDice(fa[i].grams, fb[j].grams, ps.pr.gw),
+		margin(s, rowMax, ps.row2[i]),
+		margin(s, colMax, ps.col2[j]),
+		math.Log1p(float64(m.common)),
+		math.Log1p(m.weight),
+		math.Log1p(float64(min(len(fa[i].ids), len(fb[j].ids)))),
+		m.maxW,
+		ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
+	}
+	return true
+}
+
+// firstLogit is the first-pass log-odds of the pair (i, j), looked at on
+// demand (and remembered in the cache) for cells outside the candidates;
+// ok is false when the pair is no candidate at all.
+func (ps *pairSearch) firstLogit(i, j int) (z float64, ok bool) {
+	if i < 0 || j < 0 || i >= len(ps.fa) || j >= len(ps.fb) {
+		return 0, false
+	}
+	k := cell{int32(i), int32(j)}
+	if slot := ps.slot(i, j); slot.k == k && (slot.hasZ1 || slot.m.exact == 0) {
+		return slot.z1, slot.m.exact > 0
+	}
+	var c candidate
+	if !ps.describe(i, j, &c) {
+		return 0, false
+	}
+	z = dot(linkWeights[:], c.x[:], linkBias)
+	*ps.slot(i, j) = cachedMatch{k: k, m: c.m, s: c.score, z1: z, hasZ1: true}
+	return z, true
+}
+
+// candidates finds the candidate links between documents a and b (see
+// retrieve.go) and describes each with its features. With p.topK 0 every
+// pair sharing a content stem is a candidate, as the fit needs. Cells
+// whose sentences are too short ever to link are left out (unless p.topK
+// is 0) but still count in the model's row and column maxima.
+func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scratch) (*pairSearch, []candidate, error) {
+	fa, fb := pr.feats[a], pr.feats[b]
+	na, nb := len(fa), len(fb)
+	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b],
+		rowMax: make([]float64, na), row2: make([]float64, na),
+		colMax: make([]float64, nb), col2: make([]float64, nb)}
+	ps.cache, ps.shift = sc.newCache(na, nb)
+	if na == 0 || nb == 0 {
+		return ps, nil, nil
+	}
+	// Cells are packed into one number each, row then column, so that they
+	// sort quickly.
+	cells := sc.cells[:0]
+	defer func() { sc.cells = cells[:0] }()
+	pack := func(i, j int) uint64 { return uint64(i)<<32 | uint64(j) }
+	qa, qb := sideOf{fa, ps.ma, pr.index[a]}, sideOf{fb, ps.mb, pr.index[b]}
+	if err := sc.ret.counterparts(ctx, qa, qb, pr.v.relIDs, pr.w, p, ps.scoreAt,
+		func(i, j int) { cells = append(cells, pack(i, j)) }, ps.rowMax, ps.row2); err != nil {
+		return nil, nil, err
+	}
+	if err := sc.ret.counterparts(ctx, qb, qa, pr.v.relIDs, pr.w, p, func(j, i int) float64 { return ps.scoreAt(i, j) },
+		func(j, i int) { cells = append(cells, pack(i, j)) }, ps.colMax, ps.col2); err != nil {
+		return nil, nil, err
+	}
+	if p.topK > 0 {
+		// Aligned content comes in runs: a weak pair between two strong
+		// ones can link on its neighbours' strength.
+		for _, c := range cells {
+			i, j := int(c>>32), int(uint32(c))
+			if i > 0 && j > 0 {
+				cells = append(cells, pack(i-1, j-1))
+			}
+			if i+1 < na && j+1 < nb {
+				cells = append(cells, pack(i+1, j+1))
+			}
+		}
+	}
+	slices.Sort(cells)
+	cells = slices.Compact(cells)
+	if cap(sc.cands) < len(cells) {
+		sc.cands = make([]candidate, 0, len(cells))
+	}
 	cs := sc.cands[:0]
 	defer func() { sc.cands = cs[:0] }()
-	// Only sentences that share a stem can be candidates: find them through
-	// an index of b's stems.
-	if sc.posting == nil {
-		sc.posting = map[int32][]int{}
-	}
-	posting := sc.posting
-	for id, js := range posting {
-		posting[id] = js[:0]
-	}
-	for j := range fb {
-		if fb[j].skip {
-			continue
-		}
-		for _, id := range fb[j].ids {
-			posting[id] = append(posting[id], j)
-		}
-	}
-	seen := resize(&sc.seen, nb) // the last i+1 that reached j
-	js := sc.js[:0]
-	defer func() { sc.js = js[:0] }()
-	for i := range fa {
-		if fa[i].skip {
-			continue
-		}
-		js = js[:0]
-		for _, id := range fa[i].ids {
-			for _, j := range posting[id] {
-				if seen[j] != i+1 {
-					seen[j] = i + 1
-					js = append(js, j)
-				}
+	for n, packed := range cells {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
 			}
 		}
-		slices.Sort(js)
-		for _, j := range js {
-			m := v.overlap(sc, &fa[i], &fb[j], w, p.synWeight, nil)
-			if m.exact == 0 {
-				continue
+		i, j := int(packed>>32), int(uint32(packed))
+		k := cell{int32(i), int32(j)}
+		if p.topK > 0 && min(len(fa[i].ids), len(fb[j].ids)) < p.minContent {
+			// Never a link, but its odds weigh in its row and column.
+			if z, ok := ps.firstLogit(i, j); ok {
+				ps.context = append(ps.context, cellOdds{k, z})
 			}
-			s := pairScore(m, ma[i], mb[j], p)
-			score[i*nb+j] = s
-			cs = append(cs, candidate{i: i, j: j, m: m, score: s, short: min(len(fa[i].ids), len(fb[j].ids))})
+			continue
+		}
+		var c candidate
+		if ps.describe(i, j, &c) {
+			cs = append(cs, c)
 		}
 	}
-	rowMax := make([]float64, na)
-	colMax := make([]float64, nb)
-	row2 := make([]float64, na) // second best in the row
-	col2 := make([]float64, nb)
-	for _, c := range cs {
-		rowMax[c.i], row2[c.i] = top2(rowMax[c.i], row2[c.i], c.score)
-		colMax[c.j], col2[c.j] = top2(colMax[c.j], col2[c.j], c.score)
-	}
-	at := func(i, j int) float64 {
-		if i < 0 || j < 0 || i >= na || j >= nb {
-			return 0
-		}
-		return score[i*nb+j]
-	}
-	for k := range cs {
-		c := &cs[k]
-		s := c.score
-		dice := 2 * c.m.weight / (ma[c.i] + mb[c.j])
-		cont := math.Min(1, c.m.weight/math.Min(ma[c.i], mb[c.j]))
-		nbr := math.Max(at(c.i-1, c.j-1), at(c.i+1, c.j+1))
-		conflict := 0.0
-		if c.m.numA && c.m.numB && !c.m.numBoth {
-			conflict = 1
-		}
-		c.x = [numFeatures]float64{
-			s,
-			dice,
-			cont,
-			s / rowMax[c.i],
-			s / colMax[c.j],
-			b2f(s >= rowMax[c.i]),
-			b2f(s >= colMax[c.j]),
-			nbr,
-			math.Log1p(float64(c.m.exact)),
-			math.Log1p(float64(c.m.synonym)),
-			b2f(c.m.numBoth),
-			conflict,
-			gramDice(fa[c.i].grams, fb[c.j].grams, pr.gw),
-			margin(s, rowMax[c.i], row2[c.i]),
-			margin(s, colMax[c.j], col2[c.j]),
-			math.Log1p(float64(c.m.common)),
-			math.Log1p(c.m.weight),
-			math.Log1p(float64(min(len(fa[c.i].ids), len(fb[c.j].ids)))),
-			c.m.maxW,
-			p.position * math.Abs(float64(c.i)/float64(na)-float64(c.j)/float64(nb)),
-		}
-	}
-	return cs
+	return ps, cs, nil
 }
 
 // margin is how far s stands above the best other score of its row or
@@ -377,64 +512,87 @@ func b2f(b bool) float64 {
 // numStack is the length of the second-pass feature vector.
 const numStack = 6
 
-// stackFeatures describes each candidate by its first-pass log-odds z1 and
-// those of its neighbours: aligned content comes in runs (the next sentence
-// of one article matches the next of the other) and in splits (one
-// sentence of a summary covers two adjacent ones of the source).
-func stackFeatures(cands []candidate, z1 []float64) [][numStack]float64 {
-	type cell struct{ i, j int }
-	prob := make(map[cell]float64, len(cands))
-	rowMax := map[int]float64{}
-	colMax := map[int]float64{}
+// stackFeatures describes candidates by their first-pass log-odds z1 and
+// those of their neighbours: aligned content comes in runs (the next
+// sentence of one article matches the next of the other) and in splits
+// (one sentence of a summary covers two adjacent ones of the source).
+// cands are sorted by sentences, na and nb bound them. The maxima of each
+// row and column are taken over cands and the context cells. The odds of
+// neighbours outside cands come from more (nil: none; ok false: no
+// candidate). Only the candidates keep selects (nil: all) are described;
+// the others' rows are zero.
+func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
+	more func(i, j int) (float64, bool), keep func(k int) bool) [][numStack]float64 {
+	rowMax, colMax := make([]float64, na), make([]float64, nb)
+	fold := func(i, j int, z float64) {
+		p := sigmoid(z)
+		rowMax[i] = math.Max(rowMax[i], p)
+		colMax[j] = math.Max(colMax[j], p)
+	}
 	for k, c := range cands {
-		p := sigmoid(z1[k])
-		prob[cell{c.i, c.j}] = p
-		rowMax[c.i] = math.Max(rowMax[c.i], p)
-		colMax[c.j] = math.Max(colMax[c.j], p)
+		fold(c.i, c.j, z1[k])
+	}
+	for _, c := range context {
+		fold(int(c.i), int(c.j), c.z)
+	}
+	prob := func(i, j int) float64 {
+		k, ok := slices.BinarySearchFunc(cands, cell{int32(i), int32(j)}, func(c candidate, t cell) int {
+			return cmp.Or(cmp.Compare(c.i, int(t.i)), cmp.Compare(c.j, int(t.j)))
+		})
+		if ok {
+			return sigmoid(z1[k])
+		}
+		if more != nil {
+			if z, ok := more(i, j); ok {
+				return sigmoid(z)
+			}
+		}
+		return 0
 	}
 	out := make([][numStack]float64, len(cands))
 	for k, c := range cands {
-		p := prob[cell{c.i, c.j}]
-		diag := math.Max(prob[cell{c.i - 1, c.j - 1}], prob[cell{c.i + 1, c.j + 1}])
-		side := math.Max(math.Max(prob[cell{c.i - 1, c.j}], prob[cell{c.i + 1, c.j}]),
-			math.Max(prob[cell{c.i, c.j - 1}], prob[cell{c.i, c.j + 1}]))
+		if keep != nil && !keep(k) {
+			continue
+		}
+		p := sigmoid(z1[k])
+		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
+		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
+			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
 		out[k] = [numStack]float64{z1[k], diag, p / rowMax[c.i], p / colMax[c.j], side, p * diag}
 	}
 	return out
 }
 
-// linkLogits runs both passes of the link model over a pair's candidates
-// and returns the first-pass and final log-odds.
-func linkLogits(cands []candidate) (z1, z2 []float64) {
-	z1 = make([]float64, len(cands))
-	for k := range cands {
-		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
-	}
-	st := stackFeatures(cands, z1)
-	z2 = make([]float64, len(cands))
-	for k := range st {
-		z2[k] = dot(stackWeights[:], st[k][:], stackBias)
-	}
-	return z1, z2
+// cellOdds is a cell with its first-pass log-odds.
+type cellOdds struct {
+	cell
+	z float64
 }
 
-// dot is bias + w·x.
-func dot(w, x []float64, bias float64) float64 {
-	z := bias
-	for k := range w {
-		z += w[k] * x[k]
+// stackBound bounds the second-pass log-odds of a candidate of first-pass
+// log-odds z: every stacked feature but the first lies in [0, 1], and
+// the last is at most the candidate's own probability.
+func stackBound(z float64) float64 {
+	top := [numStack]float64{z, 1, 1, 1, 1, sigmoid(z)}
+	b := stackBias + stackWeights[0]*z
+	for k := 1; k < numStack; k++ {
+		b += max(stackWeights[k]*top[k], 0)
 	}
-	return z
+	return b
 }
 
 // alignPair links the sentences of two documents. Each candidate's link
 // log-odds are calibrated against the pair's background: articles that are
 // not rewrites of each other (few confident, mutually best matches) need
 // stronger evidence for each link than a rewrite does. The sensitivity
-// moves the threshold, and between the two regimes.
-func alignPair(cands []candidate, na, nb int, opts Options, p params) []Link {
+// moves the threshold, and between the two regimes. Only candidates that
+// can reach the threshold are looked at in their neighbourhood.
+func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
 	sens := min(1, max(0, opts.Sensitivity))
-	z1, z2 := linkLogits(cands)
+	z1 := make([]float64, len(cands))
+	for k := range cands {
+		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
+	}
 	confident := 0
 	for k := range cands {
 		c := &cands[k]
@@ -449,13 +607,15 @@ func alignPair(cands []candidate, na, nb int, opts Options, p params) []Link {
 		shift = -gamma * math.Max(0, math.Log(p.regimeRef/r))
 	}
 	thr := logit(linkThreshold) + p.sensSpan*(RewriteSensitivity-sens)
-	var links []Link
 	strict := shift < 0 || sens < StrictSensitivity
+	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k])+shift >= thr }
+	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can)
+	var links []Link
 	for k, c := range cands {
-		if !c.substantive(p, strict) {
+		if !can(k) {
 			continue
 		}
-		z := z2[k] + shift
+		z := dot(stackWeights[:], st[k][:], stackBias) + shift
 		if z < thr {
 			continue
 		}
@@ -518,4 +678,13 @@ func classify(res *Result) {
 			}
 		}
 	}
+}
+
+// dot is bias + w·x.
+func dot(w, x []float64, bias float64) float64 {
+	z := bias
+	for k := range w {
+		z += w[k] * x[k]
+	}
+	return z
 }

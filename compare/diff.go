@@ -55,6 +55,9 @@ func WordDiff(a, b string) []DiffSpan {
 		}
 		return rs
 	}
+	if len(pa)+len(pb) > maxDiffPieces {
+		return bigDiff(pa, pb)
+	}
 	ra, rb := toRunes(pa), toRunes(pb)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
@@ -96,6 +99,42 @@ func WordDiff(a, b string) []DiffSpan {
 		}
 		out = append(out, DiffSpan{Op: op, Text: sb.String()})
 	}
+	return out
+}
+
+// maxDiffPieces is the most words and marks of two sentences that WordDiff
+// diffs word by word (a minimal diff costs their number times the number
+// of differences); longer ones, which only hostile or broken input makes
+// (a file of one "sentence" of a million words), get bigDiff.
+const maxDiffPieces = 4000
+
+// bigDiff is the diff of two long sentences in linear time: their common
+// beginning and end are equal, everything between is deleted from a and
+// inserted in b.
+func bigDiff(pa, pb []diffPiece) []DiffSpan {
+	pre := 0
+	for pre < len(pa) && pre < len(pb) && pa[pre].key == pb[pre].key {
+		pre++
+	}
+	suf := 0
+	for suf < len(pa)-pre && suf < len(pb)-pre && pa[len(pa)-1-suf].key == pb[len(pb)-1-suf].key {
+		suf++
+	}
+	var out []DiffSpan
+	add := func(op Op, ps []diffPiece) {
+		if len(ps) == 0 {
+			return
+		}
+		var sb strings.Builder
+		for _, p := range ps {
+			sb.WriteString(p.text)
+		}
+		out = append(out, DiffSpan{Op: op, Text: sb.String()})
+	}
+	add(OpEqual, pa[:pre])
+	add(OpDelete, pa[pre:len(pa)-suf])
+	add(OpInsert, pb[pre:len(pb)-suf])
+	add(OpEqual, pa[len(pa)-suf:])
 	return out
 }
 

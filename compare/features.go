@@ -104,35 +104,34 @@ func (v *vocab) features(text, lang string) sentFeat {
 	return v.featuresOf(text, lang, tokenize(text, lang, cache))
 }
 
-// featuresOf numbers the content stems of a tokenised sentence.
+// featuresOf numbers the content stems of a tokenised sentence. Each stem
+// keeps the surface form of its first word; a sentence of any number of
+// distinct words costs n log n.
 func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
 	english := lang == "" || lang == "en"
 	f := sentFeat{words: len(toks)}
 	type pair struct {
-		id     int32
-		sur    string
-		common bool
+		id  int32
+		pos int // token index: the first one of each stem is kept
 	}
 	var ps []pair
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.Stop || (len(t.Norm) < 2 && !t.Number) {
 			continue
 		}
-		id := v.id(t.Stem, english, t.Number)
-		if slices.ContainsFunc(ps, func(p pair) bool { return p.id == id }) {
-			continue
-		}
-		ps = append(ps, pair{id, t.Norm, isCommonWord(text[t.Start:t.End])})
-		f.grams = v.addGrams(f.grams, t.Norm)
+		ps = append(ps, pair{v.id(t.Stem, english, t.Number), k})
 	}
-	f.grams = sortedUnique(f.grams)
-	slices.SortFunc(ps, func(x, y pair) int { return int(x.id - y.id) })
+	slices.SortFunc(ps, func(x, y pair) int { return cmp.Or(cmp.Compare(x.id, y.id), cmp.Compare(x.pos, y.pos)) })
+	ps = slices.CompactFunc(ps, func(x, y pair) bool { return x.id == y.id })
 	f.ids = make([]int32, len(ps))
 	f.surface = make([]string, len(ps))
 	f.common = make([]bool, len(ps))
 	for k, p := range ps {
-		f.ids[k], f.surface[k], f.common[k] = p.id, p.sur, p.common
+		t := toks[p.pos]
+		f.ids[k], f.surface[k], f.common[k] = p.id, t.Norm, isCommonWord(text[t.Start:t.End])
+		f.grams = v.addGrams(f.grams, t.Norm)
 	}
+	f.grams = sortedUnique(f.grams)
 	return f
 }
 
@@ -142,11 +141,10 @@ type scratch struct {
 	restA, restB []int   // unmatched stems
 
 	// Buffers of candidates, reused from one pair of documents to the next.
-	cands   []candidate
-	posting map[int32][]int // stem id → sentences of b holding it
-	score   []float64
-	seen    []int
-	js      []int
+	cands []candidate
+	cells []uint64
+	cache []cachedMatch
+	ret   retriever
 }
 
 // resize returns (*buf)[:n] zeroed, growing *buf when it is too short.
@@ -306,8 +304,8 @@ func (v *vocab) finish() {
 		if len(sx) < minPrefix {
 			continue
 		}
-		for _, y := range order[k+1:] {
-			if !strings.HasPrefix(v.stems[y], sx) {
+		for n, y := range order[k+1:] {
+			if n == maxRelated || !strings.HasPrefix(v.stems[y], sx) {
 				break
 			}
 			rel[x] = append(rel[x], y)
@@ -346,8 +344,8 @@ func (v *vocab) relateNearNumbers(rel [][]int32) {
 	}
 	slices.SortFunc(nums, func(a, b num) int { return cmp.Compare(a.val, b.val) })
 	for k, a := range nums {
-		for _, b := range nums[k+1:] {
-			if b.val-a.val > nearNumber*b.val {
+		for n, b := range nums[k+1:] {
+			if n == maxRelated || b.val-a.val > nearNumber*b.val {
 				break
 			}
 			rel[a.id] = append(rel[a.id], b.id)
@@ -355,6 +353,12 @@ func (v *vocab) relateNearNumbers(rel [][]int32) {
 		}
 	}
 }
+
+// maxRelated is how many following stems (in sorted order) one stem is
+// related to by prefix, and one number to by nearness, at most: words
+// such as "word1" ... "word99999" would otherwise relate every stem to
+// every other. Real text never comes near it.
+const maxRelated = 64
 
 // minPrefix is the shortest stem that matches the longer stems it begins
 // (demonyms and derived forms the stemmer leaves apart).

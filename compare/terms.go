@@ -1,5 +1,7 @@
 package compare
 
+import "sync"
+
 // Tokenizer tokenises text exactly as Tokenize does and remembers, per
 // language, the stem of every word it has seen, so that tokenising many
 // documents (a folder of articles) stems each distinct word once. A
@@ -22,4 +24,33 @@ func (tz *Tokenizer) Tokenize(text, lang string) []Token {
 		tz.caches[lang] = c
 	}
 	return tokenize(text, lang, c)
+}
+
+// tokenizers keeps the engine's tokenisers, with their stem caches, from
+// one comparison to the next: the viewer compares the same articles again
+// on every change, and news repeats its words.
+var tokenizers sync.Pool
+
+// maxCachedStems is the most words a kept tokeniser remembers; a bigger
+// one is let go.
+const maxCachedStems = 1 << 17
+
+// getTokenizer returns a kept tokeniser, or a new one.
+func getTokenizer() *Tokenizer {
+	if tz, ok := tokenizers.Get().(*Tokenizer); ok {
+		return tz
+	}
+	return NewTokenizer()
+}
+
+// putTokenizer keeps tz for a later comparison unless it remembers too
+// much.
+func putTokenizer(tz *Tokenizer) {
+	n := 0
+	for _, c := range tz.caches {
+		n += len(c)
+	}
+	if n <= maxCachedStems {
+		tokenizers.Put(tz)
+	}
 }

@@ -106,7 +106,7 @@ func tokenize(text, lang string, cache map[string]string) []Token {
 				t.Stem = stem
 			} else {
 				t.Stem = st.stem(norm, true)
-				if cache != nil {
+				if cache != nil && len(cache) < maxCachedStems {
 					cache[norm] = t.Stem
 				}
 			}

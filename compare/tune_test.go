@@ -139,7 +139,11 @@ func secondPass(data []pairData, p params, w []float64, b float64) []sample {
 		for k := range d.cands {
 			z1[k] = dot(w, d.cands[k].x[:], b)
 		}
-		st := stackFeatures(d.cands, z1)
+		na, nb := 0, 0
+		for _, c := range d.cands {
+			na, nb = max(na, c.i+1), max(nb, c.j+1)
+		}
+		st := stackFeatures(d.cands, z1, na, nb, nil, nil, nil)
 		for k, c := range d.cands {
 			ss = append(ss, sample{pair: pi, i: c.i, j: c.j, x: append([]float64(nil), st[k][:]...), y: b2f(d.gold[k]), ok: c.substantive(p, false)})
 		}
@@ -317,5 +321,7 @@ func TestFit(t *testing.T) {
 
 // pairCandidates returns the candidates between documents a and b.
 func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
-	return candidates(pr, a, b, p, &scratch{})
+	p.topK, p.postingCap = 0, 0 // every pair that shares a stem
+	_, cs, _ := candidates(context.Background(), pr, a, b, p, &scratch{})
+	return cs
 }

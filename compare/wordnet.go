@@ -9,6 +9,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"iter"
+	"sort"
+	"strings"
 	"sync"
 )
 
@@ -22,16 +25,61 @@ var wordnetData []byte
 
 var (
 	wordnetOnce  sync.Once
-	wordnetTable map[string][]uint32
+	wordnetTable *wordnetStems
 	wordnetErr   error
 )
+
+// wordnetStems is the decoded related-word table: the stems in sorted
+// order, each with its concept ids. Looking a stem up is a binary search,
+// so decoding builds no map (the table is decoded once per process, on
+// the first comparison or score).
+type wordnetStems struct {
+	names string // every stem, in order, end to end
+	ends  []int  // stem k ends at ends[k] in names
+	lists [][]uint32
+}
+
+// len is the number of stems.
+func (t *wordnetStems) len() int { return len(t.ends) }
+
+// stem returns stem k.
+func (t *wordnetStems) stem(k int) string {
+	start := 0
+	if k > 0 {
+		start = t.ends[k-1]
+	}
+	return t.names[start:t.ends[k]]
+}
+
+// concepts returns the concept ids of stem, nil when it is unknown.
+func (t *wordnetStems) concepts(stem string) []uint32 {
+	k, ok := sort.Find(t.len(), func(k int) int { return strings.Compare(stem, t.stem(k)) })
+	if !ok {
+		return nil
+	}
+	return t.lists[k]
+}
+
+// all yields every stem with its concept ids, in order.
+func (t *wordnetStems) all() iter.Seq2[string, []uint32] {
+	return func(yield func(string, []uint32) bool) {
+		for k := range t.ends {
+			if !yield(t.stem(k), t.lists[k]) {
+				return
+			}
+		}
+	}
+}
 
 // wordnetConcepts returns the decoded related-word table, decoding it on first
 // use. The table is empty if the embedded data cannot be decoded, which the
 // tests rule out.
-func wordnetConcepts() map[string][]uint32 {
+func wordnetConcepts() *wordnetStems {
 	wordnetOnce.Do(func() {
 		wordnetTable, wordnetErr = decodeWordnet(wordnetData)
+		if wordnetErr != nil {
+			wordnetTable = &wordnetStems{}
+		}
 	})
 	return wordnetTable
 }
@@ -40,7 +88,7 @@ func wordnetConcepts() map[string][]uint32 {
 // case), nil when the stem is unknown. Two stems are related when their concept
 // lists intersect. The returned slice is shared and must not be modified.
 func relatedConcepts(stem string) []uint32 {
-	return wordnetConcepts()[stem]
+	return wordnetConcepts().concepts(stem)
 }
 
 // related reports whether two distinct stems share a concept. A stem is not
@@ -50,7 +98,7 @@ func related(a, b string) bool {
 		return false
 	}
 	t := wordnetConcepts()
-	x, y := t[a], t[b]
+	x, y := t.concepts(a), t.concepts(b)
 	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {
 		case x[i] == y[j]:
@@ -71,8 +119,8 @@ var errWordnetFormat = errors.New("compare: malformed related-word table")
 // per stem in sorted order the length of the prefix shared with the previous
 // stem, the length and bytes of the rest, the number of concept ids and the ids
 // in ascending order (the first as is, the others as differences), all numbers
-// as unsigned varints.
-func decodeWordnet(data []byte) (map[string][]uint32, error) {
+// as unsigned varints. The stems must be strictly ascending.
+func decodeWordnet(data []byte) (*wordnetStems, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
@@ -104,6 +152,9 @@ func decodeWordnet(data []byte) (map[string][]uint32, error) {
 		names = append(names, names[prev:prev+int(p)]...)
 		names = append(names, d.buf[:n]...)
 		d.buf = d.buf[n:]
+		if i > 0 && bytes.Compare(names[prev:start], names[start:]) >= 0 {
+			return nil, errWordnetFormat // not strictly ascending
+		}
 		prev = start
 		ends[i] = len(names)
 		c := d.uvarint()
@@ -129,14 +180,7 @@ func decodeWordnet(data []byte) (map[string][]uint32, error) {
 	if d.bad || used != nIDs || len(d.buf) != 0 {
 		return nil, errWordnetFormat
 	}
-	all := string(names)
-	table := make(map[string][]uint32, nStems)
-	start := 0
-	for i, end := range ends {
-		table[all[start:end]] = lists[i]
-		start = end
-	}
-	return table, nil
+	return &wordnetStems{names: string(names), ends: ends, lists: lists}, nil
 }
 
 // wordnetDecoder reads unsigned varints, remembering whether any was bad.

@@ -24,11 +24,14 @@ func TestWordnetDecode(t *testing.T) {
 	if err != nil {
 		t.Fatalf("decodeWordnet: %v", err)
 	}
-	if len(table) < 20000 {
-		t.Errorf("table has %d stems, want more than 20000", len(table))
+	if table.len() < 20000 {
+		t.Errorf("table has %d stems, want more than 20000", table.len())
 	}
 	holders := map[uint32]int{}
-	for stem, ids := range table {
+	for stem, ids := range table.all() {
+		if got := table.concepts(stem); !slices.Equal(got, ids) {
+			t.Fatalf("looking %q up gives %v, want %v", stem, got, ids)
+		}
 		if stem == "" || len(ids) == 0 || len(ids) > 8 {
 			t.Fatalf("stem %q has %d concepts, want 1..8", stem, len(ids))
 		}
@@ -45,8 +48,8 @@ func TestWordnetDecode(t *testing.T) {
 		}
 	}
 	// The lazily decoded table is the same one, and decoded without error.
-	if got := wordnetConcepts(); len(got) != len(table) || wordnetErr != nil {
-		t.Errorf("wordnetConcepts: %d stems, error %v; want %d stems", len(got), wordnetErr, len(table))
+	if got := wordnetConcepts(); got.len() != table.len() || wordnetErr != nil {
+		t.Errorf("wordnetConcepts: %d stems, error %v; want %d stems", got.len(), wordnetErr, table.len())
 	}
 }
 
@@ -79,7 +82,7 @@ func TestWordnetDecodeMalformed(t *testing.T) {
 		{"magic only", gz([]byte("PWN1"))},
 	} {
 		if table, err := decodeWordnet(tc.data); err == nil {
-			t.Errorf("%s: decoded %d stems, want an error", tc.name, len(table))
+			t.Errorf("%s: decoded %d stems, want an error", tc.name, table.len())
 		}
 	}
 }

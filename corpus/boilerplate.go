@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +19,7 @@ type bpRule struct {
 	maxLen   int
 	sticky   bool
 	pre, has []string
-	re       *regexp.Regexp
+	re       *lazyRegexp
 }
 
 // rule builds a bpRule; pre and has are "|"-separated lists.
@@ -31,7 +30,7 @@ func rule(name string, maxLen int, sticky bool, pre, has, pattern string) bpRule
 		}
 		return strings.Split(s, "|")
 	}
-	return bpRule{name, maxLen, sticky, split(pre), split(has), regexp.MustCompile(pattern)}
+	return bpRule{name, maxLen, sticky, split(pre), split(has), lazyRE(pattern)}
 }
 
 // digits are prefixes for rules that start with a number.
@@ -117,13 +116,13 @@ func (r *bpRule) applies(lower, head string) bool {
 
 // relatedHeader matches a stand-alone "Related Posts"-style section header;
 // short paragraphs after it near the end of an article are link lists.
-var relatedHeader = regexp.MustCompile(`(?i)^(related|related (posts?|articles?|stories|coverage|content|reading|news|links|videos?)|more (stories|news|from [^.!?]{1,40})|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)|(most|the most) (read|popular|viewed)|read (more|next)|trending( now)?|also read|top stories|latest (news|stories))\s*:?$`)
+var relatedHeader = lazyRE(`(?i)^(related|related (posts?|articles?|stories|coverage|content|reading|news|links|videos?)|more (stories|news|from [^.!?]{1,40})|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)|(most|the most) (read|popular|viewed)|read (more|next)|trending( now)?|also read|top stories|latest (news|stories))\s*:?$`)
 
 // bylineRe matches "By Name Surname" and "By NAME, Outlet" style bylines.
-var bylineRe = regexp.MustCompile(`^(?i:by)\s+\S`)
+var bylineRe = lazyRE(`^(?i:by)\s+\S`)
 
 // bylineSepRe splits "By Name · Published ..." and "By Name | Outlet".
-var bylineSepRe = regexp.MustCompile(`\s+[·|•—–]\s+|\s+-\s+`)
+var bylineSepRe = lazyRE(`\s+[·|•—–]\s+|\s+-\s+`)
 
 // isByline reports whether s is a byline: "By" followed by a short run of
 // capitalised names (with "and", commas and an optional "| Outlet" or

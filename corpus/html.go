@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability"
@@ -363,7 +362,7 @@ var junkRoles = map[string]bool{
 }
 
 // junkClassRe matches class and id values of page furniture.
-var junkClassRe = regexp.MustCompile(`(?i)(^|[\s_-])(nav|navbar|menu|footer|masthead|share|sharing|social|related|comments?|advert|ads?|promo|cookie|newsletter|subscribe|sidebar|breadcrumbs?|popup|modal|banner)($|[\s_-])`)
+var junkClassRe = lazyRE(`(?i)(^|[\s_-])(nav|navbar|menu|footer|masthead|share|sharing|social|related|comments?|advert|ads?|promo|cookie|newsletter|subscribe|sidebar|breadcrumbs?|popup|modal|banner)($|[\s_-])`)
 
 // blockTags end the paragraph before and after them.
 var blockTags = map[string]bool{
