@@ -41,7 +41,7 @@ type Analysis struct {
 	// Conflicts are the figures that disagree across linked sentences.
 	Conflicts []Conflict `json:"conflicts"`
 	// WordChoices are, per pair of outlets, the words one uses where the
-	// other uses others in their paraphrased links.
+	// other uses others in their linked sentences.
 	WordChoices []PairChoices `json:"wordChoices"`
 	// Carries[d][e] is the share (0..1) of document d's reporting that
 	// document e carries; 0 on the diagonal.

@@ -159,7 +159,7 @@ func topForm(forms map[string]int) string {
 }
 
 // WordChoice is one pair of wordings: what outlet A writes where outlet B
-// writes other words, in paraphrased links.
+// writes other words, in their linked sentences.
 type WordChoice struct {
 	A     string `json:"a"`
 	B     string `json:"b"`
@@ -186,52 +186,55 @@ const maxChoiceWords = 3
 const maxChoiceRun = 4
 
 // wordChoices collects, for each pair of outlets, the substitutions in the
-// word diffs of their paraphrased links: a run deleted from A right next to
-// a run inserted in B, each of one to three content words (lower-case:
-// names are not word choices), sharing no stem.
+// word diffs of their links: a run deleted from A right next to a run
+// inserted in B, each of one to three content words (lower-case, except a
+// sentence's first word: names are not word choices), sharing no stem.
 func wordChoices(docs []*corpus.Document, res *compare.Result) []PairChoices {
 	tz := compare.NewTokenizer()
 	type key struct{ a, b int }
 	pairs := map[key]map[[2]string]*WordChoice{}
 	for li, l := range res.Links {
-		if l.Kind != compare.Paraphrased {
-			continue
-		}
 		lang := docs[l.A.Doc].Language
-		for k := 0; k+1 < len(l.Diff); k++ {
-			x, y := l.Diff[k], l.Diff[k+1]
-			var del, ins string
-			switch {
-			case x.Op == compare.OpDelete && y.Op == compare.OpInsert:
-				del, ins = x.Text, y.Text
-			case x.Op == compare.OpInsert && y.Op == compare.OpDelete:
-				del, ins = y.Text, x.Text
-			default:
-				continue
+		// aText and bText are how much of each sentence the spans before k cover.
+		aText, bText := 0, 0
+		for k := 0; k < len(l.Diff); k++ {
+			x := l.Diff[k]
+			if k+1 < len(l.Diff) {
+				y := l.Diff[k+1]
+				var del, ins string
+				switch {
+				case x.Op == compare.OpDelete && y.Op == compare.OpInsert:
+					del, ins = x.Text, y.Text
+				case x.Op == compare.OpInsert && y.Op == compare.OpDelete:
+					del, ins = y.Text, x.Text
+				}
+				if del != "" && wordCount(del) <= maxChoiceRun && wordCount(ins) <= maxChoiceRun {
+					wa, sa := contentWords(tz, del, lang, aText == 0)
+					wb, sb := contentWords(tz, ins, lang, bText == 0)
+					if len(wa) > 0 && len(wb) > 0 && len(wa) <= maxChoiceWords && len(wb) <= maxChoiceWords && !overlaps(sa, sb) {
+						kk := key{l.A.Doc, l.B.Doc}
+						if pairs[kk] == nil {
+							pairs[kk] = map[[2]string]*WordChoice{}
+						}
+						c := [2]string{strings.Join(wa, " "), strings.Join(wb, " ")}
+						wc := pairs[kk][c]
+						if wc == nil {
+							wc = &WordChoice{A: c[0], B: c[1]}
+							pairs[kk][c] = wc
+						}
+						wc.Count++
+						if len(wc.Links) == 0 || wc.Links[len(wc.Links)-1] != li {
+							wc.Links = append(wc.Links, li)
+						}
+					}
+				}
 			}
-			if wordCount(del) > maxChoiceRun || wordCount(ins) > maxChoiceRun {
-				continue
+			if x.Op != compare.OpInsert {
+				aText += len(x.Text)
 			}
-			wa, sa := contentWords(tz, del, lang)
-			wb, sb := contentWords(tz, ins, lang)
-			if len(wa) == 0 || len(wb) == 0 || len(wa) > maxChoiceWords || len(wb) > maxChoiceWords || overlaps(sa, sb) {
-				continue
+			if x.Op != compare.OpDelete {
+				bText += len(x.Text)
 			}
-			kk := key{l.A.Doc, l.B.Doc}
-			if pairs[kk] == nil {
-				pairs[kk] = map[[2]string]*WordChoice{}
-			}
-			c := [2]string{strings.Join(wa, " "), strings.Join(wb, " ")}
-			wc := pairs[kk][c]
-			if wc == nil {
-				wc = &WordChoice{A: c[0], B: c[1]}
-				pairs[kk][c] = wc
-			}
-			wc.Count++
-			if len(wc.Links) == 0 || wc.Links[len(wc.Links)-1] != li {
-				wc.Links = append(wc.Links, li)
-			}
-			k++
 		}
 	}
 	out := []PairChoices{}
@@ -262,21 +265,22 @@ func wordChoices(docs []*corpus.Document, res *compare.Result) []PairChoices {
 	return out
 }
 
-// contentWords are the content words of a diff run, lower-case ones only
-// (nil when the run holds a name or a number), and their stems.
-func contentWords(tz *compare.Tokenizer, s, lang string) ([]string, []string) {
+// contentWords are the content words of a diff run, lower-cased, and their
+// stems; nil when the run holds a number or a capitalised word (a name),
+// except for the first word of a sentence (atStart).
+func contentWords(tz *compare.Tokenizer, s, lang string, atStart bool) ([]string, []string) {
 	var words, stems []string
-	for _, t := range tz.Tokenize(s, lang) {
+	for i, t := range tz.Tokenize(s, lang) {
 		if t.Number {
+			return nil, nil
+		}
+		if !isLowerWord(s, t.Start) && !(atStart && i == 0) {
 			return nil, nil
 		}
 		if t.Stop {
 			continue
 		}
-		if !isLowerWord(s, t.Start) {
-			return nil, nil
-		}
-		words = append(words, s[t.Start:t.End])
+		words = append(words, strings.ToLower(s[t.Start:t.End]))
 		stems = append(stems, t.Stem)
 	}
 	return words, stems
