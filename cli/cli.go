@@ -1,5 +1,6 @@
-// Package cli implements Parallax's headless subcommands: compare (a text
-// or JSON report of how N articles align), groups (the stories a folder of
+// Package cli implements Parallax's headless subcommands: compare (a text,
+// JSON, HTML, CSV or Markdown report of how N articles align and frame the
+// story), groups (the stories a folder of
 // articles forms), score (sentence-pair scores for scripts), eval (the
 // engine's figures on the evaluation data) and version.
 package cli
@@ -13,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"parallax/compare"
@@ -84,8 +86,10 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   parallax                         open the viewer on the bundled sample articles
   parallax PATH...                 open the viewer on files and folders
-  parallax compare [--format text|json] [--sensitivity X] PATH...
-                                   compare articles headlessly
+  parallax compare [--format text|json|html|csv|md] [--out FILE] [--sensitivity X] PATH...
+                                   compare articles headlessly; html is a
+                                   self-contained report with the framing
+                                   analysis, csv the links, md a summary
   parallax groups [--format text|json] [--min-size N] PATH...
                                    group articles into stories (articles about
                                    the same event) and list them
@@ -100,13 +104,20 @@ func usage(w io.Writer) {
 func runCompare(args []string, env Env) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "", "output format: text, json, html, csv or md (default: from --out's extension, else text)")
+	out := fs.String("out", "", "write the report to FILE (through a temporary file) instead of standard output")
 	sens := fs.Float64("sensitivity", compare.DefaultOptions().Sensitivity, "linking sensitivity from 0 (strict) to 1 (lenient)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(env.Stderr, "parallax compare: unknown format %q (want text or json)\n", *format)
+	if *format == "" {
+		*format = "text"
+		if *out != "" {
+			*format = report.FormatOf(*out)
+		}
+	}
+	if !slices.Contains(report.Formats, *format) {
+		fmt.Fprintf(env.Stderr, "parallax compare: unknown format %q (want %s)\n", *format, strings.Join(report.Formats, ", "))
 		return ExitUsage
 	}
 	if *sens < 0 || *sens > 1 {
@@ -135,11 +146,11 @@ func runCompare(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)
 		return ExitUsage
 	}
-	c := report.Comparison{Docs: docs, Result: res, Errors: errs}
-	if *format == "json" {
-		err = report.WriteJSON(env.Stdout, c)
+	c := report.Comparison{Docs: docs, Result: res, Errors: errs, Sensitivity: *sens, Version: env.Version}
+	if *out != "" {
+		err = report.WriteFile(*out, *format, c)
 	} else {
-		err = report.WriteText(env.Stdout, c)
+		err = report.Write(env.Stdout, *format, c)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)

@@ -142,25 +142,25 @@ func TestQuotes(t *testing.T) {
 		quote   string
 	}{
 		{"curly after, verb first", "Officials met on Monday.\n\n“We will keep working on the border together,” said Alicia Bárcena, the foreign minister.",
-			"Alicia Bárcena", AttrAfter, "We will keep working on the border together,"},
+			"Alicia Bárcena", AttrAfter, "We will keep working on the border together"},
 		{"curly after, name first", "Officials met on Monday.\n\n“We appreciate Mexico’s commitment to this effort,” Mayorkas reported on X.",
-			"Mayorkas", AttrAfter, "We appreciate Mexico’s commitment to this effort,"},
+			"Mayorkas", AttrAfter, "We appreciate Mexico’s commitment to this effort"},
 		{"straight quotes", "Officials met on Monday.\n\n\"We appreciate Mexico's commitment to this effort,\" Mayorkas said.",
-			"Mayorkas", AttrAfter, "We appreciate Mexico's commitment to this effort,"},
+			"Mayorkas", AttrAfter, "We appreciate Mexico's commitment to this effort"},
 		{"before with colon", "Officials met on Monday.\n\nAntony Blinken said: “We are committed to partnering with Mexico.”",
 			"Antony Blinken", AttrBefore, "We are committed to partnering with Mexico."},
 		{"before with comma", "In a post on X, Mexican President Andres Manuel Lopez Obrador stated, “Important agreements were reached for our people.”",
 			"Andres Manuel Lopez Obrador", AttrBefore, "Important agreements were reached for our people."},
 		{"pronoun after", "Andrés Manuel López Obrador spoke on Sunday.\n\n“The migration issue is going to intensify,” he said.",
-			"Andrés Manuel López Obrador", AttrAfter, "The migration issue is going to intensify,"},
+			"Andrés Manuel López Obrador", AttrAfter, "The migration issue is going to intensify"},
 		{"split around he said", "Adam Isacson works in Washington.\n\n“If forces violate rights along the way,” he said, “the United States is complicit.”",
 			"Adam Isacson", AttrSplit, "If forces violate rights along the way the United States is complicit."},
 		{"description", "Officials met.\n\n“We saw a pretty significant drop in crossings,” a senior administration official said.",
-			"a senior administration official", AttrAfter, "We saw a pretty significant drop in crossings,"},
+			"a senior administration official", AttrAfter, "We saw a pretty significant drop in crossings"},
 		{"according to", "Officials met.\n\nThe plan “will reduce crossings in the short term,” according to Liz Sherwood-Randall.",
-			"Liz Sherwood-Randall", AttrAfter, "will reduce crossings in the short term,"},
+			"Liz Sherwood-Randall", AttrAfter, "will reduce crossings in the short term"},
 		{"unattributed", "Officials met.\n\n“This is entirely the responsibility of others,” read a banner.",
-			"", AttrNone, "This is entirely the responsibility of others,"},
+			"", AttrNone, "This is entirely the responsibility of others"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

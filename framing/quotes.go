@@ -161,9 +161,11 @@ func docQuotes(d int, doc *corpus.Document, mentions []Mention) []Quote {
 			prevPara = pi
 		}
 	}
-	// Split quotes grew after their sentences were taken.
+	// Split quotes grew after their sentences were taken; the comma that
+	// hands over to the attribution is not the speaker's.
 	for i := range out {
 		out[i].Sentences = sentencesIn(doc, out[i].Start, out[i].End)
+		out[i].Text = strings.TrimRight(out[i].Text, ", ")
 	}
 	return out
 }
