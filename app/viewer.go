@@ -46,6 +46,9 @@ type viewer struct {
 	onTap func()
 	// headers are the column headers made so far, kept across viewers.
 	headers map[headerKey]fyne.CanvasObject
+	// conflicts are the sentences at an end of a link whose figures
+	// disagree; they are drawn in bold italics.
+	conflicts map[compare.Ref]bool
 }
 
 // headerKey names a column header: its document and which lines it has.
@@ -268,6 +271,9 @@ func (v *viewer) span(d, i int) Span {
 		sp.Fill = nil
 	case s.Headline:
 		sp.Bold = true
+	}
+	if v.conflicts[compare.Ref{Doc: d, Sentence: i}] && sp.Fill != nil {
+		sp.Bold, sp.Italic = true, true
 	}
 	return sp
 }
