@@ -191,8 +191,17 @@ func Analyze(docs []*corpus.Document, res *compare.Result) *Analysis {
 	mentions := a.names(docs, res)
 	a.quotes(docs, res, mentions)
 	a.entities(docs, mentions)
-	a.distinctive(docs, res, mentions)
-	a.conflicts(docs, res)
+	figs := make([][][]Figure, n)
+	for d, doc := range docs {
+		figs[d] = make([][]Figure, len(doc.Sentences))
+		for i := range doc.Sentences {
+			if !res.Sentences[d][i].Boilerplate {
+				figs[d][i] = Figures(doc.SentenceText(i))
+			}
+		}
+	}
+	a.distinctive(docs, res, figs)
+	a.conflicts(res, figs)
 	a.WordChoices = wordChoices(docs, res)
 	return a
 }
@@ -335,8 +344,10 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // document, in text order, boilerplate left out.
 func (a *Analysis) names(docs []*corpus.Document, res *compare.Result) [][]Mention {
 	known := map[string]bool{}
-	for _, doc := range docs {
-		for _, m := range Names(doc.Text, nil) {
+	runs := make([][][]nameWord, len(docs))
+	for d, doc := range docs {
+		runs[d] = nameRuns(doc.Text)
+		for _, m := range namesIn(doc.Text, runs[d], nil) {
 			if m.Kind == Person && strings.Contains(m.Text, " ") {
 				known[m.Key] = true
 			}
@@ -344,7 +355,7 @@ func (a *Analysis) names(docs []*corpus.Document, res *compare.Result) [][]Menti
 	}
 	out := make([][]Mention, len(docs))
 	for d, doc := range docs {
-		for _, m := range Names(doc.Text, known) {
+		for _, m := range namesIn(doc.Text, runs[d], known) {
 			if i := sentenceAt(doc, m.Start); i >= 0 && !res.Sentences[d][i].Boilerplate {
 				out[d] = append(out[d], m)
 			}
@@ -490,10 +501,11 @@ func sum(xs []int) int {
 	return n
 }
 
-// conflicts checks the figures of every link's two sentences.
-func (a *Analysis) conflicts(docs []*corpus.Document, res *compare.Result) {
+// conflicts checks the figures of every link's two sentences; figs holds
+// the figures per document and sentence.
+func (a *Analysis) conflicts(res *compare.Result, figs [][][]Figure) {
 	for li, l := range res.Links {
-		for _, c := range Conflicts(docs[l.A.Doc].SentenceText(l.A.Sentence), docs[l.B.Doc].SentenceText(l.B.Sentence)) {
+		for _, c := range conflicts(figs[l.A.Doc][l.A.Sentence], figs[l.B.Doc][l.B.Sentence]) {
 			a.Conflicts = append(a.Conflicts, Conflict{Link: li, A: l.A, B: l.B, FigureA: c.A, FigureB: c.B})
 		}
 	}

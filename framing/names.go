@@ -35,6 +35,16 @@ type Mention struct {
 
 // Folded lower-cases s and strips its accents: "López" is "lopez".
 func Folded(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -117,8 +127,13 @@ type nameWord struct {
 // capitalised word that starts a sentence counts only when it is known or
 // part of a longer name.
 func Names(text string, known map[string]bool) []Mention {
+	return namesIn(text, nameRuns(text), known)
+}
+
+// namesIn classes the runs of capitalised words of text into mentions.
+func namesIn(text string, runs [][]nameWord, known map[string]bool) []Mention {
 	var out []Mention
-	for _, run := range nameRuns(text) {
+	for _, run := range runs {
 		out = append(out, classify(text, run, known)...)
 	}
 	return out

@@ -23,8 +23,9 @@ func rareIn(n int) int {
 }
 
 // distinctive fills each outlet's names, numbers and terms that the other
-// articles rarely have.
-func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, mentions [][]Mention) {
+// articles rarely have; sentFigs holds the figures per document and
+// sentence (none for boilerplate).
+func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, sentFigs [][][]Figure) {
 	n := len(docs)
 	limit := rareIn(n)
 	// Names: entities named in this outlet and in at most limit others.
@@ -47,12 +48,9 @@ func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, men
 	// Numbers: figures (not weekdays) whose normal form no other document
 	// has, nor a consistent figure.
 	figs := make([][]Figure, n)
-	for d, doc := range docs {
-		for i := range doc.Sentences {
-			if res.Sentences[d][i].Boilerplate {
-				continue
-			}
-			for _, f := range Figures(doc.SentenceText(i)) {
+	for d := range docs {
+		for _, fs := range sentFigs[d] {
+			for _, f := range fs {
 				if f.Unit != Weekday {
 					figs[d] = append(figs[d], f)
 				}
