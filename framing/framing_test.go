@@ -107,6 +107,8 @@ func TestNames(t *testing.T) {
 		{"Two-year-old Denver Gonzalez slept.", []string{"person:Denver Gonzalez"}},
 		{"said Alicia Bárcena, the foreign minister.", []string{"person:Alicia Bárcena"}},
 		{"the meeting with CBP officials", []string{"organisation:CBP"}},
+		{"On Wednesday, Senior US officials held talks.", []string{"place:US"}},
+		{"Secretary of State Antony Blinken and the State Department", []string{"person:Antony Blinken", "organisation:State Department"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -159,8 +161,10 @@ func TestQuotes(t *testing.T) {
 			"a senior administration official", AttrAfter, "We saw a pretty significant drop in crossings"},
 		{"according to", "Officials met.\n\nThe plan “will reduce crossings in the short term,” according to Liz Sherwood-Randall.",
 			"Liz Sherwood-Randall", AttrAfter, "will reduce crossings in the short term"},
-		{"unattributed", "Officials met.\n\n“This is entirely the responsibility of others,” read a banner.",
-			"", AttrNone, "This is entirely the responsibility of others"},
+		{"read statement", "Officials met.\n\n“The two leaders discussed how to manage migration,” read the joint statement.",
+			"the joint statement", AttrAfter, "The two leaders discussed how to manage migration"},
+		{"unattributed", "Officials met.\n\n“This is entirely the responsibility of others.” The crowd left.",
+			"", AttrNone, "This is entirely the responsibility of others."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -342,6 +346,16 @@ func TestSample(t *testing.T) {
 	for _, c := range a.Conflicts {
 		if !comparable(c.FigureA, c.FigureB) {
 			t.Errorf("conflict between incomparable figures %+v", c)
+		}
+	}
+}
+
+func TestAnalyzeWithoutComparison(t *testing.T) {
+	d := doc("a.txt", "One article alone.")
+	for _, res := range []*compare.Result{nil, {}} {
+		a := Analyze([]*corpus.Document{d}, res)
+		if len(a.Outlets) != 1 || a.Claims == nil || a.Conflicts == nil || a.QuoteGroups == nil {
+			t.Errorf("%v gave %+v", res, a)
 		}
 	}
 }

@@ -240,6 +240,9 @@ func classify(text string, run []nameWord, known map[string]bool) []Mention {
 		if !connectors[rest[0].text] && !isOrgOrPlace(words[last+1:]) {
 			return []Mention{mention(text, cutAtOf(rest), Person)}
 		}
+		if kindOf(words[last+1:]) == Place && !connectors[rest[0].text] && !anyIn(words[:last+1], orgWords) {
+			return []Mention{mention(text, rest, Place)} // "Senior US officials": the US
+		}
 	}
 	if last == len(run)-1 && !isOrgOrPlace(words) {
 		return nil // only a title: "President", "Secretary of State"

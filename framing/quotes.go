@@ -53,8 +53,8 @@ const speechVerbs = `(?:said|says|say|stated|states|added|adds|told|tells|wrote|
 
 var (
 	// afterVerbFirst is an attribution after a quote, verb first: ", said
-	// Alicia Bárcena".
-	afterVerbFirst = regexp.MustCompile(`^[,;:]?\s*(?:—\s*)?` + speechVerbs + `\s+([^.;!?“"]{1,120})`)
+	// Alicia Bárcena", ", read the joint statement".
+	afterVerbFirst = regexp.MustCompile(`^[,;:]?\s*(?:—\s*)?(?:` + speechVerbs + `|read)\s+([^.;!?“"]{1,120})`)
 	// afterSubjectFirst is an attribution after a quote, speaker first: ",
 	// he said", ", Mayorkas reported on X".
 	afterSubjectFirst = regexp.MustCompile(`^[,;:]?\s*(?:—\s*)?([^;!?“"]{1,100}?)\s+(?:has |had |also |later |then )?` + speechVerbs + `\b`)

@@ -41,10 +41,10 @@ func framed(t *testing.T) Comparison {
 	return Comparison{Docs: docs, Result: res, Sensitivity: compare.RewriteSensitivity, Version: "test"}
 }
 
-// TestReportsGolden pins the HTML, CSV and Markdown reports.
+// TestReportsGolden pins the HTML, CSV, Markdown and JSON reports.
 func TestReportsGolden(t *testing.T) {
 	c := framed(t)
-	for _, f := range []string{"html", "csv", "md"} {
+	for _, f := range []string{"html", "csv", "md", "json"} {
 		var b bytes.Buffer
 		if err := Write(&b, f, c); err != nil {
 			t.Fatal(err)
