@@ -22,8 +22,10 @@ type Ref = compare.Ref
 type Analysis struct {
 	// Outlets holds one entry per document, in document order.
 	Outlets []Outlet `json:"outlets"`
-	// Claims are the claims carried by two or more documents: the
-	// connected groups of linked sentences, most widely carried first.
+	// Claims are the connected groups of linked sentences, most widely
+	// carried first; with two or three documents (where one other document
+	// is half of the others) every other sentence of reporting is a claim
+	// of its own too.
 	Claims []Claim `json:"claims"`
 	// CommonCore are indexes into Claims of the claims every document
 	// carries.
@@ -105,7 +107,7 @@ const (
 	ZoneEnd  = "end" // the last quarter
 )
 
-// Claim is one claim carried by two or more documents.
+// Claim is one claim: sentences of one or more documents linked together.
 type Claim struct {
 	// Text is the claim as the earliest document carrying it writes it.
 	Text string `json:"text"`
@@ -261,10 +263,14 @@ func (a *Analysis) claims(docs []*corpus.Document, res *compare.Result, reportin
 	for _, l := range res.Links {
 		uf.union(offset[l.A.Doc]+l.A.Sentence, offset[l.B.Doc]+l.B.Sentence)
 	}
+	// With two or three articles one other article is half of the others,
+	// so a sentence only one article carries can be left out by the rest:
+	// it is a claim too.
+	need := int(math.Ceil(float64(n-1) / 2))
 	byRoot := map[int]int{}
 	for d := range docs {
 		for i := range res.Sentences[d] {
-			if len(res.Sentences[d][i].Links) == 0 {
+			if len(res.Sentences[d][i].Links) == 0 && (need > 1 || res.Sentences[d][i].Boilerplate) {
 				continue
 			}
 			r := uf.find(offset[d] + i)
@@ -298,7 +304,6 @@ func (a *Analysis) claims(docs []*corpus.Document, res *compare.Result, reportin
 	}
 	// Most widely carried first, then by where they first appear.
 	sort.SliceStable(a.Claims, func(i, j int) bool { return a.Claims[i].Carriers > a.Claims[j].Carriers })
-	need := int(math.Ceil(float64(n-1) / 2))
 	for ci, c := range a.Claims {
 		if c.Carriers == n {
 			a.CommonCore = append(a.CommonCore, ci)

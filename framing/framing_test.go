@@ -367,3 +367,20 @@ func BenchmarkAnalyzeSample(b *testing.B) {
 		Analyze(docs, res)
 	}
 }
+
+// TestLeftOutOfTwo: with two articles, what one left out is what only the
+// other carries.
+func TestLeftOutOfTwo(t *testing.T) {
+	a := doc("a.txt", "The governor of Texas announced new razor wire along the river banks.",
+		"Local shelters in El Paso said they had run out of beds for families.")
+	b := doc("b.txt", "The governor of Texas announced new razor wire along the river banks.")
+	docs := []*corpus.Document{a, b}
+	an := Analyze(docs, compared(t, docs...))
+	if len(an.Outlets[0].LeftOut) != 0 || len(an.Outlets[1].LeftOut) != 1 ||
+		!strings.Contains(an.Claims[an.Outlets[1].LeftOut[0]].Text, "shelters") {
+		t.Errorf("left out %v / %v of %+v", an.Outlets[0].LeftOut, an.Outlets[1].LeftOut, an.Claims)
+	}
+	if len(an.CommonCore) != 1 {
+		t.Errorf("common core %v", an.CommonCore)
+	}
+}
