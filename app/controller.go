@@ -220,10 +220,13 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.detailBox.Objects = nil
 	} else {
 		c.view = newViewer(docs, res, c.headers)
-		c.view.conflicts = map[compare.Ref]bool{}
+		c.view.conflicts, c.view.figures = map[compare.Ref]bool{}, map[[2]compare.Ref][]string{}
 		if fa := c.analysis(); fa != nil {
 			for _, x := range fa.Conflicts {
 				c.view.conflicts[x.A], c.view.conflicts[x.B] = true, true
+				k := [2]compare.Ref{x.A, x.B}
+				c.view.figures[k] = append(c.view.figures[k], fmt.Sprintf("%s in %s, %s in %s",
+					x.FigureA.Text, outletName(docs[x.A.Doc]), x.FigureB.Text, outletName(docs[x.B.Doc])))
 			}
 		}
 		c.view.filter = c.filter

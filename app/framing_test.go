@@ -84,6 +84,9 @@ func TestStepConflict(t *testing.T) {
 	if r := c.view.selected; r == nil || r.Sentence != 0 || !strings.Contains(c.status.Text, "5,000 migrants") {
 		t.Errorf("selected %v, status %q", c.view.selected, c.status.Text)
 	}
+	if d := c.view.detailPlainText(); !strings.Contains(d, "⚠ Figures conflict: 5,000 migrants in a, 3,000 migrants in b") {
+		t.Errorf("the detail panel does not show the conflict:\n%s", d)
+	}
 	// The conflicting sentences carry their marker in the columns.
 	if sp := c.view.span(0, 0); !sp.Bold || !sp.Italic {
 		t.Errorf("no conflict marker: %+v", sp)
