@@ -29,6 +29,9 @@ type page struct {
 	Cards       []card
 	Heat        [][]heatCell
 	CommonCore  []claimRow
+	Placed      []claimRow // claims of two or more articles, with their zones
+	MorePlaced  []claimRow // the rest of them, collapsed
+	LeadRows    []leadsRow // the leads side by side
 	Moves       []moveRow
 	Quotes      []quoteRow // the first maxQuotesShown
 	MoreQuotes  []quoteRow // the rest, collapsed
@@ -88,8 +91,16 @@ type heatCell struct {
 
 // claimRow is a claim with where each outlet has it.
 type claimRow struct {
-	Text string
-	Refs []anchor // per outlet; empty Href when absent
+	Text  string
+	Refs  []anchor // per outlet; empty Href when absent
+	Zones []string // per outlet: lead, body, end or ""
+}
+
+// leadsRow is one line of the leads table: the headlines, or the k-th
+// sentence of every lead.
+type leadsRow struct {
+	Label string
+	Cells []leadRow
 }
 
 // moveRow is a claim one outlet leads with and another buries.
@@ -314,6 +325,32 @@ func buildPage(c *Comparison) page {
 	for _, ci := range fa.CommonCore {
 		p.CommonCore = append(p.CommonCore, c.claimRow(fa.Claims[ci]))
 	}
+	for _, cl := range fa.Claims {
+		if cl.Carriers < 2 {
+			continue
+		}
+		if len(p.Placed) < maxListed {
+			p.Placed = append(p.Placed, c.claimRow(cl))
+		} else {
+			p.MorePlaced = append(p.MorePlaced, c.claimRow(cl))
+		}
+	}
+	heads := leadsRow{Label: "Headline"}
+	for _, k := range p.Cards {
+		heads.Cells = append(heads.Cells, leadRow{Anchor: anchor{Text: k.Headline}})
+	}
+	p.LeadRows = append(p.LeadRows, heads)
+	for i := 0; i < 3; i++ {
+		row := leadsRow{Label: fmt.Sprintf("Sentence %d", i+1)}
+		for _, k := range p.Cards {
+			var cell leadRow
+			if i < len(k.Lead) {
+				cell = k.Lead[i]
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		p.LeadRows = append(p.LeadRows, row)
+	}
 	for _, mv := range fa.Moves {
 		cl := fa.Claims[mv.Claim]
 		p.Moves = append(p.Moves, moveRow{Text: clip(cl.Text, 220), Early: p.Outlets[mv.Early], Late: p.Outlets[mv.Late],
@@ -403,7 +440,7 @@ func firstRef(refs []*compare.Ref) *compare.Ref {
 
 // claimRow shows a claim with a link to each outlet's sentence.
 func (c *Comparison) claimRow(cl framing.Claim) claimRow {
-	row := claimRow{Text: clip(cl.Text, 220)}
+	row := claimRow{Text: clip(cl.Text, 220), Zones: cl.Zones}
 	for _, r := range cl.Refs {
 		if r == nil {
 			row.Refs = append(row.Refs, anchor{})
