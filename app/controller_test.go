@@ -323,7 +323,7 @@ func TestOpenFolderWithManyBadFiles(t *testing.T) {
 func TestExportReport(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	var js bytes.Buffer
-	if err := c.ExportReport(&js, true); err != nil {
+	if err := c.ExportReport(&js, "json"); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -337,7 +337,7 @@ func TestExportReport(t *testing.T) {
 		t.Errorf("exported %d documents and %d links; on screen 5 and %d", len(got.Documents), len(got.Links), len(c.res.Links))
 	}
 	var txt bytes.Buffer
-	if err := c.ExportReport(&txt, false); err != nil {
+	if err := c.ExportReport(&txt, "text"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(txt.String(), "Parallax: 5 documents") {
@@ -347,7 +347,7 @@ func TestExportReport(t *testing.T) {
 		t.Error("no Export Report item")
 	}
 	empty, _ := newTestController(t, nil)
-	if err := empty.ExportReport(&txt, false); err == nil {
+	if err := empty.ExportReport(&txt, "text"); err == nil {
 		t.Error("exporting with nothing compared gave no error")
 	}
 }

@@ -129,13 +129,24 @@ func (c *Controller) build() {
 	)
 	c.framing = widget.NewRichText()
 	c.framing.Wrapping = fyne.TextWrapWord
+	c.framingTop, c.framingTables = container.NewVBox(), container.NewVBox()
+	c.framingAll = framingLists{}
+	c.framingScroll = container.NewVScroll(container.NewPadded(container.NewVBox(c.framingTop, c.framing, c.framingTables)))
 	c.tabs = container.NewAppTabs(
 		container.NewTabItem("Detail", c.detailBox),
-		container.NewTabItem("Framing summary", container.NewVScroll(container.NewPadded(c.framing))),
+		container.NewTabItem("Framing summary", c.framingScroll),
 	)
-	c.tabs.OnSelected = func(*container.TabItem) { c.refreshFraming() }
 	main := container.NewVSplit(c.columnsBox, c.tabs)
-	main.Offset = 0.74
+	main.Offset = detailOffset
+	c.tabs.OnSelected = func(*container.TabItem) {
+		// The framing view gets more of the window than the detail panel.
+		if c.tabs.SelectedIndex() == framingTab {
+			main.SetOffset(framingOffset)
+		} else {
+			main.SetOffset(detailOffset)
+		}
+		c.refreshFraming()
+	}
 	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
 	body.Offset = 0.2
 	c.errButton = widget.NewButton("All skipped files…", c.showErrorList)
@@ -156,6 +167,13 @@ func (c *Controller) build() {
 		c.Open(paths, true)
 	})
 }
+
+// detailOffset and framingOffset are the columns' share of the height
+// above the tabs while the detail panel and the framing view are shown.
+const (
+	detailOffset  = 0.74
+	framingOffset = 0.38
+)
 
 // legendColumn explains the colours, one per line, for the sidebar.
 func legendColumn() fyne.CanvasObject {
@@ -447,6 +465,11 @@ func (c *Controller) menu() *fyne.MainMenu {
 	})
 	find := fyne.NewMenuItem("Find…", c.focusFind)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	nextConflict := fyne.NewMenuItem("Next Conflicting Figure", func() { c.StepConflict(1) })
+	nextConflict.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}
+	prevConflict := fyne.NewMenuItem("Previous Conflicting Figure", func() { c.StepConflict(-1) })
+	prevConflict.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
+	navItems = append(navItems, nextConflict, prevConflict)
 	copyItem := fyne.NewMenuItem("Copy Comparison", func() { c.CopySelection() })
 	copyItem.Shortcut = &fyne.ShortcutCopy{}
 	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, copyItem, clear)...)
@@ -460,6 +483,8 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
 	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
 	for _, k := range navKinds {
 		k := k

@@ -1,5 +1,6 @@
-// Package cli implements Parallax's headless subcommands: compare (a text
-// or JSON report of how N articles align), groups (the stories a folder of
+// Package cli implements Parallax's headless subcommands: compare (a text,
+// JSON, HTML, CSV or Markdown report of how N articles align and frame the
+// story), groups (the stories a folder of
 // articles forms), score (sentence-pair scores for scripts), eval (the
 // engine's figures on the evaluation data) and version.
 package cli
@@ -14,6 +15,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"parallax/compare"
@@ -87,11 +89,13 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   parallax                         open the viewer on the bundled sample articles
   parallax PATH...                 open the viewer on files and folders
-  parallax compare [--format text|json] [--sensitivity X]
+  parallax compare [--format text|json|html|csv|md] [--out FILE] [--sensitivity X]
                    [--max-articles N] [--max-sentences N] PATH...
                                    compare articles headlessly (at most 50
                                    articles and 5,000 sentences unless raised;
-                                   0 is no limit)
+                                   0 is no limit); html is a self-contained
+                                   report with the framing analysis, csv the
+                                   links, md a summary
   parallax groups [--format text|json] [--min-size N] PATH...
                                    group articles into stories (articles about
                                    the same event) and list them
@@ -109,7 +113,8 @@ that starts with "-").
 func runCompare(args []string, env Env) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "", "output format: text, json, html, csv or md (default: from --out's extension, else text)")
+	out := fs.String("out", "", "write the report to FILE (through a temporary file) instead of standard output")
 	sens := fs.Float64("sensitivity", compare.DefaultOptions().Sensitivity, "linking sensitivity from 0 (strict) to 1 (lenient)")
 	maxArts := fs.Int("max-articles", DefaultBudget.Articles, "compare at most N articles at once (0: no limit)")
 	maxSents := fs.Int("max-sentences", DefaultBudget.Sentences, "compare at most N sentences, summed over the articles (0: no limit)")
@@ -117,8 +122,14 @@ func runCompare(args []string, env Env) int {
 	if err != nil {
 		return ExitUsage
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(env.Stderr, "parallax compare: unknown format %q (want text or json)\n", *format)
+	if *format == "" {
+		*format = "text"
+		if *out != "" {
+			*format = report.FormatOf(*out)
+		}
+	}
+	if !slices.Contains(report.Formats, *format) {
+		fmt.Fprintf(env.Stderr, "parallax compare: unknown format %q (want %s)\n", *format, strings.Join(report.Formats, ", "))
 		return ExitUsage
 	}
 	if !checkSensitivity(env, "compare", *sens) {
@@ -155,11 +166,11 @@ func runCompare(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)
 		return ExitUsage
 	}
-	c := report.Comparison{Docs: docs, Result: res, Errors: errs}
-	if *format == "json" {
-		err = report.WriteJSON(env.Stdout, c)
+	c := report.Comparison{Docs: docs, Result: res, Errors: errs, Sensitivity: *sens, Version: env.Version}
+	if *out != "" {
+		err = report.WriteFile(*out, *format, c)
 	} else {
-		err = report.WriteText(env.Stdout, c)
+		err = report.Write(env.Stdout, *format, c)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax compare: %v\n", err)
