@@ -156,15 +156,25 @@ func TestControllerFilter(t *testing.T) {
 	}
 }
 
-func TestControllerOpenFolderWithBadFile(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range assets.SampleFiles()[:3] {
+// writeSamples writes the first n sample articles into dir.
+func writeSamples(t *testing.T, dir string, n int) {
+	t.Helper()
+	for _, name := range assets.SampleFiles()[:n] {
 		data, _ := assets.Sample.ReadFile(name)
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "broken.txt"), []byte{0x89, 'P', 'N', 'G', 0, 0, 0}, 0o644); err != nil {
+}
+
+// openWithBadFile opens a folder of three sample articles and one bad
+// file in a headless viewer, and checks that the three open and the bad
+// one is named. It returns the controller and the folder.
+func openWithBadFile(t *testing.T, name string, data []byte) (*Controller, string, chan struct{}) {
+	t.Helper()
+	dir := t.TempDir()
+	writeSamples(t, dir, 3)
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	c, changed := newTestController(t, nil)
@@ -173,9 +183,14 @@ func TestControllerOpenFolderWithBadFile(t *testing.T) {
 	if len(c.docs) != 3 || len(c.view.docs) != 3 {
 		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.docs))
 	}
-	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, "broken.txt") || !c.errLabel.Visible() {
+	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, name) || !c.errLabel.Visible() {
 		t.Errorf("errors %v, label %q", c.errs, c.errLabel.Text)
 	}
+	return c, dir, changed
+}
+
+func TestControllerOpenFolderWithBadFile(t *testing.T) {
+	c, dir, _ := openWithBadFile(t, "broken.txt", []byte{0x89, 'P', 'N', 'G', 0, 0, 0})
 	if rec := c.app.Preferences().StringList(prefRecent); len(rec) == 0 || rec[0] != dir {
 		t.Errorf("recent list %v does not start with %s", rec, dir)
 	}
@@ -477,30 +492,15 @@ func TestCrashingReaderLeavesViewerAlive(t *testing.T) {
 	corpus.StopReaders()
 	t.Cleanup(func() { corpus.ReaderMemoryLimit = old; corpus.StopReaders() })
 
-	dir := t.TempDir()
-	for _, name := range assets.SampleFiles()[:3] {
-		data, _ := assets.Sample.ReadFile(name)
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	var page strings.Builder
 	page.WriteString("<html><body>")
 	for i := 0; page.Len() < 4<<20; i++ {
 		fmt.Fprintf(&page, "<div><p>Paragraph %d of a page far too big for its reader, with <b>some</b> <i>markup</i>.</p></div>\n", i)
 	}
 	page.WriteString("</body></html>")
-	if err := os.WriteFile(filepath.Join(dir, "huge.html"), []byte(page.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, changed := newTestController(t, nil)
-	c.Open([]string{dir}, false)
-	wait(t, changed)
-	if len(c.docs) != 3 || len(c.view.docs) != 3 {
-		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.docs))
-	}
-	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, "huge.html") || !strings.Contains(c.errs[0].Error(), "HTML reader ran out of memory") {
-		t.Errorf("errors %v, label %q", c.errs, c.errLabel.Text)
+	c, _, changed := openWithBadFile(t, "huge.html", []byte(page.String()))
+	if len(c.errs) != 1 || !strings.Contains(c.errs[0].Error(), "HTML reader ran out of memory") {
+		t.Errorf("errors %v", c.errs)
 	}
 	if c.win.Content() == nil || c.win.Canvas() == nil {
 		t.Error("the window lost its content")

@@ -7,8 +7,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"parallax/assets"
+	"parallax/corpus"
 	"parallax/internal/hostile"
 )
 
@@ -18,6 +20,9 @@ import (
 // under "errors", the samples are compared, and this process's heap stays
 // small (the readers run in child processes).
 func TestCompareHostileFolder(t *testing.T) {
+	old := corpus.ReaderTimeout
+	corpus.ReaderTimeout = 60 * time.Second // budgets, not the deadline, even on a loaded machine
+	t.Cleanup(func() { corpus.ReaderTimeout = old })
 	dir := sampleDir(t)
 	want := map[string]string{
 		"xref-stream-bomb.pdf": "cross-reference table claims 2000000000 objects",

@@ -227,7 +227,7 @@ type pool struct {
 	disabled bool // the binary cannot start children: read in process
 }
 
-// readers is the process's pool of reader children.
+// readerPool is the process's pool of reader children.
 var readerPool = &pool{running: map[*child]bool{}, slots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 
 // errNoChild means no child could be started; the file is read in

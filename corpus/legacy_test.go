@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,5 +86,19 @@ func TestLowReaderItems(t *testing.T) {
 	}
 	if strings.Contains(d.Text, "<div>") || strings.Contains(d.Text, "</div>") {
 		t.Errorf("huge Markdown block keeps its tags: %q…", d.Text[:80])
+	}
+}
+
+// TestMarkdownTableBudget refuses a Markdown table of more rows than the
+// paragraph budget before the Markdown parser builds it.
+func TestMarkdownTableBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Table\n\n| a | b |\n|---|---|\n")
+	for i := range maxParagraphs + 1 {
+		fmt.Fprintf(&b, "| row %d | council |\n", i)
+	}
+	_, err := Parse("table.md", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "more than 50000 paragraphs (table rows; the limit)") {
+		t.Errorf("err %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,12 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 		return nil, errEmpty
 	}
 	fm, body := splitFrontMatter(s)
+	if tableRows(body) > maxParagraphs {
+		// Each row becomes a paragraph: refused before the Markdown
+		// parser builds the table (it takes about 50 times the file's
+		// size).
+		return nil, &budgetError{fmt.Sprintf("more than %d paragraphs (table rows; the limit)", maxParagraphs)}
+	}
 	if hasHugeBlock(body) {
 		// The Markdown parser is slow on huge blocks (quadratic on some
 		// inputs); such a file is read as plain text, without its HTML
@@ -203,6 +210,18 @@ func isMDPrefixByte(c byte) bool {
 // isAlnum reports ASCII letters and digits.
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// tableRows counts the lines that start (after indentation) with "|",
+// the rows of Markdown tables.
+func tableRows(s string) int {
+	n := 0
+	for line := range strings.Lines(s) {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "|") {
+			n++
+		}
+	}
+	return n
 }
 
 // htmlTagRe matches the HTML tags that Markdown files carry (block and

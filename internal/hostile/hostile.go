@@ -91,18 +91,24 @@ func deflate(data []byte, rounds int) []byte {
 func deflateRepeat(prefix, unit, suffix string, n int) []byte {
 	var once bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&once, flate.BestSpeed)
-	zw.Write([]byte(prefix))
+	writeRepeated(zw, prefix, unit, suffix, n)
+	zw.Close()
+	return deflate(once.Bytes(), 1)
+}
+
+// writeRepeated writes prefix, n copies of unit and suffix to w, 64 KB
+// at a time.
+func writeRepeated(w io.Writer, prefix, unit, suffix string, n int) {
+	io.WriteString(w, prefix)
 	chunk := []byte(strings.Repeat(unit, max(1, (64<<10)/len(unit))))
 	per := len(chunk) / len(unit)
 	for left := n; left > 0; left -= per {
 		if left < per {
 			chunk = chunk[:left*len(unit)]
 		}
-		zw.Write(chunk)
+		w.Write(chunk)
 	}
-	zw.Write([]byte(suffix))
-	zw.Close()
-	return deflate(once.Bytes(), 1)
+	io.WriteString(w, suffix)
 }
 
 // XrefStreamBomb is a 1 KB PDF 1.5 whose cross-reference stream claims
@@ -270,16 +276,7 @@ func zipDeflated(name, prefix, unit, suffix string, n int) []byte {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
 	w, _ := zw.Create(name)
-	w.Write([]byte(prefix))
-	chunk := []byte(strings.Repeat(unit, max(1, (64<<10)/len(unit))))
-	per := len(chunk) / len(unit)
-	for left := n; left > 0; left -= per {
-		if left < per {
-			chunk = chunk[:left*len(unit)]
-		}
-		w.Write(chunk)
-	}
-	w.Write([]byte(suffix))
+	writeRepeated(w, prefix, unit, suffix, n)
 	zw.Close()
 	return buf.Bytes()
 }
