@@ -220,3 +220,28 @@ func namesMatrix(docs []*corpus.Document, fa *framing.Analysis, all bool, expand
 	}
 	return box
 }
+
+// leadsGrid shows the leads side by side: one column per outlet with its
+// headline and first three sentences of reporting (links to them) and
+// their categories.
+func leadsGrid(docs []*corpus.Document, fa *framing.Analysis, reveal func(compare.Ref)) fyne.CanvasObject {
+	cols := make([]fyne.CanvasObject, len(docs))
+	for d, o := range fa.Outlets {
+		segs := []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("%d. %s", d+1, outletName(docs[d])), Style: outletStyle}}
+		if o.Lead.Headline != "" {
+			segs = append(segs, &widget.TextSegment{Text: o.Lead.Headline, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}}})
+		}
+		for _, l := range o.Lead.Sentences {
+			r := compare.Ref{Doc: d, Sentence: l.Sentence}
+			segs = append(segs, &widget.ParagraphSegment{Texts: []widget.RichTextSegment{
+				&widget.HyperlinkSegment{Text: quote(l.Text), OnTapped: func() { reveal(r) }},
+				&widget.TextSegment{Text: fmt.Sprintf("  (%s, %d of %d)", l.Status, max(l.Coverage, 1), len(docs)), Style: dimStyle},
+			}})
+		}
+		rt := widget.NewRichText(segs...)
+		rt.Wrapping = fyne.TextWrapWord
+		cols[d] = rt
+	}
+	return container.NewVBox(widget.NewRichText(&widget.TextSegment{Text: "Leads side by side", Style: outletStyle}),
+		container.NewGridWithColumns(len(cols), cols...))
+}

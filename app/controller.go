@@ -295,8 +295,10 @@ func (c *Controller) refreshFraming() {
 	c.framingTop.Objects, c.framingTables.Objects = nil, nil
 	if fa != nil {
 		c.framingTop.Objects = []fyne.CanvasObject{container.NewHBox(
-			categoryChart(docs, c.res.Framings()), widget.NewSeparator(), heatMap(docs, fa.Carries))}
+			categoryChart(docs, c.res.Framings()), widget.NewSeparator(), heatMap(docs, fa.Carries)),
+			widget.NewSeparator(), leadsGrid(docs, fa, reveal), widget.NewSeparator()}
 		c.framingTables.Objects = []fyne.CanvasObject{
+			widget.NewSeparator(),
 			quoteLedger(docs, fa, c.framingAll["quotes"], reveal, func() { expand("quotes") }),
 			widget.NewSeparator(),
 			namesMatrix(docs, fa, c.framingAll["names"], func() { expand("names") }),
