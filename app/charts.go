@@ -23,10 +23,10 @@ var warnInline = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameEr
 // chart, heatCellSize a cell of the heat map and chartNameWidth the
 // outlets' names beside them.
 const (
-	chartBarWidth  = 260
+	chartBarWidth  = 180
 	chartBarHeight = 14
-	heatCellSize   = 44
-	chartNameWidth = 170
+	heatCellSize   = 40
+	chartNameWidth = 150
 )
 
 // chartBar is the sidebar's share bar of a framing, at the chart's size.
@@ -96,9 +96,9 @@ func heatMap(docs []*corpus.Document, carries [][]float64) fyne.CanvasObject {
 
 // ledgerCell sizes the cells of the quote ledger and the names matrix.
 var (
-	ledgerTextWidth    float32 = 420
-	ledgerSpeakerWidth float32 = 170
-	ledgerStateWidth   float32 = 96
+	ledgerTextWidth    float32 = 380
+	ledgerSpeakerWidth float32 = 160
+	ledgerStateWidth   float32 = 92
 )
 
 // stateColours are the backgrounds of a quote's or a name's state in one

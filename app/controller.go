@@ -299,9 +299,10 @@ func (c *Controller) refreshFraming() {
 			widget.NewSeparator(), leadsGrid(docs, fa, reveal), widget.NewSeparator()}
 		c.framingTables.Objects = []fyne.CanvasObject{
 			widget.NewSeparator(),
-			quoteLedger(docs, fa, c.framingAll["quotes"], reveal, func() { expand("quotes") }),
+			// The tables scroll sideways on their own, not the whole view.
+			container.NewHScroll(quoteLedger(docs, fa, c.framingAll["quotes"], reveal, func() { expand("quotes") })),
 			widget.NewSeparator(),
-			namesMatrix(docs, fa, c.framingAll["names"], func() { expand("names") }),
+			container.NewHScroll(namesMatrix(docs, fa, c.framingAll["names"], func() { expand("names") })),
 		}
 	}
 	c.framingTop.Refresh()
