@@ -23,10 +23,10 @@ var warnInline = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameEr
 // chart, heatCellSize a cell of the heat map and chartNameWidth the
 // outlets' names beside them.
 const (
-	chartBarWidth  = 260
+	chartBarWidth  = 180
 	chartBarHeight = 14
-	heatCellSize   = 44
-	chartNameWidth = 170
+	heatCellSize   = 40
+	chartNameWidth = 150
 )
 
 // chartBar is the sidebar's share bar of a framing, at the chart's size.
@@ -96,9 +96,9 @@ func heatMap(docs []*corpus.Document, carries [][]float64) fyne.CanvasObject {
 
 // ledgerCell sizes the cells of the quote ledger and the names matrix.
 var (
-	ledgerTextWidth    float32 = 420
-	ledgerSpeakerWidth float32 = 170
-	ledgerStateWidth   float32 = 96
+	ledgerTextWidth    float32 = 380
+	ledgerSpeakerWidth float32 = 160
+	ledgerStateWidth   float32 = 92
 )
 
 // stateColours are the backgrounds of a quote's or a name's state in one
@@ -219,4 +219,29 @@ func namesMatrix(docs []*corpus.Document, fa *framing.Analysis, all bool, expand
 		box.Add(row)
 	}
 	return box
+}
+
+// leadsGrid shows the leads side by side: one column per outlet with its
+// headline and first three sentences of reporting (links to them) and
+// their categories.
+func leadsGrid(docs []*corpus.Document, fa *framing.Analysis, reveal func(compare.Ref)) fyne.CanvasObject {
+	cols := make([]fyne.CanvasObject, len(docs))
+	for d, o := range fa.Outlets {
+		segs := []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("%d. %s", d+1, outletName(docs[d])), Style: outletStyle}}
+		if o.Lead.Headline != "" {
+			segs = append(segs, &widget.TextSegment{Text: o.Lead.Headline, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}}})
+		}
+		for _, l := range o.Lead.Sentences {
+			r := compare.Ref{Doc: d, Sentence: l.Sentence}
+			segs = append(segs, &widget.ParagraphSegment{Texts: []widget.RichTextSegment{
+				&widget.HyperlinkSegment{Text: quote(l.Text), OnTapped: func() { reveal(r) }},
+				&widget.TextSegment{Text: fmt.Sprintf("  (%s, %d of %d)", l.Status, max(l.Coverage, 1), len(docs)), Style: dimStyle},
+			}})
+		}
+		rt := widget.NewRichText(segs...)
+		rt.Wrapping = fyne.TextWrapWord
+		cols[d] = rt
+	}
+	return container.NewVBox(widget.NewRichText(&widget.TextSegment{Text: "Leads side by side", Style: outletStyle}),
+		container.NewGridWithColumns(len(cols), cols...))
 }

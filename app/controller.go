@@ -50,9 +50,13 @@ type Controller struct {
 	framingScroll             *container.Scroll // the framing tab's content
 	// framingAll names the framing lists shown in full.
 	framingAll framingLists
-	// fa is the framing analysis of faFor (the comparison it was made of).
-	fa    *framing.Analysis
-	faFor *compare.Result
+	// fa is the framing analysis of faFor (the comparison it was made of),
+	// made when first needed; conflicts are the figure conflicts of
+	// conflictsFor, found with every comparison.
+	fa           *framing.Analysis
+	faFor        *compare.Result
+	conflicts    []framing.Conflict
+	conflictsFor *compare.Result
 	// conflictPos is the position (from 1) of the conflicting figure last
 	// stepped to, 0 for none.
 	conflictPos int
@@ -184,9 +188,11 @@ func (c *Controller) Recompute() {
 	opts := compare.Options{Sensitivity: c.sens}
 	go func() {
 		res, err := compare.Compare(ctx, docs, opts)
-		var fa *framing.Analysis
+		var conflicts []framing.Conflict
 		if err == nil {
-			fa = framing.Analyze(docs, res)
+			// Only the conflicts, for the columns' marks: the whole framing
+			// analysis waits until its tab or a report asks for it.
+			conflicts = framing.LinkConflicts(docs, res)
 		}
 		fyne.Do(func() {
 			c.mu.Lock()
@@ -197,7 +203,7 @@ func (c *Controller) Recompute() {
 			}
 			c.busy.Stop()
 			c.busy.Hide()
-			c.fa, c.faFor = fa, res
+			c.conflicts, c.conflictsFor = conflicts, res
 			c.show(idx, res)
 		})
 	}()
@@ -232,8 +238,11 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	} else {
 		c.view = newViewer(docs, res, c.headers)
 		c.view.conflicts, c.view.figures = map[compare.Ref]bool{}, map[[2]compare.Ref][]string{}
-		if fa := c.analysis(); fa != nil {
-			for _, x := range fa.Conflicts {
+		if len(docs) >= 2 {
+			if c.conflictsFor != res {
+				c.conflicts, c.conflictsFor = framing.LinkConflicts(docs, res), res
+			}
+			for _, x := range c.conflicts {
 				c.view.conflicts[x.A], c.view.conflicts[x.B] = true, true
 				k := [2]compare.Ref{x.A, x.B}
 				c.view.figures[k] = append(c.view.figures[k], fmt.Sprintf("%s in %s, %s in %s",
@@ -306,11 +315,14 @@ func (c *Controller) refreshFraming() {
 	c.framingTop.Objects, c.framingTables.Objects = nil, nil
 	if fa != nil {
 		c.framingTop.Objects = []fyne.CanvasObject{container.NewHBox(
-			categoryChart(docs, c.res.Framings()), widget.NewSeparator(), heatMap(docs, fa.Carries))}
+			categoryChart(docs, c.res.Framings()), widget.NewSeparator(), heatMap(docs, fa.Carries)),
+			widget.NewSeparator(), leadsGrid(docs, fa, reveal), widget.NewSeparator()}
 		c.framingTables.Objects = []fyne.CanvasObject{
-			quoteLedger(docs, fa, c.framingAll["quotes"], reveal, func() { expand("quotes") }),
 			widget.NewSeparator(),
-			namesMatrix(docs, fa, c.framingAll["names"], func() { expand("names") }),
+			// The tables scroll sideways on their own, not the whole view.
+			container.NewHScroll(quoteLedger(docs, fa, c.framingAll["quotes"], reveal, func() { expand("quotes") })),
+			widget.NewSeparator(),
+			container.NewHScroll(namesMatrix(docs, fa, c.framingAll["names"], func() { expand("names") })),
 		}
 	}
 	c.framingTop.Refresh()
@@ -324,23 +336,22 @@ func (c *Controller) refreshFraming() {
 // shows it in its column with its counterpart in the detail panel. It
 // reports whether there was one.
 func (c *Controller) StepConflict(dir int) bool {
-	fa := c.analysis()
-	if fa == nil || len(fa.Conflicts) == 0 {
+	if c.view == nil || c.conflictsFor != c.res || len(c.conflicts) == 0 {
 		c.status.SetText("No linked sentences disagree on a figure.")
 		return false
 	}
 	pos := c.conflictPos + dir
 	if pos < 1 {
-		pos = len(fa.Conflicts)
+		pos = len(c.conflicts)
 	}
-	if pos > len(fa.Conflicts) {
+	if pos > len(c.conflicts) {
 		pos = 1
 	}
 	c.conflictPos = pos
-	x := fa.Conflicts[pos-1]
+	x := c.conflicts[pos-1]
 	c.view.reveal(x.A)
 	c.tabs.SelectIndex(0)
-	c.status.SetText(fmt.Sprintf("Conflicting figure %d of %d: %s (%s) vs %s (%s)", pos, len(fa.Conflicts),
+	c.status.SetText(fmt.Sprintf("Conflicting figure %d of %d: %s (%s) vs %s (%s)", pos, len(c.conflicts),
 		x.FigureA.Text, outletName(c.view.docs[x.A.Doc]), x.FigureB.Text, outletName(c.view.docs[x.B.Doc])))
 	return true
 }

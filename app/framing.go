@@ -30,8 +30,8 @@ type framingLists map[string]bool
 
 // framingSegments writes the framing summary of a comparison: per outlet,
 // the shares of its sentences that are shared, paraphrased and unique, how
-// many of the articles carry each of its sentences, its lead, what it
-// leaves out of what the others carry, the sentences only it carries, whom
+// many of the articles carry each of its sentences (its lead is in the
+// leads grid above), what it leaves out of what the others carry, the sentences only it carries, whom
 // it quotes and names, and its distinctive names, numbers and terms; then
 // the claims every article carries, the biggest moves in prominence, the
 // conflicting figures and the word choices. Every sentence is a link that
@@ -71,15 +71,7 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 			&widget.TextSegment{Text: sharesLine(f)},
 			&widget.TextSegment{Text: carriedLine(f, n), Style: dimStyle},
 			&widget.TextSegment{Text: carriedInLine(f, docs), Style: dimStyle},
-			&widget.TextSegment{Text: "Lead:", Style: boldInline},
-			&widget.TextSegment{},
 		)
-		var lead []widget.RichTextSegment
-		for _, l := range o.Lead.Sentences {
-			lead = append(lead, link(compare.Ref{Doc: d, Sentence: l.Sentence}),
-				&widget.TextSegment{Text: fmt.Sprintf("  (%s, %d of %d)", l.Status, max(l.Coverage, 1), n), Style: dimStyle})
-		}
-		segs = append(segs, &widget.ListSegment{Items: pairs(lead)})
 		if len(o.LeftOut) == 0 {
 			segs = append(segs, &widget.TextSegment{Text: "Left out here: nothing that half of the others carry.", Style: dimStyle})
 		} else {

@@ -21,7 +21,7 @@ func TestFramingViewOnSample(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	c.tabs.SelectIndex(framingTab)
 	text := c.framing.String()
-	for _, want := range []string{"Lead:", "Left out here (", "Only here (", "Quotes: ", "Mayorkas", "Names without quoting: ",
+	for _, want := range []string{"Left out here (", "Only here (", "Quotes: ", "Mayorkas", "Names without quoting: ",
 		"Distinctive names: ", "Distinctive numbers: ", "Distinctive terms: ", "Word choices", "Conflicting figures", "Common core", "Prominence"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("framing view lacks %q", want)
@@ -29,6 +29,22 @@ func TestFramingViewOnSample(t *testing.T) {
 	}
 	if len(c.framingTop.Objects) == 0 || len(c.framingTables.Objects) == 0 {
 		t.Fatal("no charts or tables in the framing view")
+	}
+	// The leads grid above shows every outlet's lead.
+	leads := 0
+	walk(c.framingTop, func(o fyne.CanvasObject) {
+		rt, ok := o.(*widget.RichText)
+		if !ok {
+			return
+		}
+		for _, seg := range rt.Segments {
+			if p, ok := seg.(*widget.ParagraphSegment); ok && strings.Contains(p.Texts[1].(*widget.TextSegment).Text, "(paraphrased, 3 of 5)") {
+				leads++
+			}
+		}
+	})
+	if leads != 2 {
+		t.Errorf("%d leads with a sentence three articles carry, want 2 (001 and 003)", leads)
 	}
 	// The ledger lists the Mayorkas quote as a link that reveals it.
 	var found *widget.Hyperlink

@@ -516,6 +516,29 @@ func (a *Analysis) conflicts(res *compare.Result, figs [][][]Figure) {
 	}
 }
 
+// LinkConflicts finds the figures that disagree across the links of res,
+// as Analyze does, reading only the linked sentences: a cheap check for
+// marking conflicts without the whole analysis.
+func LinkConflicts(docs []*corpus.Document, res *compare.Result) []Conflict {
+	a := &Analysis{Conflicts: []Conflict{}}
+	if res == nil || len(res.Sentences) != len(docs) {
+		return a.Conflicts
+	}
+	figs := make([][][]Figure, len(docs))
+	for d, doc := range docs {
+		figs[d] = make([][]Figure, len(doc.Sentences))
+	}
+	for _, l := range res.Links {
+		for _, r := range []Ref{l.A, l.B} {
+			if figs[r.Doc][r.Sentence] == nil {
+				figs[r.Doc][r.Sentence] = Figures(docs[r.Doc].SentenceText(r.Sentence))
+			}
+		}
+	}
+	a.conflicts(res, figs)
+	return a.Conflicts
+}
+
 // ConflictsOn lists the figure conflicts of link li.
 func (a *Analysis) ConflictsOn(li int) []Conflict {
 	var out []Conflict

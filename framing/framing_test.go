@@ -264,6 +264,9 @@ func TestLeftOutCommonCoreAndConflicts(t *testing.T) {
 	if !an.ConflictAt(an.Conflicts[0].A) || len(an.ConflictsOn(an.Conflicts[0].Link)) != 1 {
 		t.Error("ConflictAt / ConflictsOn miss the conflict")
 	}
+	if lc := LinkConflicts(docs, res); len(lc) != 1 || lc[0] != an.Conflicts[0] {
+		t.Errorf("LinkConflicts %+v, Analyze %+v", lc, an.Conflicts)
+	}
 	// Leads: the first three sentences, with their categories.
 	if l := an.Outlets[1].Lead; len(l.Sentences) != 3 || l.Sentences[2].Status != compare.Unique {
 		t.Errorf("lead %+v", l)

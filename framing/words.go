@@ -265,14 +265,17 @@ func wordChoices(docs []*corpus.Document, res *compare.Result) []PairChoices {
 
 // contentWords are the content words of a diff run, lower-cased, and their
 // stems; nil when the run holds a number or a capitalised word (a name),
-// except for the first word of a sentence (atStart).
+// except for a sentence's first word standing alone in the run (atStart).
 func contentWords(tz *compare.Tokenizer, s, lang string, atStart bool) ([]string, []string) {
 	var words, stems []string
-	for i, t := range tz.Tokenize(s, lang) {
+	toks := tz.Tokenize(s, lang)
+	for i, t := range toks {
 		if t.Number {
 			return nil, nil
 		}
-		if !isLowerWord(s, t.Start) && !(atStart && i == 0) {
+		// A capitalised first word of a sentence counts alone ("Illegal"),
+		// not before other words ("Mexico attributes").
+		if !isLowerWord(s, t.Start) && !(atStart && i == 0 && len(toks) == 1) {
 			return nil, nil
 		}
 		if t.Stop {

@@ -58,8 +58,12 @@ type sentenceView struct {
 	Counterparts         []anchor
 }
 
-// anchor is a link to a sentence of the report.
-type anchor struct{ Href, Label, Text string }
+// anchor is a link to a sentence of the report; Also are the links to the
+// other sentences of the same claim.
+type anchor struct {
+	Href, Label, Text string
+	Also              []anchor
+}
 
 // card is one outlet's framing.
 type card struct {
@@ -297,7 +301,14 @@ func buildPage(c *Comparison) page {
 				cd.LeftOutMore = len(o.LeftOut) - k
 				break
 			}
-			cd.LeftOut = append(cd.LeftOut, c.ref(*firstRef(fa.Claims[ci].Refs), true))
+			refs := fa.Claims[ci].Refs
+			a := c.ref(*firstRef(refs), true)
+			for _, r := range refs {
+				if r != nil && "#"+sentenceID(*r) != a.Href {
+					a.Also = append(a.Also, c.ref(*r, false))
+				}
+			}
+			cd.LeftOut = append(cd.LeftOut, a)
 		}
 		for k, i := range o.OnlyHere {
 			if k == maxListed {
