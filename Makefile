@@ -18,7 +18,7 @@ SMOKE_PKGS := xvfb xauth imagemagick x11-utils
 # Windows cross-build (MinGW-w64) and the checks of both packages.
 DEB_PKGS := dpkg-dev imagemagick help2man
 WIN_PKGS := gcc-mingw-w64-x86-64 zip
-PKG_CHECK_PKGS := lintian desktop-file-utils appstream binutils-mingw-w64-x86-64 file unzip man-db \
+PKG_CHECK_PKGS := lintian desktop-file-utils appstream binutils binutils-mingw-w64-x86-64 file unzip man-db \
 	$(SMOKE_PKGS)
 DIST := bin/dist
 

@@ -16,6 +16,8 @@
 #   exe prints its version and opens its window under wine on Xvfb. Debian
 #   12's wine 8.0 cannot start Go 1.24+ programs: that check then reports
 #   "skip" with the reason, and `make package-check` does not install wine.
+# macOS: every package but main passes go vet for darwin (no Linux-only
+#   system calls without build tags).
 #
 # Usage: .ci/package-check.sh [DIST]    Tools: `make package-check` installs them.
 set -euo pipefail
@@ -231,6 +233,19 @@ if [ -f "$exe" ]; then
 else
 	check "exe: $exe exists" false
 fi
+
+# ---- macOS ------------------------------------------------------------------
+
+# The .app is built on a Mac (`go tool fyne package -os darwin`). Here, at
+# least every package but main type-checks for darwin: no Linux-only system
+# call or file without a build tag. (main needs Fyne's OpenGL driver, which
+# needs cgo and Apple's SDK.)
+darwin_vet() {
+	local pkgs
+	pkgs=$(go list ./... | grep -vx parallax)
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 go vet -tags ci $pkgs && echo "go vet for darwin/arm64: clean ($(wc -w <<<"$pkgs") packages)"
+}
+check "darwin: go vet of every package but main" darwin_vet
 
 echo
 echo "==> package checks"

@@ -73,7 +73,8 @@ COMMON_LICENSES=1 packaging/notices.sh "$notices" linux
 	done
 } >"$root/usr/share/doc/parallax/copyright"
 
-maint="The Parallax developers <parallax@users.noreply.github.com>"
+# The project has no maintainer address yet: a placeholder, overridable.
+maint=${DEB_MAINTAINER:-"The Parallax developers <parallax@example.org>"}
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 {
 	echo "parallax ($debversion) unstable; urgency=medium"
