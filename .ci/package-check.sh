@@ -26,10 +26,8 @@ cd "$(dirname "$0")/.."
 dist=${1:-bin/dist}
 SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
 
-toml() { sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\"\{0,1\}\([^\"]*\)\"\{0,1\}[[:space:]]*$/\1/p" FyneApp.toml | head -1; }
-version=$(toml Version)
-build=$(toml Build)
-id=$(toml ID)
+# shellcheck source=packaging/appinfo.sh
+. packaging/appinfo.sh
 want_version="parallax $version (build $build)"
 
 failed=0

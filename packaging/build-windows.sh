@@ -14,10 +14,8 @@ cd "$(dirname "$0")/.."
 out=${1:-bin/dist}
 umask 022
 
-toml() { sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\"\{0,1\}\([^\"]*\)\"\{0,1\}[[:space:]]*$/\1/p" FyneApp.toml | head -1; }
-version=$(toml Version)
-build=$(toml Build)
-[ -n "$version" ] && [ -n "$build" ] || { echo "build-windows: FyneApp.toml lacks Version or Build" >&2; exit 1; }
+# shellcheck source=packaging/appinfo.sh
+. packaging/appinfo.sh
 : "${SOURCE_DATE_EPOCH:=$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
 export SOURCE_DATE_EPOCH
 mkdir -p "$out"

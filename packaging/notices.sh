@@ -23,6 +23,11 @@ find . \( -name bin -o -name testdata -o -name '.?*' \) -prune -o \
 	cp "$f" "$out/$(basename "$f")"
 done
 
+# header TITLE: the heading of one licence.
+header() {
+	printf '%s\n%s\n%s\n\n' "$(printf '=%.0s' {1..76})" "$1" "$(printf -- '-%.0s' {1..76})"
+}
+
 third="$out/THIRD_PARTY_LICENSES.txt"
 {
 	echo "Parallax links the following Go modules and libraries into its"
@@ -37,7 +42,7 @@ third="$out/THIRD_PARTY_LICENSES.txt"
 			echo "notices.sh: $path $version is under the AGPL, which the project does not allow" >&2
 			exit 1
 		fi
-		printf '%s\n%s %s (%s)\n%s\n\n' "$(printf '=%.0s' {1..76})" "$path" "$version" "$(basename "$lic")" "$(printf -- '-%.0s' {1..76})"
+		header "$path $version ($(basename "$lic"))"
 		if [ "${COMMON_LICENSES:-0}" = 1 ] && grep -q 'Version 2.0, January 2004' "$lic" &&
 			grep -q 'http://www.apache.org/licenses/' "$lic"; then
 			echo "Apache License, Version 2.0: on Debian systems its full text is in"
@@ -49,12 +54,12 @@ third="$out/THIRD_PARTY_LICENSES.txt"
 		echo
 		# GLFW's C sources are compiled into the binary by go-gl/glfw.
 		if [ -f "$dir/glfw/LICENSE.md" ]; then
-			printf '%s\nGLFW C library, compiled in by %s (glfw/LICENSE.md)\n%s\n\n' "$(printf '=%.0s' {1..76})" "$path" "$(printf -- '-%.0s' {1..76})"
+			header "GLFW C library, compiled in by $path (glfw/LICENSE.md)"
 			cat "$dir/glfw/LICENSE.md"
 			echo
 		fi
 	done
 	goroot=$(go env GOROOT)
-	printf '%s\nThe Go standard library and runtime, %s (LICENSE)\n%s\n\n' "$(printf '=%.0s' {1..76})" "$(go env GOVERSION)" "$(printf -- '-%.0s' {1..76})"
+	header "The Go standard library and runtime, $(go env GOVERSION) (LICENSE)"
 	cat "$goroot/LICENSE"
 } >"$third"
