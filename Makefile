@@ -13,6 +13,14 @@ BIN := bin/parallax
 # virtual screen and screenshot tools the smoke test uses.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 SMOKE_PKGS := xvfb xauth imagemagick x11-utils
+# Packaging: the .deb (Depends from dpkg-shlibdeps, icons scaled with
+# ImageMagick, the man page from `parallax --help` with help2man), the
+# Windows cross-build (MinGW-w64) and the checks of both packages.
+DEB_PKGS := dpkg-dev imagemagick help2man
+WIN_PKGS := gcc-mingw-w64-x86-64 zip
+PKG_CHECK_PKGS := lintian desktop-file-utils appstream binutils binutils-mingw-w64-x86-64 file unzip man-db \
+	$(SMOKE_PKGS)
+DIST := bin/dist
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -31,7 +39,8 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: deps smoke-deps build run test bench eval smoke screenshot package clean
+.PHONY: deps smoke-deps build run test bench eval smoke screenshot package package-deb \
+	package-windows package-check clean
 
 ## deps: install missing build packages and download Go modules
 deps:
@@ -88,6 +97,28 @@ package: deps
 	rc=0; $(GO) tool fyne package -os linux || rc=$$?; mv bin/.FyneApp.toml.keep FyneApp.toml; exit $$rc
 	@ls -l *.tar.xz
 
+## package-deb: $(DIST)/parallax_VERSION-BUILD_ARCH.deb (binary, .desktop
+## file, AppStream metainfo, icons, man page, licence notices)
+package-deb: deps
+	@$(call install-missing,$(DEB_PKGS))
+	packaging/build-deb.sh $(DIST)
+
+## package-windows: $(DIST)/Parallax.exe and a zip of it with the licence
+## notices, cross-built with MinGW-w64 through fyne package (FyneApp.toml
+## is restored afterwards)
+package-windows:
+	@$(call install-missing,$(WIN_PKGS))
+	@$(GO) mod download
+	packaging/build-windows.sh $(DIST)
+
+## package-check: check the packages in $(DIST) (lintian, appstreamcli,
+## desktop-file-validate, install/run/remove of the .deb, the .exe's
+## PE headers and resources, and the .exe under wine when wine is
+## installed); needs root or sudo
+package-check:
+	@$(call install-missing,$(PKG_CHECK_PKGS))
+	.ci/package-check.sh $(DIST)
+
 ## clean: remove build outputs
 clean:
-	rm -rf bin tmp-pkg shot.png Parallax.tar.xz
+	rm -rf bin tmp-pkg shot.png Parallax.tar.xz fyne.syso Parallax.exe
