@@ -84,6 +84,11 @@ func wordnetConcepts() *wordnetStems {
 	return wordnetTable
 }
 
+// Preload starts decoding the engine's related-word table in the
+// background and returns at once, so that a caller about to read articles
+// and then compare them does both at the same time.
+func Preload() { go wordnetConcepts() }
+
 // relatedConcepts returns sorted concept ids for an English Snowball stem (lower
 // case), nil when the stem is unknown. Two stems are related when their concept
 // lists intersect. The returned slice is shared and must not be modified.
