@@ -71,12 +71,14 @@ smoke: smoke-deps build
 	.ci/smoke.sh $(BIN)
 
 ## screenshot: render the main window on the sample articles to
-## docs/screenshot.png (dark) and docs/screenshot-light.png through Fyne's
+## docs/screenshot.png (dark), docs/screenshot-light.png and the framing view
+## (docs/screenshot-framing.png) through Fyne's
 ## software renderer (test driver: no display, no OpenGL, no cgo)
 screenshot: deps
 	$(GO) build -tags ci -o bin/screenshot ./internal/screenshot
 	bin/screenshot -o docs/screenshot.png -w 1400 -h 900 -theme dark
 	bin/screenshot -o docs/screenshot-light.png -w 1400 -h 900 -theme light
+	bin/screenshot -o docs/screenshot-framing.png -w 1400 -h 1500 -theme dark -tab "Framing summary" -select none
 
 ## package: Linux .tar.xz with binary, .desktop file and icon
 ## (fyne package raises the build number in FyneApp.toml; the checkout

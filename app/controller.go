@@ -12,6 +12,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/framing"
 	"parallax/stories"
 )
 
@@ -43,6 +44,18 @@ type Controller struct {
 	columnsBox *fyne.Container  // holds the article columns
 	detailBox  *fyne.Container  // holds the detail panel
 	framing    *widget.RichText // the framing summary
+	// framingTop holds the framing charts, framingTables the quote ledger
+	// and the names matrix.
+	framingTop, framingTables *fyne.Container
+	framingScroll             *container.Scroll // the framing tab's content
+	// framingAll names the framing lists shown in full.
+	framingAll framingLists
+	// fa is the framing analysis of faFor (the comparison it was made of).
+	fa    *framing.Analysis
+	faFor *compare.Result
+	// conflictPos is the position (from 1) of the conflicting figure last
+	// stepped to, 0 for none.
+	conflictPos int
 	// framingStale is set when the framing summary no longer matches the
 	// comparison; it is written again when its tab is next shown.
 	framingStale bool
@@ -75,6 +88,11 @@ type Controller struct {
 	// comparison is shown (tests wait on it).
 	OnChanged func()
 
+	// allowed is the set of articles (fmt.Sprint of their indexes) the
+	// analyst chose to compare although over the budget.
+	allowed   string
+	budgetAsk *budgetChoice // the latest budget dialog
+
 	loadDialog dialog.Dialog        // the progress of the latest Open
 	onOpened   func(cancelled bool) // for tests: an Open has ended
 }
@@ -91,6 +109,7 @@ func NewController(a fyne.App, w fyne.Window, docs []*corpus.Document, errs []*c
 // setDocs replaces the open articles; the first maxColumns are included.
 func (c *Controller) setDocs(docs []*corpus.Document) {
 	c.docs = docs
+	c.allowed = ""
 	c.headers = map[headerKey]fyne.CanvasObject{}
 	c.incl = make([]bool, len(docs))
 	for i := range docs {
@@ -155,11 +174,20 @@ func (c *Controller) Recompute() {
 		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
 		return
 	}
+	if msg := c.overBudget(idx, docs); msg != "" {
+		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
+		c.status.SetText(msg)
+		return
+	}
 	c.busy.Show()
 	c.busy.Start()
 	opts := compare.Options{Sensitivity: c.sens}
 	go func() {
 		res, err := compare.Compare(ctx, docs, opts)
+		var fa *framing.Analysis
+		if err == nil {
+			fa = framing.Analyze(docs, res)
+		}
 		fyne.Do(func() {
 			c.mu.Lock()
 			latest := gen == c.gen
@@ -169,6 +197,7 @@ func (c *Controller) Recompute() {
 			}
 			c.busy.Stop()
 			c.busy.Hide()
+			c.fa, c.faFor = fa, res
 			c.show(idx, res)
 		})
 	}()
@@ -202,6 +231,15 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.detailBox.Objects = nil
 	} else {
 		c.view = newViewer(docs, res, c.headers)
+		c.view.conflicts, c.view.figures = map[compare.Ref]bool{}, map[[2]compare.Ref][]string{}
+		if fa := c.analysis(); fa != nil {
+			for _, x := range fa.Conflicts {
+				c.view.conflicts[x.A], c.view.conflicts[x.B] = true, true
+				k := [2]compare.Ref{x.A, x.B}
+				c.view.figures[k] = append(c.view.figures[k], fmt.Sprintf("%s in %s, %s in %s",
+					x.FigureA.Text, outletName(docs[x.A.Doc]), x.FigureB.Text, outletName(docs[x.B.Doc])))
+			}
+		}
 		c.view.filter = c.filter
 		c.view.sync = c.sync
 		c.view.restyleAll()
@@ -214,6 +252,8 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
 	}
 	c.framingStale = true
+	c.framingAll = framingLists{}
+	c.conflictPos = 0
 	c.refreshFraming()
 	c.columnsBox.Refresh()
 	c.detailBox.Refresh()
@@ -226,8 +266,21 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	}
 }
 
+// analysis is the framing analysis of the comparison shown, made now when
+// the comparison came without one; nil with fewer than two articles.
+func (c *Controller) analysis() *framing.Analysis {
+	if c.view == nil || c.res == nil || len(c.view.docs) < 2 {
+		return nil
+	}
+	if c.faFor != c.res || c.fa == nil {
+		c.fa, c.faFor = framing.Analyze(c.view.docs, c.res), c.res
+	}
+	return c.fa
+}
+
 // refreshFraming writes the framing summary of the comparison shown, when
-// it is stale and its tab is the one on screen.
+// it is stale and its tab is the one on screen: the charts, the text and
+// the tables.
 func (c *Controller) refreshFraming() {
 	if !c.framingStale || c.tabs.SelectedIndex() != framingTab {
 		return
@@ -237,12 +290,59 @@ func (c *Controller) refreshFraming() {
 	if c.view != nil {
 		docs = c.view.docs
 	}
-	c.framing.Segments = framingSegments(docs, c.res, func(r compare.Ref) {
+	reveal := func(r compare.Ref) {
 		if c.view != nil {
 			c.view.reveal(r)
 		}
-	})
+	}
+	expand := func(key string) {
+		c.framingAll[key] = true
+		c.framingStale = true
+		c.refreshFraming()
+	}
+	fa := c.analysis()
+	c.framing.Segments = framingSegments(docs, c.res, fa, c.framingAll, reveal, expand)
 	c.framing.Refresh()
+	c.framingTop.Objects, c.framingTables.Objects = nil, nil
+	if fa != nil {
+		c.framingTop.Objects = []fyne.CanvasObject{container.NewHBox(
+			categoryChart(docs, c.res.Framings()), widget.NewSeparator(), heatMap(docs, fa.Carries))}
+		c.framingTables.Objects = []fyne.CanvasObject{
+			quoteLedger(docs, fa, c.framingAll["quotes"], reveal, func() { expand("quotes") }),
+			widget.NewSeparator(),
+			namesMatrix(docs, fa, c.framingAll["names"], func() { expand("names") }),
+		}
+	}
+	c.framingTop.Refresh()
+	c.framingTables.Refresh()
+	c.framingScroll.Content.Refresh()
+	c.framingScroll.Refresh()
+}
+
+// StepConflict selects the sentence at one end of the next (dir 1) or
+// previous (dir -1) link whose figures disagree, wrapping around, and
+// shows it in its column with its counterpart in the detail panel. It
+// reports whether there was one.
+func (c *Controller) StepConflict(dir int) bool {
+	fa := c.analysis()
+	if fa == nil || len(fa.Conflicts) == 0 {
+		c.status.SetText("No linked sentences disagree on a figure.")
+		return false
+	}
+	pos := c.conflictPos + dir
+	if pos < 1 {
+		pos = len(fa.Conflicts)
+	}
+	if pos > len(fa.Conflicts) {
+		pos = 1
+	}
+	c.conflictPos = pos
+	x := fa.Conflicts[pos-1]
+	c.view.reveal(x.A)
+	c.tabs.SelectIndex(0)
+	c.status.SetText(fmt.Sprintf("Conflicting figure %d of %d: %s (%s) vs %s (%s)", pos, len(fa.Conflicts),
+		x.FigureA.Text, outletName(c.view.docs[x.A.Doc]), x.FigureB.Text, outletName(c.view.docs[x.B.Doc])))
+	return true
 }
 
 // framingTab is the index of the framing summary's tab.

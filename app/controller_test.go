@@ -156,15 +156,25 @@ func TestControllerFilter(t *testing.T) {
 	}
 }
 
-func TestControllerOpenFolderWithBadFile(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range assets.SampleFiles()[:3] {
+// writeSamples writes the first n sample articles into dir.
+func writeSamples(t *testing.T, dir string, n int) {
+	t.Helper()
+	for _, name := range assets.SampleFiles()[:n] {
 		data, _ := assets.Sample.ReadFile(name)
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "broken.txt"), []byte{0x89, 'P', 'N', 'G', 0, 0, 0}, 0o644); err != nil {
+}
+
+// openWithBadFile opens a folder of three sample articles and one bad
+// file in a headless viewer, and checks that the three open and the bad
+// one is named. It returns the controller and the folder.
+func openWithBadFile(t *testing.T, name string, data []byte) (*Controller, string, chan struct{}) {
+	t.Helper()
+	dir := t.TempDir()
+	writeSamples(t, dir, 3)
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	c, changed := newTestController(t, nil)
@@ -173,9 +183,14 @@ func TestControllerOpenFolderWithBadFile(t *testing.T) {
 	if len(c.docs) != 3 || len(c.view.docs) != 3 {
 		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.docs))
 	}
-	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, "broken.txt") || !c.errLabel.Visible() {
+	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, name) || !c.errLabel.Visible() {
 		t.Errorf("errors %v, label %q", c.errs, c.errLabel.Text)
 	}
+	return c, dir, changed
+}
+
+func TestControllerOpenFolderWithBadFile(t *testing.T) {
+	c, dir, _ := openWithBadFile(t, "broken.txt", []byte{0x89, 'P', 'N', 'G', 0, 0, 0})
 	if rec := c.app.Preferences().StringList(prefRecent); len(rec) == 0 || rec[0] != dir {
 		t.Errorf("recent list %v does not start with %s", rec, dir)
 	}
@@ -323,7 +338,7 @@ func TestOpenFolderWithManyBadFiles(t *testing.T) {
 func TestExportReport(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	var js bytes.Buffer
-	if err := c.ExportReport(&js, true); err != nil {
+	if err := c.ExportReport(&js, "json"); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -337,7 +352,7 @@ func TestExportReport(t *testing.T) {
 		t.Errorf("exported %d documents and %d links; on screen 5 and %d", len(got.Documents), len(got.Links), len(c.res.Links))
 	}
 	var txt bytes.Buffer
-	if err := c.ExportReport(&txt, false); err != nil {
+	if err := c.ExportReport(&txt, "text"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(txt.String(), "Parallax: 5 documents") {
@@ -347,7 +362,7 @@ func TestExportReport(t *testing.T) {
 		t.Error("no Export Report item")
 	}
 	empty, _ := newTestController(t, nil)
-	if err := empty.ExportReport(&txt, false); err == nil {
+	if err := empty.ExportReport(&txt, "text"); err == nil {
 		t.Error("exporting with nothing compared gave no error")
 	}
 }
@@ -464,5 +479,67 @@ func TestCancelOpeningAFolder(t *testing.T) {
 	t.Logf("cancelled after %v", time.Since(start))
 	if len(c.docs) != len(docs) || c.docs[0] != docs[0] || !strings.Contains(c.status.Text, "cancelled") {
 		t.Errorf("after cancelling: %d articles open, status %q; want the %d before", len(c.docs), c.status.Text, len(docs))
+	}
+}
+
+// TestCrashingReaderLeavesViewerAlive opens a folder where the HTML
+// reader's child process runs out of memory (its limit is lowered for the
+// test, so that an ordinary 4 MB page is too much): the window stays up,
+// the page is named with the reason and the other articles open.
+func TestCrashingReaderLeavesViewerAlive(t *testing.T) {
+	old := corpus.ReaderMemoryLimit
+	corpus.ReaderMemoryLimit = 48 << 20
+	corpus.StopReaders()
+	t.Cleanup(func() { corpus.ReaderMemoryLimit = old; corpus.StopReaders() })
+
+	var page strings.Builder
+	page.WriteString("<html><body>")
+	for i := 0; page.Len() < 4<<20; i++ {
+		fmt.Fprintf(&page, "<div><p>Paragraph %d of a page far too big for its reader, with <b>some</b> <i>markup</i>.</p></div>\n", i)
+	}
+	page.WriteString("</body></html>")
+	c, _, changed := openWithBadFile(t, "huge.html", []byte(page.String()))
+	if len(c.errs) != 1 || !strings.Contains(c.errs[0].Error(), "HTML reader ran out of memory") {
+		t.Errorf("errors %v", c.errs)
+	}
+	if c.win.Content() == nil || c.win.Canvas() == nil {
+		t.Error("the window lost its content")
+	}
+	// The viewer still works: the comparison can be run again.
+	c.Recompute()
+	wait(t, changed)
+}
+
+// TestRecentAbsolute opens a folder by a relative, unclean path: the
+// recent list keeps it absolute and clean, and the menu shows a name
+// holding a right-to-left override escaped.
+func TestRecentAbsolute(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "news\u202etxt.exe")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range assets.SampleFiles()[:2] {
+		data, _ := assets.Sample.ReadFile(name)
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(parent)
+	c, changed := newTestController(t, nil)
+	c.Open([]string{"./news\u202etxt.exe/../news\u202etxt.exe/"}, false)
+	wait(t, changed)
+	if rec := c.app.Preferences().StringList(prefRecent); len(rec) == 0 || rec[0] != dir {
+		t.Errorf("recent list %q does not start with %q", rec, dir)
+	}
+	var recent *fyne.MenuItem
+	for _, it := range c.menu().Items[0].Items {
+		if it.Label == "Open Recent" {
+			recent = it
+		}
+	}
+	if recent == nil || len(recent.ChildMenu.Items) == 0 || recent.ChildMenu.Items[0].Label != corpus.DisplayPath(dir) ||
+		strings.ContainsRune(recent.ChildMenu.Items[0].Label, '\u202e') {
+		t.Errorf("Open Recent does not show %q escaped", dir)
 	}
 }

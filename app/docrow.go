@@ -75,7 +75,7 @@ func NewDocRow(doc *corpus.Document, included bool, onToggle func(included bool)
 	titleText, titleStyle := doc.Title, bodyStyle
 	if titleText == "" {
 		// Name the file when the outlet does not already, else say so.
-		titleText = filepath.Base(doc.Path)
+		titleText = corpus.DisplayPath(filepath.Base(doc.Path))
 		if doc.Outlet == "" {
 			titleText = "untitled"
 		}

@@ -46,6 +46,11 @@ type viewer struct {
 	onTap func()
 	// headers are the column headers made so far, kept across viewers.
 	headers map[headerKey]fyne.CanvasObject
+	// conflicts are the sentences at an end of a link whose figures
+	// disagree; they are drawn in bold italics. figures holds, per link
+	// (its A and B ends), the figures that disagree across it, as text.
+	conflicts map[compare.Ref]bool
+	figures   map[[2]compare.Ref][]string
 }
 
 // headerKey names a column header: its document and which lines it has.
@@ -268,6 +273,9 @@ func (v *viewer) span(d, i int) Span {
 		sp.Fill = nil
 	case s.Headline:
 		sp.Bold = true
+	}
+	if v.conflicts[compare.Ref{Doc: d, Sentence: i}] && sp.Fill != nil {
+		sp.Bold, sp.Italic = true, true
 	}
 	return sp
 }
@@ -494,6 +502,9 @@ func (v *viewer) showDetail() {
 			&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d — %s, score %.2f. ", outletName(v.docs[o.Doc]), o.Sentence+1, l.Kind, l.Score), Style: boldInline},
 			&widget.TextSegment{Text: "Shared: " + strings.Join(l.Evidence, ", "), Style: dimStyle},
 		)
+		for _, f := range v.figures[[2]compare.Ref{l.A, l.B}] {
+			segs = append(segs, &widget.TextSegment{Text: "⚠ Figures conflict: " + f, Style: warnStyle})
+		}
 		segs = append(segs, diffSegments(l, r)...)
 	}
 	v.detail.Segments = segs
@@ -546,6 +557,9 @@ const (
 
 // boldInline is bold text that the next segment continues on the same line.
 var boldInline = widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}
+
+// warnStyle is a warning line of the detail panel: a conflict of figures.
+var warnStyle = widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}
 
 // dimInline is dimmed text that the next segment continues on the same line.
 var dimInline = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
@@ -610,7 +624,7 @@ func outletName(doc *corpus.Document) string {
 	if doc.Outlet != "" {
 		return doc.Outlet
 	}
-	return filepath.Base(doc.Path)
+	return corpus.DisplayPath(filepath.Base(doc.Path))
 }
 
 // joinsWords reports whether text b, written right after text a, would run

@@ -115,8 +115,12 @@ func TestFramingSummary(t *testing.T) {
 	}
 	// Each "only here" link reveals its sentence, which is unique.
 	var link *widget.HyperlinkSegment
+	onlyHere := false
 	for _, s := range c.framing.Segments {
-		if l, ok := s.(*widget.ListSegment); ok && link == nil {
+		if t, ok := s.(*widget.TextSegment); ok && strings.HasPrefix(t.Text, "Only here (") {
+			onlyHere = true
+		}
+		if l, ok := s.(*widget.ListSegment); ok && onlyHere && link == nil {
 			link = l.Items[0].(*widget.HyperlinkSegment)
 		}
 	}
@@ -143,7 +147,7 @@ func TestFramingSummary(t *testing.T) {
 }
 
 func TestFramingSummaryWithoutComparison(t *testing.T) {
-	segs := framingSegments(sample(t)[:1], &compare.Result{}, nil)
+	segs := framingSegments(sample(t)[:1], &compare.Result{}, nil, nil, nil, nil)
 	if len(segs) != 1 || !strings.Contains(segs[0].(*widget.TextSegment).Text, "two or more") {
 		t.Errorf("one article gave %v", segs)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -128,13 +129,24 @@ func (c *Controller) build() {
 	)
 	c.framing = widget.NewRichText()
 	c.framing.Wrapping = fyne.TextWrapWord
+	c.framingTop, c.framingTables = container.NewVBox(), container.NewVBox()
+	c.framingAll = framingLists{}
+	c.framingScroll = container.NewVScroll(container.NewPadded(container.NewVBox(c.framingTop, c.framing, c.framingTables)))
 	c.tabs = container.NewAppTabs(
 		container.NewTabItem("Detail", c.detailBox),
-		container.NewTabItem("Framing summary", container.NewVScroll(container.NewPadded(c.framing))),
+		container.NewTabItem("Framing summary", c.framingScroll),
 	)
-	c.tabs.OnSelected = func(*container.TabItem) { c.refreshFraming() }
 	main := container.NewVSplit(c.columnsBox, c.tabs)
-	main.Offset = 0.74
+	main.Offset = detailOffset
+	c.tabs.OnSelected = func(*container.TabItem) {
+		// The framing view gets more of the window than the detail panel.
+		if c.tabs.SelectedIndex() == framingTab {
+			main.SetOffset(framingOffset)
+		} else {
+			main.SetOffset(detailOffset)
+		}
+		c.refreshFraming()
+	}
 	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
 	body.Offset = 0.2
 	c.errButton = widget.NewButton("All skipped files…", c.showErrorList)
@@ -155,6 +167,13 @@ func (c *Controller) build() {
 		c.Open(paths, true)
 	})
 }
+
+// detailOffset and framingOffset are the columns' share of the height
+// above the tabs while the detail panel and the framing view are shown.
+const (
+	detailOffset  = 0.74
+	framingOffset = 0.38
+)
 
 // legendColumn explains the colours, one per line, for the sidebar.
 func legendColumn() fyne.CanvasObject {
@@ -323,7 +342,7 @@ func (c *Controller) showErrorList() {
 func (c *Controller) Open(paths []string, add bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Reading " + strings.Join(paths, ", "))
+	label := widget.NewLabel("Reading " + displayPaths(paths))
 	label.Truncation = fyne.TextTruncateEllipsis
 	d := dialog.NewCustom("Opening articles", "Cancel", container.NewVBox(label, bar), c.win)
 	d.SetOnClosed(cancel)
@@ -338,7 +357,13 @@ func (c *Controller) Open(paths []string, add bool) {
 	}
 	go func() {
 		shown := -1 // the percentage on the bar: a big folder updates it 100 times, not once a file
-		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Progress: func(done, total int) {
+		reading := "Reading " + displayPaths(paths)
+		docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{Listing: func(found int) {
+			fyne.Do(func() { label.SetText(fmt.Sprintf("Listing files: %d found…", found)) })
+		}, Progress: func(done, total int) {
+			if done == 1 {
+				fyne.Do(func() { label.SetText(reading) })
+			}
 			if pct := 100 * done / max(total, 1); pct != shown {
 				shown = pct
 				fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
@@ -348,8 +373,17 @@ func (c *Controller) Open(paths []string, add bool) {
 		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)
 		var st []stories.Story
 		if err == nil && needsStories(len(docs)) {
-			fyne.Do(func() { label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs))) })
-			st, err = stories.Group(ctx, docs, stories.Options{})
+			fyne.Do(func() {
+				label.SetText(fmt.Sprintf("Grouping %d articles into stories…", len(docs)))
+				bar.SetValue(0)
+			})
+			shown = -1
+			st, err = stories.Group(ctx, docs, stories.Options{Progress: func(done, total int) {
+				if pct := 100 * done / max(total, 1); pct != shown {
+					shown = pct
+					fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
+				}
+			}})
 		}
 		fyne.Do(func() {
 			d.Hide()
@@ -396,7 +430,7 @@ func (c *Controller) menu() *fyne.MainMenu {
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range c.app.Preferences().StringList(prefRecent) {
 		p := p
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { c.Open([]string{p}, false) }))
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(corpus.DisplayPath(p), func() { c.Open([]string{p}, false) }))
 	}
 	if len(recent.ChildMenu.Items) == 0 {
 		recent.Disabled = true
@@ -431,6 +465,11 @@ func (c *Controller) menu() *fyne.MainMenu {
 	})
 	find := fyne.NewMenuItem("Find…", c.focusFind)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	nextConflict := fyne.NewMenuItem("Next Conflicting Figure", func() { c.StepConflict(1) })
+	nextConflict.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}
+	prevConflict := fyne.NewMenuItem("Previous Conflicting Figure", func() { c.StepConflict(-1) })
+	prevConflict.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
+	navItems = append(navItems, nextConflict, prevConflict)
 	copyItem := fyne.NewMenuItem("Copy Comparison", func() { c.CopySelection() })
 	copyItem.Shortcut = &fyne.ShortcutCopy{}
 	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, copyItem, clear)...)
@@ -444,6 +483,8 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
 	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
 	for _, k := range navKinds {
 		k := k
@@ -508,9 +549,28 @@ func (c *Controller) closeDialog() {
 	}, c.win)
 }
 
-// addRecent remembers opened paths for Open Recent.
+// displayPaths is paths as shown, joined by commas.
+func displayPaths(paths []string) string {
+	shown := make([]string, len(paths))
+	for i, p := range paths {
+		shown[i] = corpus.DisplayPath(p)
+	}
+	return strings.Join(shown, ", ")
+}
+
+// addRecent remembers opened paths for Open Recent, absolute and clean
+// (a relative path would name another folder once the working folder
+// changes).
 func (c *Controller) addRecent(paths []string) {
 	p := c.app.Preferences()
+	abs := make([]string, len(paths))
+	for i, path := range paths {
+		abs[i] = filepath.Clean(path)
+		if a, err := filepath.Abs(path); err == nil {
+			abs[i] = a
+		}
+	}
+	paths = abs
 	list := append([]string(nil), paths...)
 	for _, old := range p.StringList(prefRecent) {
 		dup := false

@@ -133,7 +133,18 @@ func TestCompareExitStatus(t *testing.T) {
 		{"missing file", []string{"compare", names[0], filepath.Join(dir, "nope.txt")}, ExitUsage, "nope.txt"},
 		{"no paths", []string{"compare"}, ExitUsage, "at least two"},
 		{"bad format", []string{"compare", "--format", "xml", names[0], names[1]}, ExitUsage, "unknown format"},
-		{"bad sensitivity", []string{"compare", "--sensitivity", "2", names[0], names[1]}, ExitUsage, "outside"},
+		{"bad sensitivity", []string{"compare", "--sensitivity", "2", names[0], names[1]}, ExitUsage, "from 0 to 1"},
+		{"NaN sensitivity", []string{"compare", "--sensitivity", "NaN", names[0], names[1]}, ExitUsage, "--sensitivity NaN is not"},
+		{"Inf sensitivity", []string{"compare", "--sensitivity", "Inf", names[0], names[1]}, ExitUsage, "--sensitivity +Inf is not"},
+		{"-Inf sensitivity", []string{"compare", "--sensitivity=-Inf", names[0], names[1]}, ExitUsage, "--sensitivity -Inf is not"},
+		{"negative sensitivity", []string{"compare", names[0], names[1], "--sensitivity", "-0.1"}, ExitUsage, "from 0 to 1"},
+		{"NaN sensitivity, eval", []string{"eval", "--sensitivity", "nan"}, ExitUsage, "--sensitivity NaN is not"},
+		{"options after paths", []string{"compare", names[0], names[1], "--format", "xml"}, ExitUsage, "unknown format"},
+		{"unknown option after paths", []string{"compare", names[0], names[1], "--colour"}, ExitUsage, "-colour"},
+		{"over the article budget", []string{"compare", "--max-articles", "3", dir}, ExitUsage, "5 articles are more than the 3 compared at once; group them into stories with `parallax groups`"},
+		{"over the sentence budget", []string{"compare", dir, "--max-sentences=20"}, ExitUsage, "sentences (in 5 articles) are more than the 20 compared at once"},
+		{"budget raised", []string{"compare", "--max-articles", "0", dir}, ExitOK, ""},
+		{"negative budget", []string{"compare", "--max-articles", "-1", dir}, ExitUsage, "no limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +165,50 @@ func TestCompareExitStatus(t *testing.T) {
 	}
 	if len(c.Errors) != 1 || c.Errors[0].Path != empty || c.Errors[0].Error == "" || len(c.Documents) != 2 {
 		t.Errorf("errors %+v with %d documents", c.Errors, len(c.Documents))
+	}
+}
+
+// TestOptionsAnywhere checks that options are read wherever they stand
+// and that "--" ends them, so that a file whose name starts with "-" can
+// be named.
+func TestOptionsAnywhere(t *testing.T) {
+	dir := sampleDir(t)
+	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	code, out, errs := run(t, "", "compare", names[0], "--format", "json", names[1])
+	if code != ExitOK || !json.Valid([]byte(out)) {
+		t.Errorf("options between paths: exit %d, stderr %s, JSON %v", code, errs, json.Valid([]byte(out)))
+	}
+	data, _ := os.ReadFile(names[1])
+	if err := os.WriteFile(filepath.Join(dir, "-dash.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, out, errs = run(t, "", "compare", "--format=json", "--", filepath.Base(names[0]), "-dash.txt")
+	if code != ExitOK || !strings.Contains(out, `-dash.txt"`) {
+		t.Errorf("after --: exit %d, stderr %s", code, errs)
+	}
+	code, out, errs = run(t, "", "groups", dir, "--min-size", "7")
+	if code != ExitOK || strings.Contains(out, filepath.Base(names[0])) {
+		t.Errorf("groups with --min-size after the folder: exit %d, stderr %s, output %s", code, errs, out)
+	}
+}
+
+// TestScoreLongLines scores lines longer than bufio.Scanner's buffers
+// and a line over the limit (lowered for the test): the long line is
+// named by its number and scored as unrelated, the others are scored.
+func TestScoreLongLines(t *testing.T) {
+	defer func(n int) { maxScoreLine = n }(maxScoreLine)
+	maxScoreLine = 300 << 10
+	long := strings.Repeat("word ", 20<<10) // 2 × 100 KB: longer than the reader's buffer, within the limit
+	tooLong := strings.Repeat("x", 400<<10)
+	in := "a cat sat\ta cat sat\n" + long + "\t" + long + "\r\n" + tooLong + "\tb\n" + "a dog ran\ta dog ran"
+	code, out, errs := run(t, in, "score")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != ExitPartial || len(lines) != 4 || !strings.Contains(errs, "line 3 is longer than 307200 bytes") {
+		t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
+	}
+	if strings.Count(errs, "line") != 1 || lines[2] != "0\tunrelated" || !strings.HasSuffix(lines[3], "\tshared") {
+		t.Errorf("output %q, stderr %q", lines, errs)
 	}
 }
 

@@ -17,7 +17,8 @@ func runGroups(args []string, env Env) int {
 	fs.SetOutput(env.Stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	minSize := fs.Int("min-size", 1, "leave out stories of fewer than N articles")
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
@@ -28,12 +29,17 @@ func runGroups(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "parallax groups: --min-size %d is below 1\n", *minSize)
 		return ExitUsage
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fmt.Fprintln(env.Stderr, "parallax groups: name articles, or folders of them")
 		return ExitUsage
 	}
 	ctx := context.Background()
-	docs, errs, err := corpus.Load(ctx, fs.Args(), corpus.LoadOptions{})
+	prog := newProgress(env.Stderr)
+	docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{
+		Listing:  func(n int) { prog.show("listing files: %d found", n) },
+		Progress: func(done, total int) { prog.show("reading: %d of %d articles", done, total) },
+	})
+	prog.done()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax groups: %v\n", err)
 		return ExitUsage
@@ -45,7 +51,10 @@ func runGroups(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "parallax groups: no readable articles")
 		return ExitUsage
 	}
-	sts, err := stories.Group(ctx, docs, stories.DefaultOptions())
+	opts := stories.DefaultOptions()
+	opts.Progress = func(done, total int) { prog.show("grouping: %d%%", 100*done/max(total, 1)) }
+	sts, err := stories.Group(ctx, docs, opts)
+	prog.done()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax groups: %v\n", err)
 		return ExitUsage

@@ -318,6 +318,11 @@ func looksLikeHeadline(p string) bool {
 // sameLine compares two lines for equality ignoring case, spacing and
 // typographic quote differences.
 func sameLine(a, b string) bool {
+	// Folding changes the length by spacing and case only: lines of very
+	// different lengths differ (and a huge paragraph is not folded).
+	if la, lb := len(a), len(b); la > 2*lb+16 || lb > 2*la+16 {
+		return false
+	}
 	return foldLine(a) == foldLine(b)
 }
 

@@ -2,17 +2,27 @@ package corpus
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // maxDOCXPart bounds the decompressed size of one DOCX part (against zip
-// bombs).
-const maxDOCXPart = 200 << 20
+// bombs); word/document.xml is decoded as it is decompressed, so this
+// bounds work, not memory.
+const maxDOCXPart = 32 << 20
+
+// maxXMLDepth bounds the nesting of elements in word/document.xml (the
+// XML decoder keeps a record per open element).
+const maxXMLDepth = 1000
 
 // wordNS is the WordprocessingML main namespace.
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -23,6 +33,11 @@ const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // dcterms:created.
 func parseDOCX(name string, data []byte) (*Document, error) {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		if bytes.Contains(data, utf16le("EncryptedPackage")) {
+			// Word stores a password-protected .docx encrypted inside an
+			// OLE compound file, the container of the old .doc format.
+			return nil, errors.New("password-protected Word document (remove the password in Word and save it again)")
+		}
 		return nil, errors.New("not a DOCX file (old binary Word .doc format; save it as .docx)")
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -41,12 +56,17 @@ func parseDOCX(name string, data []byte) (*Document, error) {
 	if docPart == nil {
 		return nil, errors.New("not a DOCX file (no word/document.xml)")
 	}
-	body, err := readZipPart(docPart)
+	rc, err := docPart.Open()
 	if err != nil {
 		return nil, fmt.Errorf("corrupt DOCX: %v", err)
 	}
-	paras, titlePara, err := docxParagraphs(body)
-	if err != nil {
+	defer rc.Close()
+	paras, titlePara, err := docxParagraphs(&partLimiter{r: rc, name: docPart.Name, left: maxDOCXPart})
+	var be *budgetError
+	switch {
+	case errors.As(err, &be):
+		return nil, err
+	case err != nil:
 		return nil, fmt.Errorf("corrupt DOCX: %v", err)
 	}
 	m := docMeta{headingPara: titlePara}
@@ -83,12 +103,80 @@ func readZipPart(f *zip.File) ([]byte, error) {
 	return data, nil
 }
 
+// partLimiter reads a zip member and fails with a budget error past left
+// bytes.
+type partLimiter struct {
+	r    io.Reader
+	name string
+	left int64
+}
+
+// Read reads from the member.
+func (l *partLimiter) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, &budgetError{fmt.Sprintf("%s expands past %d MB (the limit)", l.name, maxDOCXPart>>20)}
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+// utf16le encodes an ASCII string as UTF-16, little-endian.
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// xmlInput returns r decoded to UTF-8 when it starts as UTF-16 (a byte
+// order mark, or "<" as a 16-bit unit), and whether it did.
+func xmlInput(r io.Reader) (io.Reader, bool) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(2)
+	if len(head) == 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF ||
+		head[0] == '<' && head[1] == 0 || head[0] == 0 && head[1] == '<') {
+		endian := unicode.LittleEndian
+		if head[0] == 0xFE || head[0] == 0 {
+			endian = unicode.BigEndian
+		}
+		dec := unicode.UTF16(endian, unicode.ExpectBOM).NewDecoder()
+		if head[0] == '<' || head[0] == 0 {
+			dec = unicode.UTF16(endian, unicode.IgnoreBOM).NewDecoder()
+		}
+		return transform.NewReader(br, dec), true
+	}
+	return br, false
+}
+
+// newXMLDecoder returns a lenient decoder of r: UTF-16 input is read as
+// such, and a declared legacy encoding is decoded.
+func newXMLDecoder(r io.Reader) *xml.Decoder {
+	in, transcoded := xmlInput(r)
+	dec := xml.NewDecoder(in)
+	dec.Strict = false
+	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		if transcoded && strings.HasPrefix(strings.ToLower(label), "utf-16") {
+			return input, nil // already decoded
+		}
+		return charset.NewReaderLabel(label, input)
+	}
+	return dec
+}
+
 // docxParagraphs streams word/document.xml and returns its paragraphs and
 // the index of the first paragraph styled Title (else the first Heading),
-// or -1.
-func docxParagraphs(data []byte) ([]string, int, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = false
+// or -1. The paragraphs are held to the text budgets, and the nesting to
+// maxXMLDepth.
+func docxParagraphs(r io.Reader) ([]string, int, error) {
+	dec := newXMLDecoder(r)
+	var budget textBudget
+	var budgetErr error
+	elemDepth := 0
 	var paras []string
 	var cur strings.Builder
 	inText := false
@@ -108,6 +196,9 @@ func docxParagraphs(data []byte) ([]string, int, error) {
 		case headPara < 0 && strings.HasPrefix(s, "heading"):
 			headPara = len(paras)
 		}
+		if budgetErr == nil {
+			budgetErr = budget.add(t)
+		}
 		paras = append(paras, t)
 	}
 	for {
@@ -115,14 +206,27 @@ func docxParagraphs(data []byte) ([]string, int, error) {
 		if err == io.EOF {
 			break
 		}
+		var be *budgetError
+		if errors.As(err, &be) {
+			return nil, -1, err
+		}
 		if err != nil {
 			if len(paras) > 0 || cur.Len() > 0 {
 				break // keep what was read before the damage
 			}
 			return nil, -1, err
 		}
+		if budgetErr != nil {
+			return nil, -1, budgetErr
+		}
+		if cur.Len() > maxExtractedText {
+			return nil, -1, &budgetError{fmt.Sprintf("it expands to more than %d MB of text (the limit)", maxExtractedText>>20)}
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if elemDepth++; elemDepth > maxXMLDepth {
+				return nil, -1, fmt.Errorf("XML nested deeper than %d levels", maxXMLDepth)
+			}
 			if t.Name.Space != wordNS && t.Name.Space != "" {
 				continue
 			}
@@ -162,6 +266,7 @@ func docxParagraphs(data []byte) ([]string, int, error) {
 				cur.WriteByte(' ')
 			}
 		case xml.EndElement:
+			elemDepth--
 			if t.Name.Space != wordNS && t.Name.Space != "" {
 				continue
 			}
@@ -183,6 +288,9 @@ func docxParagraphs(data []byte) ([]string, int, error) {
 		}
 	}
 	flush()
+	if budgetErr != nil {
+		return nil, -1, budgetErr
+	}
 	if titlePara < 0 {
 		titlePara = headPara
 	}
@@ -195,8 +303,7 @@ func docxParagraphs(data []byte) ([]string, int, error) {
 // docxCore reads dc:title, dcterms:created and dc:language from
 // docProps/core.xml.
 func docxCore(data []byte) (title, created, lang string) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = false
+	dec := newXMLDecoder(bytes.NewReader(data))
 	var field string
 	for {
 		tok, err := dec.Token()

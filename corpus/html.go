@@ -71,6 +71,9 @@ func parseHTML(name string, data []byte) (*Document, error) {
 		if len(paras) == 0 {
 			return nil, errNoText
 		}
+		if err := checkParas(paras); err != nil {
+			return nil, err
+		}
 		return buildDocument(name, paras, docMeta{headingPara: -1, title: title, prependTitle: title != ""}), nil
 	}
 	hm := readHTMLMeta(root)
@@ -113,6 +116,9 @@ func parseHTML(name string, data []byte) (*Document, error) {
 	}
 	if len(paras) == 0 {
 		return nil, errNoText
+	}
+	if err := checkParas(paras); err != nil {
+		return nil, err
 	}
 	return buildDocument(name, paras, m), nil
 }

@@ -3,10 +3,11 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -20,6 +21,11 @@ type LoadOptions struct {
 	// files done and the total to read. It is called from worker
 	// goroutines, but one call at a time, with done counting up by one.
 	Progress func(done, total int)
+	// Listing, if set, is called while the folders are walked, before
+	// any file is read, with the number of files found so far: every
+	// few hundred files and once when the walk ends. It is called from
+	// the goroutine that called Load, one call at a time, counting up.
+	Listing func(found int)
 }
 
 // testHookBeforeRead, when set (by tests only), is called by Load's
@@ -46,7 +52,7 @@ type loadItem struct {
 // deterministic result order. When ctx is cancelled Load stops promptly and
 // returns what was read so far with ctx.Err().
 func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, []*FileError, error) {
-	items, err := expandPaths(ctx, paths)
+	items, err := expandPaths(ctx, paths, opts.Listing)
 	if err != nil {
 		docs, errs := collect(items, nil, nil)
 		return docs, errs, err
@@ -69,8 +75,10 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 		if testHookBeforeRead != nil {
 			testHookBeforeRead(items[i].path)
 		}
-		doc, err := ReadFile(items[i].path)
+		doc, err := ReadFileContext(ctx, items[i].path)
 		switch {
+		case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+			// Cancelled while it was read: not a fault of the file.
 		case errors.Is(err, fs.ErrNotExist):
 			// It was there when the folders were listed.
 			errs[i] = &FileError{Path: items[i].path, Err: &reasonError{
@@ -88,6 +96,9 @@ func Load(ctx context.Context, paths []string, opts LoadOptions) ([]*Document, [
 		}
 	})
 
+	if ctx.Err() != nil {
+		StopReaders()
+	}
 	outDocs, outErrs := collect(items, docs, errs)
 	return outDocs, outErrs, ctx.Err()
 }
@@ -109,107 +120,332 @@ func collect(items []loadItem, docs []*Document, errs []*FileError) ([]*Document
 	return outDocs, outErrs
 }
 
+// Limits of a folder walk.
+const (
+	// MaxFiles is the most files Load lists in the folders it is given
+	// (articles and other files alike); beyond it the walk stops with a
+	// *FileError on the folder naming the limit.
+	MaxFiles = 100_000
+	// MaxDepth is the deepest a folder is walked below a folder given to
+	// Load; deeper folders are skipped with a *FileError naming them.
+	MaxDepth = 64
+)
+
+// maxFiles is MaxFiles, lowered by tests.
+var maxFiles = MaxFiles
+
+// listingEvery is how many files are listed between calls of
+// LoadOptions.Listing.
+const listingEvery = 256
+
+// systemDirs are the folders of the running system that are never walked
+// into nor read from through a link.
+var systemDirs = []string{"/proc", "/sys", "/dev"}
+
+// dirKey identifies a folder: by device and inode where the system has
+// them (a bind mount of a folder is the same folder), else by its
+// resolved path.
+type dirKey struct {
+	id   fileID
+	path string
+}
+
+// walker expands the paths given to Load into loadItems.
+type walker struct {
+	ctx     context.Context
+	items   []loadItem
+	listing func(int)
+	listed  int // files listed so far (read or skipped)
+
+	seenFiles   map[dirKey]bool
+	visitedDirs map[dirKey]bool
+	// refused are folders never walked into, with the reason: the root
+	// of the file system and the system folders (a bind mount of "/"
+	// inside an opened folder has the same identity as "/"), and the
+	// folders holding an opened folder (a link to a parent is a loop).
+	refused map[dirKey]string
+	// roots are the resolved, absolute paths of the folders given: a
+	// link to a folder is followed only when it stays inside one.
+	roots []string
+}
+
+// errStop ends a walk that reached MaxFiles.
+var errStop = errors.New("walk stopped")
+
 // expandPaths turns the given paths into an ordered list of files to read
-// and of errors. Folders are walked recursively in sorted order, following
-// symbolic links but never entering the same real folder twice (no loops).
-func expandPaths(ctx context.Context, paths []string) ([]loadItem, error) {
-	var items []loadItem
-	seenFiles := map[string]bool{}
-	visitedDirs := map[string]bool{}
-
-	addFile := func(path string) {
-		key := path
-		if abs, err := filepath.Abs(path); err == nil {
-			key = abs
+// and of errors. Folders are walked recursively in sorted order. Links are
+// followed to files anywhere but in the system folders (/proc, /sys,
+// /dev), and to folders only inside the folders given; no folder is
+// entered twice (no loops). Named pipes, sockets and devices are skipped
+// with a reason, as are folders deeper than MaxDepth and files beyond
+// MaxFiles. listing, when set, is called as files are found.
+func expandPaths(ctx context.Context, paths []string, listing func(int)) ([]loadItem, error) {
+	w := &walker{ctx: ctx, listing: listing, seenFiles: map[dirKey]bool{},
+		visitedDirs: map[dirKey]bool{}, refused: map[dirKey]string{}}
+	for _, d := range append([]string{"/"}, systemDirs...) {
+		reason := "a system folder (" + d + "): not read"
+		if d == "/" {
+			reason = "the whole file system (/), linked or mounted here: not read"
 		}
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			if abs, err := filepath.Abs(real); err == nil {
-				key = abs
-			}
-		}
-		if seenFiles[key] {
-			return
-		}
-		seenFiles[key] = true
-		if !Supported(path) {
-			items = append(items, loadItem{path: path, err: &FileError{Path: path, Err: unsupportedErr(path)}})
-			return
-		}
-		items = append(items, loadItem{path: path})
+		w.refuse(d, reason)
 	}
-
-	var walk func(dir string) error
-	walk = func(dir string) error {
-		if err := ctx.Err(); err != nil {
-			return err
+	infos := make([]fs.FileInfo, len(paths))
+	for i, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			continue
 		}
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			items = append(items, loadItem{path: dir, err: &FileError{Path: dir, Err: err}})
-			return nil
-		}
-		if abs, err := filepath.Abs(real); err == nil {
-			real = abs
-		}
-		if visitedDirs[real] {
-			return nil // a link back into a folder already read
-		}
-		visitedDirs[real] = true
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			items = append(items, loadItem{path: dir, err: &FileError{Path: dir, Err: unwrapPathErr(err)}})
-			if len(entries) == 0 {
-				return nil
-			}
-		}
-		sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), ".") {
-				continue
-			}
-			p := filepath.Join(dir, e.Name())
-			isDir := e.IsDir()
-			if e.Type()&os.ModeSymlink != 0 {
-				info, err := os.Stat(p)
-				if err != nil {
-					reason := unwrapPathErr(err)
-					if errors.Is(err, fs.ErrNotExist) {
-						reason = &reasonError{reason: "broken symbolic link (its target does not exist)", err: err}
-					}
-					items = append(items, loadItem{path: p, err: &FileError{Path: p, Err: reason}})
-					continue
+		infos[i] = info
+		if real, err := realPath(p); err == nil {
+			w.roots = append(w.roots, real)
+			w.refused[w.keyOf(real, info)] = "" // the folder itself: a loop, skipped without a word
+			for a := filepath.Dir(real); ; a = filepath.Dir(a) {
+				w.refuse(a, "a folder that holds the opened folder (a loop): not read")
+				if a == filepath.Dir(a) {
+					break
 				}
-				isDir = info.IsDir()
 			}
-			if isDir {
-				if err := walk(p); err != nil {
-					return err
-				}
-				continue
-			}
-			addFile(p)
 		}
-		return nil
 	}
-
+	// The opened folders themselves may be walked, whatever refuse says.
+	for i, p := range paths {
+		if infos[i] != nil {
+			delete(w.refused, w.keyOf(p, infos[i]))
+		}
+	}
+	defer w.report()
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
-			return items, err
+			return w.items, err
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			items = append(items, loadItem{path: p, err: &FileError{Path: p, Err: unwrapPathErr(err)}})
+			w.skip(p, unwrapPathErr(err))
 			continue
 		}
 		if info.IsDir() {
-			if err := walk(p); err != nil {
-				return items, err
+			if err := w.walk(p, info, 0); err != nil {
+				if err == errStop {
+					return w.items, nil
+				}
+				return w.items, err
 			}
 			continue
 		}
-		addFile(p)
+		if err := w.addFile(p, info); err == errStop {
+			return w.items, nil
+		}
 	}
-	return items, nil
+	return w.items, nil
+}
+
+// realPath is path with its links resolved, absolute.
+func realPath(path string) (string, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+// refuse records a folder that is never walked into.
+func (w *walker) refuse(path, reason string) {
+	if info, err := os.Stat(path); err == nil {
+		if _, ok := w.refused[w.keyOf(path, info)]; !ok {
+			w.refused[w.keyOf(path, info)] = reason
+		}
+	}
+}
+
+// keyOf is the identity of the file at path, described by info.
+func (w *walker) keyOf(path string, info fs.FileInfo) dirKey {
+	if id, ok := idOf(info); ok {
+		return dirKey{id: id}
+	}
+	if real, err := realPath(path); err == nil {
+		return dirKey{path: real}
+	}
+	return dirKey{path: path}
+}
+
+// report tells listing the number of files found so far.
+func (w *walker) report() {
+	if w.listing != nil {
+		w.listing(w.listed)
+	}
+}
+
+// skip records path as not read, for reason.
+func (w *walker) skip(path string, reason error) {
+	w.items = append(w.items, loadItem{path: path, err: &FileError{Path: path, Err: reason}})
+}
+
+// count counts one more file listed; past MaxFiles it records the limit
+// on the folder root and returns errStop.
+func (w *walker) count(root string) error {
+	if w.listed == maxFiles {
+		w.skip(root, fmt.Errorf("more than %d files: the walk stopped here; open a smaller folder", maxFiles))
+		return errStop
+	}
+	w.listed++
+	if w.listed%listingEvery == 0 {
+		w.report()
+	}
+	return nil
+}
+
+// addFile lists the file at path (info describes it, links followed) to
+// be read, once whatever the path to it.
+func (w *walker) addFile(path string, info fs.FileInfo) error {
+	key := w.keyOf(path, info)
+	if w.seenFiles[key] {
+		return nil
+	}
+	w.seenFiles[key] = true
+	if err := w.count(path); err != nil {
+		return err
+	}
+	switch {
+	case !info.Mode().IsRegular():
+		w.skip(path, notRegularErr(info.Mode()))
+	case !Supported(path):
+		w.skip(path, unsupportedErr(path))
+	default:
+		w.items = append(w.items, loadItem{path: path})
+	}
+	return nil
+}
+
+// walk lists the folder dir (info describes it, links followed), depth
+// levels below a folder given to Load.
+func (w *walker) walk(dir string, info fs.FileInfo, depth int) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	key := w.keyOf(dir, info)
+	if reason, ok := w.refused[key]; ok {
+		if reason != "" {
+			w.skip(dir, errors.New(reason))
+		}
+		return nil
+	}
+	if w.visitedDirs[key] {
+		return nil // a link back into a folder already read
+	}
+	w.visitedDirs[key] = true
+	if depth > MaxDepth {
+		w.skip(dir, fmt.Errorf("folder nested more than %d levels deep: not read", MaxDepth))
+		return nil
+	}
+	if name := systemFSOf(dir); name != "" {
+		w.skip(dir, systemFileErr(name))
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.skip(dir, unwrapPathErr(err))
+		if len(entries) == 0 {
+			return nil
+		}
+	}
+	// os.ReadDir sorts by name.
+	for _, e := range entries {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		var info fs.FileInfo
+		var err error
+		if e.Type()&os.ModeSymlink != 0 {
+			info, err = w.followLink(p)
+		} else {
+			info, err = e.Info()
+			if err != nil {
+				err = unwrapPathErr(err)
+			}
+		}
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && e.Type()&os.ModeSymlink == 0 {
+				continue // deleted since the folder was listed
+			}
+			w.skip(p, err)
+			continue
+		}
+		if info == nil {
+			continue
+		}
+		if info.IsDir() {
+			if err := w.walk(p, info, depth+1); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := w.addFile(p, info); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// followLink looks at what the symbolic link at path leads to: the
+// target's info, or the reason it is not followed (a broken link, a link
+// into the system folders, a link to a folder outside the opened ones).
+func (w *walker) followLink(path string) (fs.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &reasonError{reason: "broken symbolic link (its target does not exist)", err: err}
+		}
+		return nil, unwrapPathErr(err)
+	}
+	real, err := realPath(path)
+	if err != nil {
+		return nil, unwrapPathErr(err)
+	}
+	for _, d := range systemDirs {
+		if within(real, d) {
+			return nil, fmt.Errorf("symbolic link into a system folder (%s): not followed", DisplayPath(real))
+		}
+	}
+	if info.IsDir() && !slices.ContainsFunc(w.roots, func(r string) bool { return within(real, r) }) {
+		return nil, fmt.Errorf("symbolic link to a folder outside the opened folder (%s): not followed", DisplayPath(real))
+	}
+	return info, nil
+}
+
+// within reports whether path is dir or inside it (both clean and
+// absolute).
+func within(path, dir string) bool {
+	if dir == "/" {
+		return true
+	}
+	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
+}
+
+// notRegularErr names what a file that is not a regular one is.
+func notRegularErr(mode fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case mode.IsDir():
+		kind = "is a folder, not a file"
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO), not a file: skipped"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket, not a file: skipped"
+	case mode&fs.ModeCharDevice != 0:
+		kind = "a character device, not a file: skipped"
+	case mode&fs.ModeDevice != 0:
+		kind = "a device, not a file: skipped"
+	}
+	return errors.New(kind)
+}
+
+// systemFileErr names a file or folder of a system file system.
+func systemFileErr(fsName string) error {
+	return fmt.Errorf("a system file (%s), not an article: skipped", fsName)
 }
 
 // unwrapPathErr drops the *os.PathError wrapper (its path is already in

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +22,8 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 // parseMarkdown reads a Markdown article: the text of headings,
 // paragraphs, list items, block quotes and table rows; code blocks, images
 // and raw HTML are dropped and links keep their text. The first heading
-// (or a front-matter title) is the title.
+// (or a front-matter title) is the title. A file with a block too big for
+// the Markdown parser is read as plain text with its HTML tags removed.
 func parseMarkdown(name string, data []byte) (*Document, error) {
 	s, err := decodeBytes(data)
 	if err != nil {
@@ -31,16 +34,26 @@ func parseMarkdown(name string, data []byte) (*Document, error) {
 		return nil, errEmpty
 	}
 	fm, body := splitFrontMatter(s)
+	if tableRows(body) > maxParagraphs {
+		// Each row becomes a paragraph: refused before the Markdown
+		// parser builds the table (it takes about 50 times the file's
+		// size).
+		return nil, &budgetError{fmt.Sprintf("more than %d paragraphs (table rows; the limit)", maxParagraphs)}
+	}
 	if hasHugeBlock(body) {
 		// The Markdown parser is slow on huge blocks (quadratic on some
-		// inputs); such a file is read as plain text.
-		return FromText(name, body), nil
+		// inputs); such a file is read as plain text, without its HTML
+		// tags.
+		return FromText(name, htmlTagRe.ReplaceAllString(body, " ")), nil
 	}
 	src := tameMarkdown([]byte(body))
 	root := mdParser.Parser().Parse(text.NewReader(src))
 
 	w := mdWalker{src: src, heading: -1}
 	w.block(root)
+	if err := checkParas(w.paras); err != nil {
+		return nil, err
+	}
 
 	m := docMeta{headingPara: -1}
 	m.title = fm["title"]
@@ -198,6 +211,22 @@ func isMDPrefixByte(c byte) bool {
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
+
+// tableRows counts the lines that start (after indentation) with "|",
+// the rows of Markdown tables.
+func tableRows(s string) int {
+	n := 0
+	for line := range strings.Lines(s) {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "|") {
+			n++
+		}
+	}
+	return n
+}
+
+// htmlTagRe matches the HTML tags that Markdown files carry (block and
+// inline formatting), for text read without the Markdown parser.
+var htmlTagRe = regexp.MustCompile(`(?i)</?(?:div|span|p|br|hr|section|article|aside|header|footer|figure|figcaption|table|tr|td|th|tbody|thead|ul|ol|li|em|strong|b|i|u|a|img|h[1-6]|blockquote|center|font|small|sup|sub|details|summary)\b[^<>]*>`)
 
 // mdWalker collects the paragraphs of a Markdown AST.
 type mdWalker struct {

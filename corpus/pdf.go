@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"reflect"
 	"runtime"
@@ -52,6 +51,9 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 		// 1.x headers. The same length keeps every offset in place.
 		data = append([]byte("%PDF-1.7"), data[len("%PDF-2.0"):]...)
 	}
+	if err := pdfPrecheck(data); err != nil {
+		return nil, err
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, pdfOpenErr(err, data)
@@ -65,12 +67,17 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 	m.dateFallback = normalizeDate(info.Key("CreationDate").Text())
 
 	var pages [][]pdfLine
-	for _, p := range pdfPages(r.Trailer().Key("Root").Key("Pages")) {
+	list, err := pdfPages(r.Trailer().Key("Root").Key("Pages"))
+	if err != nil {
+		return nil, err
+	}
+	var budget pdfPageBudget
+	for _, p := range list {
 		if !parentChainOK(p) {
 			return nil, errors.New("corrupt PDF: page tree loop")
 		}
-		if !streamsEnd(p) {
-			return nil, fmt.Errorf("corrupt PDF: page %d ends inside a hex string", len(pages)+1)
+		if err := budget.check(p, len(pages)+1); err != nil {
+			return nil, err
 		}
 		pages = append(pages, pdfLines(p.Content().Text))
 	}
@@ -78,6 +85,9 @@ func parsePDF(name string, data []byte) (doc *Document, err error) {
 	var paras []string
 	for _, lines := range pages {
 		paras = appendPDFParagraphs(paras, lines)
+	}
+	if err := checkParas(paras); err != nil {
+		return nil, err
 	}
 	if strings.TrimSpace(strings.Join(paras, "")) == "" {
 		return nil, errNoTextLayer
@@ -94,10 +104,11 @@ func pdfOpenErr(err error, data []byte) error {
 	case strings.Contains(msg, "invalid header"):
 		header, _, _ := bytes.Cut(data[:min(len(data), 16)], []byte("\n"))
 		return fmt.Errorf("unsupported or damaged PDF header %q (PDF 1.0 to 2.0 can be read)", bytes.TrimSpace(header))
-	case errors.Is(err, pdf.ErrInvalidPassword):
-		return errors.New("encrypted PDF (password protected)")
-	case strings.HasPrefix(msg, "unsupported PDF: encryption"):
-		return errors.New("encrypted PDF (unsupported encryption)")
+	case errors.Is(err, pdf.ErrInvalidPassword), bytes.Contains(data, []byte("/Encrypt")):
+		// The library knows RC4 and AES-128 only, and some of their
+		// variants not: without the password, any failure to open an
+		// encrypted file is the encryption's.
+		return errPDFEncrypted
 	case strings.Contains(msg, "missing %%EOF"):
 		return errors.New("corrupt PDF: truncated or damaged (no end-of-file marker)")
 	case strings.Contains(msg, "startxref"):
@@ -112,13 +123,14 @@ func pdfOpenErr(err error, data []byte) error {
 // pdfPages lists the pages of a page tree in order. It walks the tree
 // itself rather than with Reader.Page, so that a tree whose Kids loop back
 // (which makes Reader.Page spin forever) ends at a depth and node limit.
-func pdfPages(root pdf.Value) []pdf.Page {
+// A tree of more than maxPDFPages pages is refused.
+func pdfPages(root pdf.Value) ([]pdf.Page, error) {
 	var pages []pdf.Page
 	visits := 0
 	var walk func(v pdf.Value, depth int)
 	walk = func(v pdf.Value, depth int) {
 		visits++
-		if depth > 64 || visits > 4*maxPDFPages || len(pages) >= maxPDFPages || v.Kind() != pdf.Dict {
+		if depth > 64 || visits > 4*maxPDFPages || len(pages) > maxPDFPages || v.Kind() != pdf.Dict {
 			return
 		}
 		switch v.Key("Type").Name() {
@@ -141,7 +153,10 @@ func pdfPages(root pdf.Value) []pdf.Page {
 		}
 	}
 	walk(root, 0)
-	return pages
+	if len(pages) > maxPDFPages {
+		return nil, &budgetError{fmt.Sprintf("more than %d pages (the limit)", maxPDFPages)}
+	}
+	return pages, nil
 }
 
 // parentChainOK reports whether a page's Parent chain ends: the reader
@@ -429,83 +444,4 @@ func panickedInPackage() bool {
 			return false
 		}
 	}
-}
-
-// streamsEnd reports whether every stream the PDF library interprets for a
-// page's text (its contents, and its fonts' ToUnicode maps) closes every
-// hex string it opens. The library's lexer reads past the end of a stream
-// as endless blank lines, so an unclosed hex string ("<00" at the end)
-// would never let it return.
-func streamsEnd(p pdf.Page) bool {
-	streams := []pdf.Value{}
-	contents := p.V.Key("Contents")
-	if contents.Kind() == pdf.Array {
-		for i := 0; i < contents.Len(); i++ {
-			streams = append(streams, contents.Index(i))
-		}
-	} else {
-		streams = append(streams, contents)
-	}
-	var data []byte
-	for _, v := range streams { // the library reads them as one
-		if v.Kind() == pdf.Stream {
-			data = append(data, readStream(v)...)
-		}
-	}
-	if !hexStringsClose(data) {
-		return false
-	}
-	for _, name := range p.Fonts() {
-		if cm := p.Font(name).V.Key("ToUnicode"); cm.Kind() == pdf.Stream && !hexStringsClose(readStream(cm)) {
-			return false
-		}
-	}
-	return true
-}
-
-// readStream returns a stream's decoded bytes, as far as they can be read.
-func readStream(v pdf.Value) []byte {
-	rc := v.Reader()
-	defer rc.Close()
-	data, _ := io.ReadAll(io.LimitReader(rc, MaxTextBytes))
-	return data
-}
-
-// hexStringsClose reports whether every hex string ("<…>") of a PDF
-// content stream is closed, lexing as the PDF library does: "<<" opens a
-// dictionary, comments run to the end of the line, and literal strings
-// ("(…)", nested, with backslash escapes) are skipped.
-func hexStringsClose(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '%':
-			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
-				i++
-			}
-		case '(':
-			depth := 1
-			for i++; i < len(data) && depth > 0; i++ {
-				switch data[i] {
-				case '\\':
-					i++
-				case '(':
-					depth++
-				case ')':
-					depth--
-				}
-			}
-			i-- // the loop above stepped past the closing parenthesis
-		case '<':
-			if i+1 < len(data) && data[i+1] == '<' {
-				i++
-				continue
-			}
-			end := bytes.IndexByte(data[i+1:], '>')
-			if end < 0 {
-				return false
-			}
-			i += 1 + end
-		}
-	}
-	return true
 }

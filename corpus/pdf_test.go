@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"parallax/internal/hostile"
 )
 
 // ------------------------------------------------------------------ PDF
@@ -85,23 +87,9 @@ func makePDF(t testing.TB, pages [][]pdfRun, info string) []byte {
 	objs[pagesObj-1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 	infoRef := ""
 	if info != "" {
-		infoRef = fmt.Sprintf(" /Info %d 0 R", add("<< "+info+" >>"))
+		infoRef = fmt.Sprintf("/Info %d 0 R ", add("<< "+info+" >>"))
 	}
-
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, catalog, infoRef, xref)
-	return buf.Bytes()
+	return hostile.PDF(objs, infoRef) // the catalog is object 1
 }
 
 // pdfPage lays out paragraphs as lines on pages: a headline in 18
@@ -209,20 +197,7 @@ func FuzzParsePDF(f *testing.F) {
 // rawPDF assembles numbered objects (object i+1 is objs[i]) into a PDF
 // with a correct xref table; object 1 is the catalog.
 func rawPDF(objs []string) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return buf.Bytes()
+	return hostile.PDF(objs, "")
 }
 
 // contentPDF wraps a content stream in a one-page PDF with a Helvetica
@@ -365,8 +340,8 @@ func TestHexStringsClose(t *testing.T) {
 		{"", true},
 		{"(unclosed literal <", true}, // the library stops at the end of literal strings
 	} {
-		if got := hexStringsClose([]byte(tc.in)); got != tc.want {
-			t.Errorf("hexStringsClose(%q) = %v, want %v", tc.in, got, tc.want)
+		if got := lexContent([]byte(tc.in)).closed; got != tc.want {
+			t.Errorf("lexContent(%q).closed = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }

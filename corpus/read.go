@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,14 +39,21 @@ func (e *FileError) Error() string {
 }
 
 // DisplayPath returns path as it is when it prints cleanly on one line,
-// else quoted in Go syntax (a path holding a line break, another control
-// character or bytes that are not UTF-8), for messages and reports.
+// else quoted in Go syntax, for messages, reports and the viewer: a path
+// holding a line break or another control character, an invisible
+// formatting character (a right-to-left override, which would show
+// "txt.exe" as "exe.txt", or a zero-width space) or bytes that are not
+// UTF-8 is shown with those escaped ("a\u202etxt.exe").
 func DisplayPath(path string) string {
-	if !utf8.ValidString(path) || strings.IndexFunc(path, unicode.IsControl) >= 0 {
+	if !utf8.ValidString(path) || strings.IndexFunc(path, notShown) >= 0 {
 		return strconv.Quote(path)
 	}
 	return path
 }
+
+// notShown reports whether r does not print as itself: a control or
+// formatting character, or a space other than U+0020.
+func notShown(r rune) bool { return !strconv.IsPrint(r) || unicode.Is(unicode.Cf, r) }
 
 // Unwrap returns the reason, so errors.Is(err, fs.ErrPermission) and the
 // like work.
@@ -101,6 +109,12 @@ func tooLargeErr(size int64) error {
 // .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx). Files over
 // MaxTextBytes are refused before they are read. Errors are *FileError.
 func ReadFile(path string) (*Document, error) {
+	return ReadFileContext(context.Background(), path)
+}
+
+// ReadFileContext is ReadFile with the risky readers in a child process
+// (see ParseContext), stopped when ctx is cancelled.
+func ReadFileContext(ctx context.Context, path string) (*Document, error) {
 	if !Supported(path) {
 		return nil, &FileError{Path: path, Err: unsupportedErr(path)}
 	}
@@ -112,7 +126,7 @@ func ReadFile(path string) (*Document, error) {
 		return nil, &FileError{Path: path, Err: errors.New("is a folder, not a file")}
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &FileError{Path: path, Err: errors.New("not a regular file")}
+		return nil, &FileError{Path: path, Err: notRegularErr(info.Mode())}
 	}
 	if info.Size() > MaxTextBytes {
 		return nil, &FileError{Path: path, Err: tooLargeErr(info.Size())}
@@ -121,7 +135,7 @@ func ReadFile(path string) (*Document, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
-	return Parse(path, data)
+	return ParseContext(ctx, path, data)
 }
 
 // readAtMost reads the file at path, whose size was size when it was
@@ -131,9 +145,9 @@ func ReadFile(path string) (*Document, error) {
 // further; else the buffer grows, never beyond MaxTextBytes+1 bytes (for
 // files that do not report their size, such as some in /proc).
 func readAtMost(path string, size int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
-		return nil, unwrapPathErr(err)
+		return nil, err
 	}
 	defer f.Close()
 	buf := make([]byte, 0, min(max(size, 0), MaxTextBytes)+1) // +1: room to see the end of file
@@ -188,6 +202,9 @@ func Parse(name string, data []byte) (doc *Document, err error) {
 	}
 	if len(doc.Sentences) == 0 {
 		return nil, &FileError{Path: name, Err: errNoText}
+	}
+	if !hasLetter(doc.Text) {
+		return nil, &FileError{Path: name, Err: errNoWords}
 	}
 	return doc, nil
 }

@@ -679,3 +679,23 @@ func FuzzParseTXT(f *testing.F) {
 		fuzzCheck(t, "fuzz.txt", data)
 	})
 }
+
+// TestDisplayPath checks which names are shown as they are and which
+// escaped: control characters, bidi overrides and other invisible
+// formatting characters, bytes that are not UTF-8.
+func TestDisplayPath(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"news/a.txt", "news/a.txt"},
+		{"Größe café/記事.txt", "Größe café/記事.txt"},
+		{"a\nb.txt", `"a\nb.txt"`},
+		{"report\u202etxt.exe", `"report\u202etxt.exe"`},
+		{"a\u2066b\u2069.txt", `"a\u2066b\u2069.txt"`},
+		{"zero\u200bwidth.txt", `"zero\u200bwidth.txt"`},
+		{"rlm\u200f.txt", `"rlm\u200f.txt"`},
+		{"bad\xffname.txt", `"bad\xffname.txt"`},
+	} {
+		if got := DisplayPath(tc.in); got != tc.want {
+			t.Errorf("DisplayPath(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

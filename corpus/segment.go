@@ -169,6 +169,10 @@ func (sp *segSplitter) splitLine(from, to int) {
 
 // tokenize fills sp.words with the words of text[from:to].
 func (sp *segSplitter) tokenize(from, to int) {
+	if want := (to - from) / 6; cap(sp.words) < want && want > 1024 {
+		// A long line: one allocation rather than repeated growth and copying.
+		sp.words = make([]segWord, 0, want)
+	}
 	sp.words = sp.words[:0]
 	text := sp.text
 	start := -1

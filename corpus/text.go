@@ -177,7 +177,8 @@ func decodeBytes(data []byte) (string, error) {
 // decodeUnlabelled decodes bytes with no BOM or declared charset: valid
 // UTF-8 as is; UTF-8 with a few broken sequences (a character cut in two,
 // a stray byte) as UTF-8 with one U+FFFD for each run of broken bytes;
-// anything else as Windows-1252.
+// Chinese, Japanese or Russian text in a legacy encoding in that encoding
+// (see decodeLegacy); anything else as Windows-1252.
 //
 // Broken runs are weighed against valid multi-byte characters: in
 // Windows-1252 text nearly every accented letter or curly quote is a
@@ -207,6 +208,15 @@ func decodeUnlabelled(data []byte) string {
 		inBad = false
 		good++
 		i += n
+	}
+	if good >= 2 && badRuns*10 <= good {
+		return strings.ToValidUTF8(string(data), "\uFFFD") // a few breaks
+	}
+	// Legacy double-byte text forms valid UTF-8 sequences by accident
+	// (a lead byte and two continuation bytes), often enough to pass the
+	// weighing below: it is tried first.
+	if s, ok := decodeLegacy(data); ok {
+		return s
 	}
 	if good >= 2 && badRuns <= good {
 		return strings.ToValidUTF8(string(data), "\uFFFD")

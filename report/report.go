@@ -1,6 +1,8 @@
 // Package report writes a comparison of articles for people and for
-// programs: a readable terminal report and the JSON contract of
-// `parallax compare --format json`.
+// programs: a readable terminal report, the JSON contract of `parallax
+// compare --format json`, a self-contained HTML report with the columns and
+// the framing analysis, a CSV of the links and a Markdown summary. Every
+// report records its inputs, the sensitivity and Parallax's version.
 package report
 
 import (
@@ -11,6 +13,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/framing"
 )
 
 // Comparison is what a report is written from.
@@ -18,6 +21,49 @@ type Comparison struct {
 	Docs   []*corpus.Document
 	Result *compare.Result
 	Errors []*corpus.FileError
+	// Sensitivity is the sensitivity the comparison ran at.
+	Sensitivity float64
+	// Version is Parallax's version, "" when unknown.
+	Version string
+	// Framing is the framing analysis of Result; Analysis computes it when
+	// it is nil.
+	Framing *framing.Analysis
+}
+
+// Analysis returns the comparison's framing analysis, computing it (once)
+// when the comparison was built without one.
+func (c *Comparison) Analysis() *framing.Analysis {
+	if c.Framing == nil {
+		c.Framing = framing.Analyze(c.Docs, c.Result)
+	}
+	return c.Framing
+}
+
+// version is the comparison's version for a report, "unknown" when unset.
+func (c *Comparison) version() string {
+	if c.Version == "" {
+		return "unknown"
+	}
+	return c.Version
+}
+
+// jsonMeta records what a report was made from.
+type jsonMeta struct {
+	Version     string   `json:"version"`
+	Sensitivity float64  `json:"sensitivity"`
+	Inputs      []string `json:"inputs"`
+}
+
+// meta is the comparison's record of its inputs, sensitivity and version.
+func (c *Comparison) meta() jsonMeta {
+	m := jsonMeta{Version: c.version(), Sensitivity: c.Sensitivity, Inputs: []string{}}
+	for _, d := range c.Docs {
+		m.Inputs = append(m.Inputs, d.Path)
+	}
+	for _, e := range c.Errors {
+		m.Inputs = append(m.Inputs, e.Path)
+	}
+	return m
 }
 
 // jsonDoc is one document in the JSON report.
@@ -50,21 +96,37 @@ type jsonError struct {
 	Error string `json:"error"`
 }
 
-// jsonReport is the whole JSON document.
-type jsonReport struct {
-	Documents []jsonDoc        `json:"documents"`
-	Links     []compare.Link   `json:"links"`
-	Errors    []jsonError      `json:"errors"`
-	Summary   []compare.Counts `json:"summary"`
+// jsonLink is one link in the JSON report, with the figures that
+// disagree across it.
+type jsonLink struct {
+	compare.Link
+	Conflicts []framing.FigureConflict `json:"conflicts,omitempty"`
 }
 
-// WriteJSON writes the comparison as JSON: documents with their sentences,
-// byte offsets, statuses and coverage; links with kind, score, word diff and
-// evidence; and the inputs that could not be read.
+// jsonReport is the whole JSON document.
+type jsonReport struct {
+	Parallax  jsonMeta          `json:"parallax"`
+	Documents []jsonDoc         `json:"documents"`
+	Links     []jsonLink        `json:"links"`
+	Errors    []jsonError       `json:"errors"`
+	Summary   []compare.Counts  `json:"summary"`
+	Framing   *framing.Analysis `json:"framing"`
+}
+
+// WriteJSON writes the comparison as JSON: what it was made from (version,
+// sensitivity, inputs); documents with their sentences, byte offsets,
+// statuses and coverage; links with kind, score, word diff, evidence and
+// conflicting figures; the inputs that could not be read; and the framing
+// analysis.
 func WriteJSON(w io.Writer, c Comparison) error {
-	r := jsonReport{Links: c.Result.Links, Summary: c.Result.Summary()}
-	if r.Links == nil {
-		r.Links = []compare.Link{}
+	fa := c.Analysis()
+	r := jsonReport{Parallax: c.meta(), Links: []jsonLink{}, Summary: c.Result.Summary(), Framing: fa}
+	for li, l := range c.Result.Links {
+		jl := jsonLink{Link: l}
+		for _, x := range fa.ConflictsOn(li) {
+			jl.Conflicts = append(jl.Conflicts, framing.FigureConflict{A: x.FigureA, B: x.FigureB})
+		}
+		r.Links = append(r.Links, jl)
 	}
 	for d, doc := range c.Docs {
 		jd := jsonDoc{Path: doc.Path, Title: doc.Title, Outlet: doc.Outlet, Date: doc.Date,
@@ -123,6 +185,7 @@ func WriteText(w io.Writer, c Comparison) error {
 		}
 	}
 	fmt.Fprintf(&b, "Parallax: %d documents, %s (%d shared, %d paraphrased)\n", n, plural(len(c.Result.Links), "link"), shared, para)
+	fmt.Fprintf(&b, "Parallax %s, sensitivity %.2f\n", c.version(), c.Sensitivity)
 	writeSkipped(&b, c.Errors)
 	b.WriteString("\nS shared  P paraphrased  U unique  · boilerplate;  k/N: carried by k of N documents\n")
 	for d, doc := range c.Docs {

@@ -70,15 +70,15 @@ func TestCancelPromptly(t *testing.T) {
 	docs := mixedDocs(t, 800)
 	const bound = 500 * time.Millisecond
 	bg := context.Background()
-	raw, err := extractAll(bg, docs)
+	raw, err := extractAll(bg, docs, &progress{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	vs, err := buildVectors(bg, raw, DefaultTerms)
+	vs, err := buildVectors(bg, raw, DefaultTerms, &progress{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	edges, err := neighbours(bg, vs, DefaultMaxDocShare)
+	edges, err := neighbours(bg, vs, DefaultMaxDocShare, &progress{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,11 +106,11 @@ func TestCancelPromptly(t *testing.T) {
 		}},
 		// Each later phase of Group checks the context too.
 		{"group: weighing terms", docs, 0, func(ctx context.Context, docs []*corpus.Document) error {
-			_, err := buildVectors(ctx, raw, DefaultTerms)
+			_, err := buildVectors(ctx, raw, DefaultTerms, &progress{})
 			return err
 		}},
 		{"group: finding neighbours", docs, 0, func(ctx context.Context, docs []*corpus.Document) error {
-			_, err := neighbours(ctx, vs, DefaultMaxDocShare)
+			_, err := neighbours(ctx, vs, DefaultMaxDocShare, &progress{})
 			return err
 		}},
 		{"group: clustering", docs, 0, func(ctx context.Context, docs []*corpus.Document) error {

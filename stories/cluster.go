@@ -20,7 +20,10 @@ func averageLinkage(ctx context.Context, n int, edges []edge, threshold float64)
 	for i := range members {
 		members[i] = []int{i}
 	}
-	for _, e := range edges {
+	for k, e := range edges {
+		if k%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for _, p := range [2][2]int32{{e.a, e.b}, {e.b, e.a}} {
 			if nbr[p[0]] == nil {
 				nbr[p[0]] = map[int32]float64{}

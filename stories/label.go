@@ -9,25 +9,34 @@ import (
 )
 
 // describe makes a Story of the documents in members (sorted): its
-// representative, cohesion, title and label.
+// representative, cohesion, title and label. The sums of similarities
+// over pairs of members come from the members' summed vector (c = Σv:
+// Σ_{j≠i} v_i·v_j = v_i·c − v_i·v_i), in time linear in the story's size,
+// not quadratic.
 func describe(docs []*corpus.Document, vs *vectors, members []int, labelTerms int) Story {
 	st := Story{Members: members, Representative: members[0]}
 	if len(members) > 1 {
+		sum := map[int32]float64{}
+		for _, i := range members {
+			v := &vs.docs[i]
+			for k, id := range v.ids {
+				sum[id] += v.w[k]
+			}
+		}
 		best, total := -1.0, 0.0
 		for _, i := range members {
-			sum := 0.0
-			for _, j := range members {
-				if i != j {
-					sum += dot(&vs.docs[i], &vs.docs[j])
-				}
+			v := &vs.docs[i]
+			s := 0.0
+			for k, id := range v.ids {
+				s += v.w[k] * (sum[id] - v.w[k])
 			}
-			total += sum
-			if sum > best {
-				best, st.Representative = sum, i
+			total += s
+			if s > best+1e-12 {
+				best, st.Representative = s, i
 			}
 		}
 		n := float64(len(members))
-		st.Cohesion = total / (n * (n - 1))
+		st.Cohesion = max(total, 0) / (n * (n - 1))
 	}
 	st.Title = titleOf(docs[st.Representative])
 	st.Terms = labelOf(vs, members, labelTerms)

@@ -20,6 +20,7 @@ package stories
 import (
 	"context"
 	"slices"
+	"sync"
 
 	"parallax/corpus"
 )
@@ -39,6 +40,12 @@ type Options struct {
 	MaxDocShare float64
 	// LabelTerms is how many terms a story's label names.
 	LabelTerms int
+	// Progress, if set, is called as Group works with the steps done and
+	// the total (four steps per article: reading its terms, weighing
+	// them, finding its neighbours, describing its story), every few
+	// hundred steps and at the end. It may be called from worker
+	// goroutines, but one call at a time, with done counting up.
+	Progress func(done, total int)
 }
 
 // Default option values.
@@ -120,15 +127,16 @@ func Group(ctx context.Context, docs []*corpus.Document, opts Options) ([]Story,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	raw, err := extractAll(ctx, docs)
+	prog := &progress{report: opts.Progress, total: 4 * len(docs)}
+	raw, err := extractAll(ctx, docs, prog)
 	if err != nil {
 		return nil, err
 	}
-	vs, err := buildVectors(ctx, raw, opts.Terms)
+	vs, err := buildVectors(ctx, raw, opts.Terms, prog)
 	if err != nil {
 		return nil, err
 	}
-	edges, err := neighbours(ctx, vs, opts.MaxDocShare)
+	edges, err := neighbours(ctx, vs, opts.MaxDocShare, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -137,11 +145,12 @@ func Group(ctx context.Context, docs []*corpus.Document, opts Options) ([]Story,
 		return nil, err
 	}
 	out := make([]Story, 0, len(cl))
-	for k, c := range cl {
-		if k%64 == 0 && ctx.Err() != nil {
+	for _, c := range cl {
+		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		out = append(out, describe(docs, vs, c, opts.LabelTerms))
+		prog.add(len(c))
 	}
 	slices.SortFunc(out, func(a, b Story) int {
 		if len(a.Members) != len(b.Members) {
@@ -150,4 +159,28 @@ func Group(ctx context.Context, docs []*corpus.Document, opts Options) ([]Story,
 		return a.Members[0] - b.Members[0]
 	})
 	return out, nil
+}
+
+// progress counts Group's steps for Options.Progress, one call at a time.
+type progress struct {
+	mu          sync.Mutex
+	report      func(done, total int)
+	done, total int
+}
+
+// progressEvery is how many steps pass between calls of Options.Progress.
+const progressEvery = 256
+
+// add counts k more steps done.
+func (p *progress) add(k int) {
+	if p.report == nil || k == 0 {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	before := p.done
+	p.done += k
+	if p.done/progressEvery != before/progressEvery || p.done == p.total {
+		p.report(p.done, p.total)
+	}
 }

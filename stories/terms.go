@@ -44,7 +44,7 @@ type rawTerm struct {
 }
 
 // extractAll finds the content terms of every document, in parallel.
-func extractAll(ctx context.Context, docs []*corpus.Document) ([][]rawTerm, error) {
+func extractAll(ctx context.Context, docs []*corpus.Document, prog *progress) ([][]rawTerm, error) {
 	raw := make([][]rawTerm, len(docs))
 	tzs := make([]*compare.Tokenizer, parallel.Workers(len(docs)))
 	err := parallel.For(ctx, len(docs), func(w, i int) {
@@ -52,6 +52,7 @@ func extractAll(ctx context.Context, docs []*corpus.Document) ([][]rawTerm, erro
 			tzs[w] = compare.NewTokenizer()
 		}
 		raw[i] = extract(docs[i], tzs[w])
+		prog.add(1)
 	})
 	return raw, err
 }
@@ -239,11 +240,14 @@ func vectorOf(ts []weighted, norm float64) vector {
 // tf-idf vector, so that an article with much content of its own stays
 // less similar to others than one that is all shared. It checks ctx
 // between articles and returns ctx.Err() when cancelled.
-func buildVectors(ctx context.Context, raw [][]rawTerm, k int) (*vectors, error) {
+func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (*vectors, error) {
 	vs := &vectors{docs: make([]vector, len(raw)), own: make([]vector, len(raw))}
 	ids := map[string]int32{}
 	docIDs := make([][]int32, len(raw))
 	for d, terms := range raw {
+		if d%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		docIDs[d] = make([]int32, len(terms))
 		for i, t := range terms {
 			id, ok := ids[t.key]
@@ -295,6 +299,7 @@ func buildVectors(ctx context.Context, raw [][]rawTerm, k int) (*vectors, error)
 		}
 		slices.SortFunc(shared, func(a, b weighted) int { return int(a.id - b.id) })
 		vs.docs[d] = vectorOf(shared, norm)
+		prog.add(1)
 	}
 	return vs, nil
 }
@@ -324,22 +329,51 @@ type edge struct {
 	sim  float64
 }
 
+// Bounds of the neighbour search, which keep grouping near-linear in the
+// number of articles even when every article resembles thousands of
+// others (a folder of one big story): without them the candidates, the
+// similarities computed and the pairs kept all grow with the square of
+// the folder.
+const (
+	// maxPostings is the longest posting list searched: a term in more
+	// articles than that finds no neighbours (it still counts in the
+	// similarity), whatever MaxDocShare says.
+	maxPostings = 1000
+	// scanBudget is how many postings one article's search reads at most,
+	// its rarest terms first. In folders of up to a few thousand articles
+	// no article reaches it (at most Terms × the posting limit).
+	scanBudget = 20000
+	// maxCandidates is how many candidates, the most similar over the
+	// rarer terms, get their full similarity computed per article.
+	maxCandidates = 400
+	// maxNeighbours is how many of its most similar articles each article
+	// keeps as neighbours (a pair is kept when either side keeps it).
+	// Average linkage needs no more: a story is held together by each
+	// member's nearest fellow members.
+	maxNeighbours = 40
+)
+
 // neighbours finds the pairs of articles whose similarity reaches minEdge.
 // Candidates come from an inverted index of the terms in at most
-// maxShare of the articles (and at least minPost), so that the common
-// words of news never make every article a candidate of every other: the
-// similarity over those rarer terms is summed along the index, and the
-// full similarity is computed for the pairs where that part alone reaches
-// half of minEdge.
-func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, error) {
+// maxShare of the articles (and at least minPost, at most maxPostings),
+// so that the common words of news never make every article a candidate
+// of every other: the similarity over those rarer terms is summed along
+// the index, rarest terms first and for at most scanBudget postings, and
+// the full similarity is computed for the maxCandidates pairs where that
+// part is largest, when it reaches half of minEdge. Each article keeps its
+// maxNeighbours most similar pairs.
+func neighbours(ctx context.Context, vs *vectors, maxShare float64, prog *progress) ([]edge, error) {
 	n := len(vs.docs)
-	limit := max(int(maxShare*float64(n)), defaultWeighting.minPost)
+	limit := min(max(int(maxShare*float64(n)), defaultWeighting.minPost), maxPostings)
 	type posting struct {
 		doc int32
 		w   float64
 	}
 	post := make([][]posting, len(vs.terms))
 	for d := range vs.docs {
+		if d%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		v := &vs.docs[d]
 		for k, id := range v.ids {
 			if int(vs.df[id]) <= limit {
@@ -347,10 +381,12 @@ func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, err
 			}
 		}
 	}
-	found := make([][]edge, n)
+	found := make([][]edge, n) // per article a: its kept pairs, b ascending (a may be > b)
 	type scratch struct {
 		acc     []float64 // per article b: similarity summed so far
 		touched []int32   // articles with acc > 0
+		order   []int     // the article's indexed terms, rarest first
+		cands   []edge
 	}
 	scr := make([]scratch, parallel.Workers(n))
 	err := parallel.For(ctx, n, func(w, a int) {
@@ -359,36 +395,124 @@ func neighbours(ctx context.Context, vs *vectors, maxShare float64) ([]edge, err
 			sc.acc = make([]float64, n)
 		}
 		va := &vs.docs[a]
-		sc.touched = sc.touched[:0]
+		sc.touched, sc.order, sc.cands = sc.touched[:0], sc.order[:0], sc.cands[:0]
 		for k, id := range va.ids {
-			ps := post[id]
-			// Postings are in article order: only later articles b > a.
-			from, _ := slices.BinarySearchFunc(ps, int32(a+1), func(p posting, t int32) int { return int(p.doc - t) })
-			for _, p := range ps[from:] {
+			if len(post[id]) > 0 {
+				sc.order = append(sc.order, k)
+			}
+		}
+		slices.SortFunc(sc.order, func(x, y int) int {
+			if c := len(post[va.ids[x]]) - len(post[va.ids[y]]); c != 0 {
+				return c
+			}
+			return x - y
+		})
+		scanned := 0
+		for _, k := range sc.order {
+			ps := post[va.ids[k]]
+			if scanned > 0 && scanned+len(ps) > scanBudget {
+				break
+			}
+			scanned += len(ps)
+			for _, p := range ps {
+				if int(p.doc) == a {
+					continue
+				}
 				if sc.acc[p.doc] == 0 {
 					sc.touched = append(sc.touched, p.doc)
 				}
 				sc.acc[p.doc] += va.w[k] * p.w
 			}
 		}
-		var out []edge
 		for _, b := range sc.touched {
 			if sc.acc[b] >= defaultWeighting.minEdge/2 {
-				if s := dot(va, &vs.docs[b]); s >= defaultWeighting.minEdge {
-					out = append(out, edge{int32(a), b, s})
-				}
+				sc.cands = append(sc.cands, edge{int32(a), b, sc.acc[b]})
 			}
 			sc.acc[b] = 0
 		}
+		if len(sc.cands) > maxCandidates {
+			topEdges(sc.cands, maxCandidates)
+			sc.cands = sc.cands[:maxCandidates]
+		}
+		var out []edge
+		for _, c := range sc.cands {
+			if s := dot(va, &vs.docs[c.b]); s >= defaultWeighting.minEdge {
+				out = append(out, edge{int32(a), c.b, s})
+			}
+		}
+		if len(out) > maxNeighbours {
+			topEdges(out, maxNeighbours)
+			out = out[:maxNeighbours]
+		}
 		slices.SortFunc(out, func(x, y edge) int { return int(x.b - y.b) })
-		found[a] = out
+		found[a] = slices.Clip(out)
+		prog.add(1)
 	})
 	if err != nil {
 		return nil, err
 	}
+	// Each pair once, as (a, b) with a < b: from a's list, or from b's
+	// when a did not keep it.
 	var edges []edge
-	for _, es := range found {
-		edges = append(edges, es...)
+	keeps := func(a, b int32) bool {
+		_, ok := slices.BinarySearchFunc(found[a], b, func(e edge, t int32) int { return int(e.b - t) })
+		return ok
 	}
+	for a, es := range found {
+		if a%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for _, e := range es {
+			switch {
+			case e.b > e.a:
+				edges = append(edges, e)
+			case !keeps(e.b, e.a):
+				edges = append(edges, edge{e.b, e.a, e.sim})
+			}
+		}
+	}
+	slices.SortFunc(edges, func(x, y edge) int {
+		if x.a != y.a {
+			return int(x.a - y.a)
+		}
+		return int(x.b - y.b)
+	})
 	return edges, nil
+}
+
+// topEdges moves the k edges of largest similarity (ties: smallest b) to
+// the front of es, in no particular order, in linear expected time.
+func topEdges(es []edge, k int) {
+	better := func(x, y edge) bool { return x.sim > y.sim || (x.sim == y.sim && x.b < y.b) }
+	lo, hi := 0, len(es)-1
+	for lo < hi {
+		// Median of three as the pivot, deterministic.
+		mid := lo + (hi-lo)/2
+		if better(es[mid], es[lo]) {
+			es[mid], es[lo] = es[lo], es[mid]
+		}
+		if better(es[hi], es[lo]) {
+			es[hi], es[lo] = es[lo], es[hi]
+		}
+		if better(es[mid], es[hi]) {
+			es[mid], es[hi] = es[hi], es[mid]
+		}
+		pivot := es[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if better(es[j], pivot) {
+				es[i], es[j] = es[j], es[i]
+				i++
+			}
+		}
+		es[i], es[hi] = es[hi], es[i]
+		switch {
+		case i == k || i == k-1:
+			return
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i - 1
+		}
+	}
 }

@@ -1,0 +1,45 @@
+package framing
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"parallax/corpus"
+)
+
+// FuzzParsers feeds arbitrary text to the figure, name and quote finders:
+// none may panic, and every offset they give must hold the text they give.
+func FuzzParsers(f *testing.F) {
+	for _, s := range []string{
+		"“The regional challenge,” said Alicia Bárcena. “It grows,” she added.",
+		`"Quote straight," he said, "and more of it here."`,
+		"More than 10,000 people on Dec. 12, 2023, and $1.2 billion (40%).",
+		"Secretary of State Antony J. Blinken met López Obrador of Mexico in Mexico City.",
+		"“unclosed quote at the end of a paragraph", "\"", "“”", "$", "Jan. 99", "U.S.", "A-b C-d",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, fg := range Figures(s) {
+			if fg.Start < 0 || fg.End > len(s) || fg.Start > fg.End {
+				t.Fatalf("figure %+v out of %q", fg, s)
+			}
+			_ = fg.Normal()
+		}
+		_ = Conflicts(s, s+" 3,000 people")
+		for _, m := range Names(s, map[string]bool{"blinken": true}) {
+			if m.Start < 0 || m.End > len(s) || s[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %+v out of %q", m, s)
+			}
+		}
+		d := corpus.FromText("f.txt", s)
+		for _, q := range docQuotes(0, d, Names(d.Text, nil)) {
+			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
+				t.Fatalf("quote %+v out of %q", q, d.Text)
+			}
+		}
+	})
+}
