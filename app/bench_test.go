@@ -142,11 +142,20 @@ func longArticles(b *testing.B, n, words int) []*corpus.Document {
 }
 
 // BenchmarkEightLongColumns times the viewer on eight articles of 5,000
-// words each: building the view, selecting a sentence, and a synchronised
-// scroll step, which must all stay interactive.
+// words each: the comparison it runs again on every change of articles or
+// sensitivity (recompute), building the view, selecting a sentence, and a
+// synchronised scroll step, which must all stay interactive.
 func BenchmarkEightLongColumns(b *testing.B) {
 	docs := longArticles(b, 8, 5000)
 	c, idx, res := benchView(b, docs)
+	b.Run("recompute", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := compare.Compare(context.Background(), docs, compare.DefaultOptions()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("build", func(b *testing.B) {
 		for b.Loop() {
 			showAndCheck(b, c, idx, res)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"parallax/corpus"
@@ -240,6 +241,14 @@ func FuzzCompare(f *testing.F) {
 	f.Add("Mexico agreed to deport migrants. The caravan left on Sunday.", "The caravan left Sunday. Mexico will deport migrants, officials said.")
 	f.Add("", "x")
 	f.Add("“Quote.” He said.\n\nNew paragraph 3,000.", "U.S.-Mexico border 3000 crossings")
+	// The shapes of the red team's inputs, small: one word on every line,
+	// one sentence of many distinct words, near-copies with ties, runs of
+	// numbers within 3% of each other, words that begin each other.
+	f.Add(strings.Repeat("word\n", 300), strings.Repeat("word\n", 200))
+	f.Add("w1a w2b w3c w4d w5e w6f w7g w8h w9i w10j w11k w12l.", "w1a w2b w3c w4d w5e w6f w7g w8h w9i w10j w11k w12m.")
+	f.Add(strings.Repeat("Troops crossed the river at dawn. ", 40), strings.Repeat("Troops crossed a river at dawn. ", 40))
+	f.Add("Counts 1000 1001 1002 1003 1004 1005 1006 1007 1008 1009 rose.", "Counts 1000 1010 1020 1030 1040 fell.")
+	f.Add("reform reforms reformer reformist reformation reformed.", "reformers reforming reformists reformations.")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		docs := []*corpus.Document{corpus.FromText("a", a), corpus.FromText("b", b)}
 		r1, err := Compare(context.Background(), docs, DefaultOptions())

@@ -147,16 +147,6 @@ type scratch struct {
 	ret   retriever
 }
 
-// resize returns (*buf)[:n] zeroed, growing *buf when it is too short.
-func resize[T any](buf *[]T, n int) []T {
-	if cap(*buf) < n {
-		*buf = make([]T, n)
-	}
-	s := (*buf)[:n]
-	clear(s)
-	return s
-}
-
 // evidence is one shared word, or a related pair "a~b", with its weight.
 type evidence struct {
 	text   string

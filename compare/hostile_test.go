@@ -159,3 +159,21 @@ func BenchmarkHostile(b *testing.B) {
 		})
 	}
 }
+
+// TestScoreLongLine scores two lines of 20,000 distinct words each (a
+// `parallax score` line the red team made): it was quadratic in the words.
+func TestScoreLongLine(t *testing.T) {
+	a, b := manyWords(20_000, 3), manyWords(20_000, 3)+" extra"
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if s, _ := compare.Score(a, b); s < 0.9 {
+			t.Errorf("near-identical lines scored %.3f", s)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("Score still running after a minute")
+	}
+}

@@ -37,6 +37,34 @@ type wordnetStems struct {
 	names string // every stem, in order, end to end
 	ends  []int  // stem k ends at ends[k] in names
 	lists [][]uint32
+	// from[b] is the first stem whose first two bytes (as a big-endian
+	// number, a lone byte as b<<8) are at least b: the stems starting
+	// with b are from[b] to from[b+1].
+	from []int32
+}
+
+// prefix2 is the bucket of s in wordnetStems.from.
+func prefix2(s string) int {
+	switch len(s) {
+	case 0:
+		return 0
+	case 1:
+		return int(s[0]) << 8
+	}
+	return int(s[0])<<8 | int(s[1])
+}
+
+// index fills t.from.
+func (t *wordnetStems) index() {
+	t.from = make([]int32, 1<<16+1)
+	k := 0
+	for b := range 1 << 16 {
+		for k < t.len() && prefix2(t.stem(k)) < b {
+			k++
+		}
+		t.from[b] = int32(k)
+	}
+	t.from[1<<16] = int32(t.len())
 }
 
 // len is the number of stems.
@@ -53,11 +81,16 @@ func (t *wordnetStems) stem(k int) string {
 
 // concepts returns the concept ids of stem, nil when it is unknown.
 func (t *wordnetStems) concepts(stem string) []uint32 {
-	k, ok := sort.Find(t.len(), func(k int) int { return strings.Compare(stem, t.stem(k)) })
+	if t.len() == 0 {
+		return nil
+	}
+	b := prefix2(stem)
+	lo, hi := int(t.from[b]), int(t.from[b+1])
+	k, ok := sort.Find(hi-lo, func(k int) int { return strings.Compare(stem, t.stem(lo+k)) })
 	if !ok {
 		return nil
 	}
-	return t.lists[k]
+	return t.lists[lo+k]
 }
 
 // all yields every stem with its concept ids, in order.
@@ -83,6 +116,11 @@ func wordnetConcepts() *wordnetStems {
 	})
 	return wordnetTable
 }
+
+// Preload starts decoding the engine's related-word table in the
+// background and returns at once, so that a caller about to read articles
+// and then compare them does both at the same time.
+func Preload() { go wordnetConcepts() }
 
 // relatedConcepts returns sorted concept ids for an English Snowball stem (lower
 // case), nil when the stem is unknown. Two stems are related when their concept
@@ -180,7 +218,9 @@ func decodeWordnet(data []byte) (*wordnetStems, error) {
 	if d.bad || used != nIDs || len(d.buf) != 0 {
 		return nil, errWordnetFormat
 	}
-	return &wordnetStems{names: string(names), ends: ends, lists: lists}, nil
+	t := &wordnetStems{names: string(names), ends: ends, lists: lists}
+	t.index()
+	return t, nil
 }
 
 // wordnetDecoder reads unsigned varints, remembering whether any was bad.
