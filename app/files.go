@@ -80,7 +80,7 @@ func naturalOrder(docs []*corpus.Document, paths []string) {
 		if ra := from(a); ra < 0 || ra != from(b) {
 			return 0
 		}
-		return naturalCmp(a.Path, b.Path)
+		return corpus.NaturalCompare(a.Path, b.Path)
 	})
 }
 
@@ -121,17 +121,6 @@ func titleOf(docs []*corpus.Document) string {
 		names = append(names, fmt.Sprintf("+%d", len(docs)-named))
 	}
 	return windowTitle + " — " + strings.Join(names, ", ")
-}
-
-// naturalCmp is corpus.NaturalLess as a comparison for slices.SortFunc.
-func naturalCmp(a, b string) int {
-	switch {
-	case corpus.NaturalLess(a, b):
-		return -1
-	case corpus.NaturalLess(b, a):
-		return 1
-	}
-	return 0
 }
 
 // closeDoc closes the open article doc (a column's close button).

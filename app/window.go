@@ -164,7 +164,7 @@ func (c *Controller) build() {
 		for _, u := range uris {
 			paths = append(paths, u.Path())
 		}
-		slices.SortFunc(paths, naturalCmp)
+		slices.SortFunc(paths, corpus.NaturalCompare)
 		c.Open(paths, true)
 	})
 }

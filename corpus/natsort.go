@@ -52,3 +52,15 @@ func trimZeros(s string) string {
 	}
 	return s
 }
+
+// NaturalCompare is NaturalLess as a comparison for slices.SortFunc: -1
+// when a sorts first, 1 when b does, 0 when they are equal.
+func NaturalCompare(a, b string) int {
+	switch {
+	case NaturalLess(a, b):
+		return -1
+	case NaturalLess(b, a):
+		return 1
+	}
+	return 0
+}

@@ -39,15 +39,7 @@ func TestNaturalLess(t *testing.T) {
 
 func TestNaturalLessSort(t *testing.T) {
 	got := []string{"1_10.txt", "1_2.txt", "1_1.txt", "10.txt", "2.txt", "b.txt", "a.txt", "1_02.txt"}
-	slices.SortFunc(got, func(a, b string) int {
-		if NaturalLess(a, b) {
-			return -1
-		}
-		if NaturalLess(b, a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(got, NaturalCompare)
 	want := []string{"1_1.txt", "1_2.txt", "1_02.txt", "1_10.txt", "2.txt", "10.txt", "a.txt", "b.txt"}
 	if !slices.Equal(got, want) {
 		t.Errorf("sorted %q, want %q", got, want)
@@ -66,6 +58,9 @@ func FuzzNaturalLess(f *testing.F) {
 		}
 		if !ab && !ba && a != b {
 			t.Fatalf("%q and %q unordered", a, b)
+		}
+		if want := map[bool]int{true: -1}[ab] + map[bool]int{true: 1}[ba]; NaturalCompare(a, b) != want {
+			t.Fatalf("NaturalCompare(%q, %q) = %d, want %d", a, b, NaturalCompare(a, b), want)
 		}
 	})
 }
