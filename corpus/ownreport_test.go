@@ -31,7 +31,7 @@ func TestOwnReportNotRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := report.Comparison{Docs: docs, Result: res, Sensitivity: compare.DefaultSensitivity, Version: "v1.0"}
+	c := report.Comparison{Docs: docs, Result: res, Sensitivity: compare.DefaultSensitivity, Version: "0.1.0 (build 3)"}
 	dir := t.TempDir()
 	for _, d := range docs {
 		if err := os.WriteFile(filepath.Join(dir, d.Path), []byte(d.Text), 0o644); err != nil {
