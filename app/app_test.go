@@ -134,8 +134,8 @@ func TestNewWindow(t *testing.T) {
 	w := NewWindow(a, docs, res, nil)
 	defer w.Close()
 
-	if w.Title() != "Parallax" {
-		t.Errorf("title = %q, want Parallax", w.Title())
+	if want := "Parallax — Outlet A, Outlet B"; w.Title() != want {
+		t.Errorf("title = %q, want %q", w.Title(), want)
 	}
 
 	st := styles(w)

@@ -99,6 +99,12 @@ type Controller struct {
 
 	loadDialog dialog.Dialog        // the progress of the latest Open
 	onOpened   func(cancelled bool) // for tests: an Open has ended
+	// openPaths are the paths the open articles were opened from, for
+	// Open Recent.
+	openPaths []string
+	// note, when set, is said once in the status line after the next
+	// comparison ("3 articles already open").
+	note string
 }
 
 // NewController makes a controller for window w on docs, which are all
@@ -236,7 +242,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 			"No articles to compare. Open a folder (Ctrl+O) or files, or include articles in the sidebar."))}
 		c.detailBox.Objects = nil
 	} else {
-		c.view = newViewer(docs, res, c.headers)
+		c.view = newViewer(docs, res, c.headers, c.closeDoc)
 		c.view.conflicts, c.view.figures = map[compare.Ref]bool{}, map[[2]compare.Ref][]string{}
 		if len(docs) >= 2 {
 			if c.conflictsFor != res {
@@ -269,7 +275,13 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	c.navPos = map[compare.Kind]int{}
 	c.refreshSidebar()
 	c.refreshNav()
-	c.status.SetText(summaryText(docs, res))
+	status := summaryText(docs, res)
+	if c.note != "" {
+		status += " · " + c.note
+		c.note = ""
+	}
+	c.status.SetText(status)
+	c.win.SetTitle(titleOf(docs))
 	if c.OnChanged != nil {
 		c.OnChanged()
 	}

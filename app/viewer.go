@@ -46,6 +46,8 @@ type viewer struct {
 	onTap func()
 	// headers are the column headers made so far, kept across viewers.
 	headers map[headerKey]fyne.CanvasObject
+	// onClose, when set, closes an article (its column's close button).
+	onClose func(*corpus.Document)
 	// conflicts are the sentences at an end of a link whose figures
 	// disagree; they are drawn in bold italics. figures holds, per link
 	// (its A and B ends), the figures that disagree across it, as text.
@@ -59,11 +61,12 @@ type headerKey struct {
 	withTitle, withDate bool
 }
 
-// newViewer builds the columns of docs, coloured by res.
+// newViewer builds the columns of docs, coloured by res; each column's
+// close button calls onClose (when set) with its document.
 // Headers come from headers when they are there, and are left there for
 // the next viewer: a header depends only on its document and lines.
-func newViewer(docs []*corpus.Document, res *compare.Result, headers map[headerKey]fyne.CanvasObject) *viewer {
-	v := &viewer{docs: docs, res: res, places: make([][]place, len(docs)), headers: headers}
+func newViewer(docs []*corpus.Document, res *compare.Result, headers map[headerKey]fyne.CanvasObject, onClose func(*corpus.Document)) *viewer {
+	v := &viewer{docs: docs, res: res, places: make([][]place, len(docs)), headers: headers, onClose: onClose}
 	v.detail = widget.NewRichText(&widget.TextSegment{Text: detailHint, Style: dimStyle})
 	v.detail.Wrapping = fyne.TextWrapWord
 	for d := range docs {
@@ -114,7 +117,14 @@ func (v *viewer) buildColumn(d int) {
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
-		top = container.NewVBox(container.NewPadded(header(doc, withTitle, withDate)), widget.NewSeparator())
+		head := header(doc, withTitle, withDate)
+		if v.onClose != nil {
+			onClose := v.onClose
+			closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
+			closeButton.Importance = widget.LowImportance
+			head = container.NewBorder(nil, nil, nil, container.NewVBox(closeButton), head)
+		}
+		top = container.NewVBox(container.NewPadded(head), widget.NewSeparator())
 		v.headers[key] = top
 	}
 	v.columns = append(v.columns, container.NewBorder(top, nil, nil, nil, text))

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -164,6 +164,7 @@ func (c *Controller) build() {
 		for _, u := range uris {
 			paths = append(paths, u.Path())
 		}
+		slices.SortFunc(paths, corpus.NaturalCompare)
 		c.Open(paths, true)
 	})
 }
@@ -349,12 +350,14 @@ func (c *Controller) Open(paths []string, add bool) {
 	d.Resize(fyne.NewSize(520, 180)) // room for the path being read
 	d.Show()
 	c.loadDialog = d
-	c.addRecent(paths)
 	var before []*corpus.Document
 	var beforeErrs []*corpus.FileError
+	together := paths
 	if add {
 		before, beforeErrs = c.docs, c.errs
+		together = append(append([]string(nil), c.openPaths...), paths...)
 	}
+	c.addRecent(together)
 	go func() {
 		shown := -1 // the percentage on the bar: a big folder updates it 100 times, not once a file
 		reading := "Reading " + displayPaths(paths)
@@ -369,6 +372,8 @@ func (c *Controller) Open(paths []string, add bool) {
 				fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
 			}
 		}})
+		naturalOrder(docs, paths)
+		docs, dups := dedupe(before, docs)
 		docs = append(append([]*corpus.Document(nil), before...), docs...)
 		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)
 		var st []stories.Story
@@ -399,6 +404,8 @@ func (c *Controller) Open(paths []string, add bool) {
 			}
 			c.errs = errs
 			c.showErrors()
+			c.openPaths = together
+			c.note = alreadyOpenText(dups)
 			c.setDocs(docs)
 			c.setStories(st)
 			if len(st) == 0 {
@@ -428,17 +435,20 @@ func (c *Controller) menu() *fyne.MainMenu {
 	closeItem := fyne.NewMenuItem("Close Article…", c.closeDialog)
 	recent := fyne.NewMenuItem("Open Recent", nil)
 	recent.ChildMenu = fyne.NewMenu("")
-	for _, p := range c.app.Preferences().StringList(prefRecent) {
-		p := p
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(corpus.DisplayPath(p), func() { c.Open([]string{p}, false) }))
+	for _, entry := range c.app.Preferences().StringList(prefRecent) {
+		paths := strings.Split(entry, recentSep)
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(recentLabel(entry), func() { c.Open(paths, false) }))
 	}
 	if len(recent.ChildMenu.Items) == 0 {
 		recent.Disabled = true
 	}
 	export := fyne.NewMenuItem("Export Report…", c.exportDialog)
 	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	quit := fyne.NewMenuItem("Quit", c.quit)
+	quit.IsQuit = true
+	quit.Shortcut = quitShortcut
 	file := fyne.NewMenu("File", openFolder, openFiles, add, closeItem, fyne.NewMenuItemSeparator(), recent,
-		fyne.NewMenuItemSeparator(), export)
+		fyne.NewMenuItemSeparator(), export, fyne.NewMenuItemSeparator(), quit)
 
 	themeItem := func(label, name string) *fyne.MenuItem {
 		return fyne.NewMenuItem(label, func() {
@@ -483,6 +493,7 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
 	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
+	cv.AddShortcut(quitShortcut, func(fyne.Shortcut) { c.quit() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
@@ -508,6 +519,15 @@ func (c *Controller) shortcuts() {
 			c.view.jumpToCounterpart(-1)
 		}
 	})
+}
+
+// quitShortcut quits Parallax (Ctrl+Q, Cmd+Q on macOS).
+var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+
+// quit remembers the window's size and quits.
+func (c *Controller) quit() {
+	c.saveSize()
+	c.app.Quit()
 }
 
 // openFolderDialog asks for a folder and opens it.
@@ -558,26 +578,19 @@ func displayPaths(paths []string) string {
 	return strings.Join(shown, ", ")
 }
 
-// addRecent remembers opened paths for Open Recent, absolute and clean
-// (a relative path would name another folder once the working folder
-// changes).
+// addRecent remembers the paths of a comparison for Open Recent, as one
+// entry, absolute and clean (a relative path would name another folder
+// once the working folder changes).
 func (c *Controller) addRecent(paths []string) {
 	p := c.app.Preferences()
 	abs := make([]string, len(paths))
 	for i, path := range paths {
-		abs[i] = filepath.Clean(path)
-		if a, err := filepath.Abs(path); err == nil {
-			abs[i] = a
-		}
+		abs[i] = absClean(path)
 	}
-	paths = abs
-	list := append([]string(nil), paths...)
+	entry := strings.Join(abs, recentSep)
+	list := []string{entry}
 	for _, old := range p.StringList(prefRecent) {
-		dup := false
-		for _, n := range paths {
-			dup = dup || n == old
-		}
-		if !dup {
+		if old != entry {
 			list = append(list, old)
 		}
 	}

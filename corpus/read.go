@@ -135,6 +135,9 @@ func ReadFileContext(ctx context.Context, path string) (*Document, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
+	if isOwnReport(data) {
+		return nil, &FileError{Path: path, Err: errOwnReport}
+	}
 	return ParseContext(ctx, path, data)
 }
 
