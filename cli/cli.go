@@ -88,7 +88,7 @@ func usage(w io.Writer) {
   parallax compare [--format text|json] [--sensitivity X]
                    [--max-articles N] [--max-sentences N] PATH...
                                    compare articles headlessly (at most 50
-                                   articles and 5,000 sentences unless raised;
+                                   articles and 3,000 sentences unless raised;
                                    0 is no limit)
   parallax groups [--format text|json] [--min-size N] PATH...
                                    group articles into stories (articles about
