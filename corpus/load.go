@@ -420,6 +420,20 @@ func within(path, dir string) bool {
 	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
 }
 
+// checkRegular returns nil when the opened f is a regular file, else
+// closes it and returns the reason (what it is instead).
+func checkRegular(f *os.File) error {
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = notRegularErr(info.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return unwrapPathErr(err)
+	}
+	return nil
+}
+
 // notRegularErr names what a file that is not a regular one is.
 func notRegularErr(mode fs.FileMode) error {
 	kind := "not a regular file"
