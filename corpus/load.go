@@ -193,7 +193,6 @@ func expandPaths(ctx context.Context, paths []string, listing func(int)) ([]load
 		infos[i] = info
 		if real, err := realPath(p); err == nil {
 			w.roots = append(w.roots, real)
-			w.refused[w.keyOf(real, info)] = "" // the folder itself: a loop, skipped without a word
 			for a := filepath.Dir(real); ; a = filepath.Dir(a) {
 				w.refuse(a, "a folder that holds the opened folder (a loop): not read")
 				if a == filepath.Dir(a) {
@@ -319,9 +318,7 @@ func (w *walker) walk(dir string, info fs.FileInfo, depth int) error {
 	}
 	key := w.keyOf(dir, info)
 	if reason, ok := w.refused[key]; ok {
-		if reason != "" {
-			w.skip(dir, errors.New(reason))
-		}
+		w.skip(dir, errors.New(reason))
 		return nil
 	}
 	if w.visitedDirs[key] {
