@@ -82,6 +82,8 @@ type Controller struct {
 
 	loadDialog dialog.Dialog        // the progress of the latest Open
 	onOpened   func(cancelled bool) // for tests: an Open has ended
+	// onGroupProgress, for tests, sees the grouping's progress calls.
+	onGroupProgress func(done, total int)
 }
 
 // NewController makes a controller for window w on docs, which are all
