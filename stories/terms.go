@@ -345,7 +345,7 @@ const (
 	scanBudget = 20000
 	// maxCandidates is how many candidates, the most similar over the
 	// rarer terms, get their full similarity computed per article.
-	maxCandidates = 400
+	maxCandidates = 250
 	// pairBudget is about how many pairs of neighbours are kept in all:
 	// each article keeps its pairBudget/n most similar, at least
 	// minNeighbours and at most maxCandidates (a pair is kept when either
@@ -353,7 +353,7 @@ const (
 	// an article must keep about as many as its story has members: 40
 	// split the stories of 100 articles of a generated folder of 2,000
 	// (pairwise F1 0.741 against 0.898 for 100 or more).
-	pairBudget = 4_000_000
+	pairBudget = 2_500_000
 	// minNeighbours is the fewest neighbours an article keeps, in the
 	// largest folders (100,000 articles).
 	minNeighbours = 40
