@@ -105,6 +105,8 @@ type Controller struct {
 	// note, when set, is said once in the status line after the next
 	// comparison ("3 articles already open").
 	note string
+	// onGroupProgress, for tests, sees the grouping's progress calls.
+	onGroupProgress func(done, total int)
 }
 
 // NewController makes a controller for window w on docs, which are all

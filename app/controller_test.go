@@ -543,3 +543,52 @@ func TestRecentAbsolute(t *testing.T) {
 		t.Errorf("Open Recent does not show %q escaped", dir)
 	}
 }
+
+// TestCancelGrouping opens a folder of 1,000 articles, which the viewer
+// groups into stories in the background: the grouping reports progress
+// (counting up, one call at a time) and Cancel pressed while it runs
+// ends it, keeping the articles open before.
+func TestCancelGrouping(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 1000 {
+		text := fmt.Sprintf("Article %d\n\nThe council of ward %d met on day %d and voted on item %d.", i, i%50, i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs := sample(t)
+	c, _ := newTestController(t, docs)
+	opened := make(chan bool, 1)
+	c.onOpened = func(cancelled bool) { opened <- cancelled }
+	grouping, hidden := make(chan struct{}), make(chan struct{})
+	last := 0
+	c.onGroupProgress = func(done, total int) {
+		if done <= last || total != 4000 {
+			t.Errorf("grouping progress went from %d to %d of %d", last, done, total)
+		}
+		if last == 0 {
+			close(grouping)
+			<-hidden // the grouping goes on once Cancel was pressed
+		}
+		last = done
+	}
+	c.Open([]string{dir}, false)
+	select {
+	case <-grouping:
+	case <-time.After(60 * time.Second):
+		t.Fatal("no grouping progress")
+	}
+	c.loadDialog.Hide() // as the dialog's Cancel button does
+	close(hidden)
+	select {
+	case cancelled := <-opened:
+		if !cancelled {
+			t.Fatal("the folder opened although Cancel was pressed while grouping")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("cancelling did not end the grouping")
+	}
+	if len(c.docs) != len(docs) {
+		t.Errorf("after cancelling: %d articles open, want the %d before", len(c.docs), len(docs))
+	}
+}

@@ -384,6 +384,9 @@ func (c *Controller) Open(paths []string, add bool) {
 			})
 			shown = -1
 			st, err = stories.Group(ctx, docs, stories.Options{Progress: func(done, total int) {
+				if c.onGroupProgress != nil {
+					c.onGroupProgress(done, total)
+				}
 				if pct := 100 * done / max(total, 1); pct != shown {
 					shown = pct
 					fyne.Do(func() { bar.SetValue(float64(pct) / 100) })

@@ -20,9 +20,10 @@ type Budget struct {
 }
 
 // DefaultBudget is the budget of `parallax compare` and of the viewer:
-// about 10 s and a few hundred MB at most on a laptop (50 articles of
-// the generated folder take about 4 s; 200 took 42 s and 722 MB).
-var DefaultBudget = Budget{Articles: 50, Sentences: 5000}
+// seconds and a few hundred MB. 50 articles of 30 sentences take 2 s of
+// CPU and 81 MB; 200 took 42 s and 722 MB; two near-copies of 2,000
+// sentences each took 969 MB (before the engine's alignment was bounded).
+var DefaultBudget = Budget{Articles: 50, Sentences: 3000}
 
 // ErrOverBudget is the error (under *BudgetError) of a comparison over
 // its budget.

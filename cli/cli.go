@@ -92,7 +92,7 @@ func usage(w io.Writer) {
   parallax compare [--format text|json|html|csv|md] [--out FILE] [--sensitivity X]
                    [--max-articles N] [--max-sentences N] PATH...
                                    compare articles headlessly (at most 50
-                                   articles and 5,000 sentences unless raised;
+                                   articles and 3,000 sentences unless raised;
                                    0 is no limit); html is a self-contained
                                    report with the framing analysis, csv the
                                    links, md a summary

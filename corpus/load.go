@@ -198,7 +198,6 @@ func expandPaths(ctx context.Context, paths []string, listing func(int)) ([]load
 		infos[i] = info
 		if real, err := realPath(p); err == nil {
 			w.roots = append(w.roots, real)
-			w.refused[w.keyOf(real, info)] = "" // the folder itself: a loop, skipped without a word
 			for a := filepath.Dir(real); ; a = filepath.Dir(a) {
 				w.refuse(a, "a folder that holds the opened folder (a loop): not read")
 				if a == filepath.Dir(a) {
@@ -324,9 +323,7 @@ func (w *walker) walk(dir string, info fs.FileInfo, depth int) error {
 	}
 	key := w.keyOf(dir, info)
 	if reason, ok := w.refused[key]; ok {
-		if reason != "" {
-			w.skip(dir, errors.New(reason))
-		}
+		w.skip(dir, errors.New(reason))
 		return nil
 	}
 	if w.visitedDirs[key] {
@@ -423,6 +420,20 @@ func within(path, dir string) bool {
 		return true
 	}
 	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
+}
+
+// checkRegular returns nil when the opened f is a regular file, else
+// closes it and returns the reason (what it is instead).
+func checkRegular(f *os.File) error {
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = notRegularErr(info.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return unwrapPathErr(err)
+	}
+	return nil
 }
 
 // notRegularErr names what a file that is not a regular one is.

@@ -110,9 +110,16 @@ func cleanOutlet(s string) string {
 
 // outletFromPath derives an outlet from the file name: the extension is
 // stripped and numbers and hex hashes are dropped; when nothing is left,
-// the file name without its extension is used.
+// the file name without its extension is used. Characters that do not
+// show as themselves (a right-to-left override, which would make the name
+// read backwards) are dropped.
 func outletFromPath(path string) string {
-	base := filepath.Base(path)
+	base := strings.Map(func(r rune) rune {
+		if notShown(r) {
+			return -1
+		}
+		return r
+	}, filepath.Base(path))
 	if base == "." || base == string(filepath.Separator) {
 		return ""
 	}

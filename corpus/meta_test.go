@@ -15,6 +15,7 @@ func TestOutletFromPath(t *testing.T) {
 		{"12345.txt", "12345"},
 		{"dir/deadbeef.docx", "deadbeef"},
 		{"dir/abc123def456_guardian.txt", "guardian"},
+		{"dir/news\u202etxt.exe.txt", "newstxt exe"},
 	}
 	for _, tc := range tests {
 		if got := outletFromPath(tc.path); got != tc.want {

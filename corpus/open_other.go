@@ -14,14 +14,8 @@ func openRegular(path string) (*os.File, error) {
 	if err != nil {
 		return nil, unwrapPathErr(err)
 	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, unwrapPathErr(err)
-	}
-	if !info.Mode().IsRegular() {
-		f.Close()
-		return nil, notRegularErr(info.Mode())
+	if err := checkRegular(f); err != nil {
+		return nil, err
 	}
 	return f, nil
 }

@@ -23,14 +23,8 @@ func openRegular(path string) (*os.File, error) {
 		return nil, unwrapPathErr(err)
 	}
 	f := os.NewFile(uintptr(fd), path)
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, unwrapPathErr(err)
-	}
-	if !info.Mode().IsRegular() {
-		f.Close()
-		return nil, notRegularErr(info.Mode())
+	if err := checkRegular(f); err != nil {
+		return nil, err
 	}
 	if name := systemFS(fd); name != "" {
 		f.Close()

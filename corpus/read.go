@@ -146,7 +146,8 @@ func ReadFileContext(ctx context.Context, path string) (*Document, error) {
 // did not change). When the file turns out to be longer, its size is
 // looked at again: over MaxTextBytes, it is refused without being read
 // further; else the buffer grows, never beyond MaxTextBytes+1 bytes (for
-// files that do not report their size, such as some in /proc).
+// files that do not report their size, as on some network file systems;
+// those of /proc and /sys are refused by openRegular).
 func readAtMost(path string, size int64) ([]byte, error) {
 	f, err := openRegular(path)
 	if err != nil {

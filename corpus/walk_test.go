@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package corpus
 
@@ -290,5 +290,52 @@ func TestLoadRefusedIdentity(t *testing.T) {
 	if len(w.items) != 2 || w.items[0].path != filepath.Join(dir, "a.txt") || w.items[1].err == nil ||
 		!strings.Contains(w.items[1].err.Error(), "mnt: the whole file system") {
 		t.Errorf("items %+v, want a.txt and mnt refused", w.items)
+	}
+}
+
+// TestLoadCancelWhileListing cancels while a folder of 2,000 files is
+// being listed: Load stops there with the context's error and reads
+// nothing.
+func TestLoadCancelWhileListing(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := range 2000 {
+		files[fmt.Sprintf("s%d/f%04d.txt", i%20, i)] = "A tiny article."
+	}
+	writeFiles(t, dir, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	read := 0
+	docs, _, err := Load(ctx, []string{dir}, LoadOptions{
+		Listing:  func(int) { cancel() },
+		Progress: func(int, int) { read++ },
+	})
+	if err != context.Canceled || len(docs) != 0 || read != 0 {
+		t.Errorf("err %v, %d docs, %d read; want context.Canceled and nothing read", err, len(docs), read)
+	}
+}
+
+// BenchmarkLoad100000TinyFiles lists and reads a generated folder of
+// 100,000 one-line articles (the file cap) in 100 subfolders.
+func BenchmarkLoad100000TinyFiles(b *testing.B) {
+	dir := b.TempDir()
+	for i := range MaxFiles {
+		sub := filepath.Join(dir, fmt.Sprintf("s%02d", i%100))
+		if i < 100 {
+			if err := os.Mkdir(sub, 0o755); err != nil {
+				b.Fatal(err)
+			}
+		}
+		text := fmt.Sprintf("Tiny article %d: the council of Ward %d met on Tuesday.\n", i, i%500)
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%06d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		docs, errs, err := Load(context.Background(), []string{dir}, LoadOptions{})
+		if err != nil || len(errs) != 0 || len(docs) != MaxFiles {
+			b.Fatalf("%d docs, %d errors, %v", len(docs), len(errs), err)
+		}
 	}
 }
