@@ -3,7 +3,6 @@ package app
 import (
 	"crypto/sha256"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -55,33 +54,6 @@ func alreadyOpenText(n int) string {
 		return ""
 	}
 	return fmt.Sprintf("%s already open", plural(n, "article", "articles"))
-}
-
-// naturalOrder orders docs, read from paths, in natural order of their
-// paths within each folder given (1_2 before 1_10); files given one by one
-// keep the order they were given in.
-func naturalOrder(docs []*corpus.Document, paths []string) {
-	roots := make([]string, len(paths))
-	for i, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			roots[i] = absClean(p)
-		}
-	}
-	from := func(d *corpus.Document) int {
-		a := absClean(d.Path)
-		for i, r := range roots {
-			if r != "" && strings.HasPrefix(a, r+string(filepath.Separator)) {
-				return i
-			}
-		}
-		return -1
-	}
-	slices.SortStableFunc(docs, func(a, b *corpus.Document) int {
-		if ra := from(a); ra < 0 || ra != from(b) {
-			return 0
-		}
-		return corpus.NaturalCompare(a.Path, b.Path)
-	})
 }
 
 // recentSep separates the paths of one Open Recent entry: a comparison is

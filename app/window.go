@@ -372,7 +372,6 @@ func (c *Controller) Open(paths []string, add bool) {
 				fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
 			}
 		}})
-		naturalOrder(docs, paths)
 		docs, dups := dedupe(before, docs)
 		docs = append(append([]*corpus.Document(nil), before...), docs...)
 		errs = append(append([]*corpus.FileError(nil), beforeErrs...), errs...)

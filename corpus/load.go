@@ -345,7 +345,8 @@ func (w *walker) walk(dir string, info fs.FileInfo, depth int) error {
 			return nil
 		}
 	}
-	// os.ReadDir sorts by name.
+	// Natural order of names (1_2 before 1_10), as a reader expects.
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return NaturalCompare(a.Name(), b.Name()) })
 	for _, e := range entries {
 		if err := w.ctx.Err(); err != nil {
 			return err
