@@ -59,12 +59,15 @@ build: deps
 run: build
 	./$(BIN)
 
-## test: gofmt check, vet and every test under the race detector
+## test: gofmt check, go.mod tidy, vet, staticcheck and every test under the
+## race detector
 ## (headless Fyne driver)
 test: deps
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) mod tidy -diff
 	$(GO) vet -tags ci ./...
+	$(GO) tool staticcheck -tags ci ./...
 	$(GO) test -race -tags ci -count=1 ./...
 
 ## bench: benchmarks, no tests

@@ -62,13 +62,14 @@ func mixedDocs(tb testing.TB, n int) []*corpus.Document {
 // TestCancelPromptly cancels a comparison and a grouping of a large input
 // shortly after they start: each must return context.Canceled soon after
 // the cancel, long before the work would be done. The bound is generous
-// (the test machine may be busy); the latency is logged.
+// (the test machine may be busy: 580 ms was seen under -race at load 15,
+// where the uncancelled work takes tens of seconds); the latency is logged.
 func TestCancelPromptly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input skipped in -short mode")
 	}
 	docs := mixedDocs(t, 800)
-	const bound = 500 * time.Millisecond
+	const bound = 2 * time.Second
 	bg := context.Background()
 	raw, err := extractAll(bg, docs, &progress{})
 	if err != nil {
