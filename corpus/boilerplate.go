@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/internal/lazyre"
 )
 
 // bpRule is one boilerplate pattern. A rule matches a sentence, or a whole
@@ -19,7 +21,7 @@ type bpRule struct {
 	maxLen   int
 	sticky   bool
 	pre, has []string
-	re       *lazyRegexp
+	re       *lazyre.Regexp
 }
 
 // rule builds a bpRule; pre and has are "|"-separated lists.
@@ -30,7 +32,7 @@ func rule(name string, maxLen int, sticky bool, pre, has, pattern string) bpRule
 		}
 		return strings.Split(s, "|")
 	}
-	return bpRule{name, maxLen, sticky, split(pre), split(has), lazyRE(pattern)}
+	return bpRule{name, maxLen, sticky, split(pre), split(has), lazyre.New(pattern)}
 }
 
 // digits are prefixes for rules that start with a number.
@@ -116,13 +118,13 @@ func (r *bpRule) applies(lower, head string) bool {
 
 // relatedHeader matches a stand-alone "Related Posts"-style section header;
 // short paragraphs after it near the end of an article are link lists.
-var relatedHeader = lazyRE(`(?i)^(related|related (posts?|articles?|stories|coverage|content|reading|news|links|videos?)|more (stories|news|from [^.!?]{1,40})|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)|(most|the most) (read|popular|viewed)|read (more|next)|trending( now)?|also read|top stories|latest (news|stories))\s*:?$`)
+var relatedHeader = lazyre.New(`(?i)^(related|related (posts?|articles?|stories|coverage|content|reading|news|links|videos?)|more (stories|news|from [^.!?]{1,40})|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy)|(most|the most) (read|popular|viewed)|read (more|next)|trending( now)?|also read|top stories|latest (news|stories))\s*:?$`)
 
 // bylineRe matches "By Name Surname" and "By NAME, Outlet" style bylines.
-var bylineRe = lazyRE(`^(?i:by)\s+\S`)
+var bylineRe = lazyre.New(`^(?i:by)\s+\S`)
 
 // bylineSepRe splits "By Name · Published ..." and "By Name | Outlet".
-var bylineSepRe = lazyRE(`\s+[·|•—–]\s+|\s+-\s+`)
+var bylineSepRe = lazyre.New(`\s+[·|•—–]\s+|\s+-\s+`)
 
 // isByline reports whether s is a byline: "By" followed by a short run of
 // capitalised names (with "and", commas and an optional "| Outlet" or

@@ -9,6 +9,8 @@ import (
 	readability "codeberg.org/readeck/go-readability"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"parallax/internal/lazyre"
 )
 
 // maxHTMLElements bounds the pages readability analyses; larger ones are
@@ -362,7 +364,7 @@ var junkRoles = map[string]bool{
 }
 
 // junkClassRe matches class and id values of page furniture.
-var junkClassRe = lazyRE(`(?i)(^|[\s_-])(nav|navbar|menu|footer|masthead|share|sharing|social|related|comments?|advert|ads?|promo|cookie|newsletter|subscribe|sidebar|breadcrumbs?|popup|modal|banner)($|[\s_-])`)
+var junkClassRe = lazyre.New(`(?i)(^|[\s_-])(nav|navbar|menu|footer|masthead|share|sharing|social|related|comments?|advert|ads?|promo|cookie|newsletter|subscribe|sidebar|breadcrumbs?|popup|modal|banner)($|[\s_-])`)
 
 // blockTags end the paragraph before and after them.
 var blockTags = map[string]bool{

@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +12,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"parallax/internal/lazyre"
 )
 
 // mdParser parses Markdown with GitHub tables and strikethrough. A
@@ -226,7 +227,7 @@ func tableRows(s string) int {
 
 // htmlTagRe matches the HTML tags that Markdown files carry (block and
 // inline formatting), for text read without the Markdown parser.
-var htmlTagRe = regexp.MustCompile(`(?i)</?(?:div|span|p|br|hr|section|article|aside|header|footer|figure|figcaption|table|tr|td|th|tbody|thead|ul|ol|li|em|strong|b|i|u|a|img|h[1-6]|blockquote|center|font|small|sup|sub|details|summary)\b[^<>]*>`)
+var htmlTagRe = lazyre.New(`(?i)</?(?:div|span|p|br|hr|section|article|aside|header|footer|figure|figcaption|table|tr|td|th|tbody|thead|ul|ol|li|em|strong|b|i|u|a|img|h[1-6]|blockquote|center|font|small|sup|sub|details|summary)\b[^<>]*>`)
 
 // mdWalker collects the paragraphs of a Markdown AST.
 type mdWalker struct {

@@ -9,23 +9,25 @@ import (
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
+
+	"parallax/internal/lazyre"
 )
 
 // ---------------------------------------------------------------- outlet
 
 var (
 	// "... head to The Hill."
-	outletPromoRe = lazyRE(`\b(?i:head|go|turn|tune|come|visit)(?i: over)?(?i: to)?\s+((?:[\p{Lu}\d][\p{L}\d&'’.\-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.\-]*|of|and|the|de|la))*)\s*[.!]?$`)
+	outletPromoRe = lazyre.New(`\b(?i:head|go|turn|tune|come|visit)(?i: over)?(?i: to)?\s+((?:[\p{Lu}\d][\p{L}\d&'’.\-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.\-]*|of|and|the|de|la))*)\s*[.!]?$`)
 	// "24World Media does not take any responsibility ..."
-	outletDisclaimerRe = lazyRE(`^((?:[\p{Lu}\d][\p{L}\d&'’.\-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.\-]*|of|and|de|la))*)\s+(?i:does|do|will) (?i:not) (?i:take|accept|assume|bear|hold)\b`)
+	outletDisclaimerRe = lazyre.New(`^((?:[\p{Lu}\d][\p{L}\d&'’.\-]*)(?:\s+(?:[\p{Lu}\d&][\p{L}\d&'’.\-]*|of|and|de|la))*)\s+(?i:does|do|will) (?i:not) (?i:take|accept|assume|bear|hold)\b`)
 	// "© 2024 The Hill. All rights reserved."
-	copyrightPrefixRe = lazyRE(`^(?i:copyright\b|©|\(c\)|\s+|\d{4}(?:\s*[-–]\s*\d{4})?|,|by\s)+`)
-	copyrightEndRe    = lazyRE(`(?i)(\.\s|,|;|\||\ball rights reserved\b|\bmay not be\b)`)
+	copyrightPrefixRe = lazyre.New(`^(?i:copyright\b|©|\(c\)|\s+|\d{4}(?:\s*[-–]\s*\d{4})?|,|by\s)+`)
+	copyrightEndRe    = lazyre.New(`(?i)(\.\s|,|;|\||\ball rights reserved\b|\bmay not be\b)`)
 	// "Mexico (Washington Insider Magazine)— On Wednesday", "WASHINGTON (Reuters) -"
-	datelineOutletRe = lazyRE(`^(?:[\p{Lu}][\p{L}.,'’\- ]{0,40}?\s*)?\(([\p{Lu}\d][^()]{0,58}[\p{L}\d.])\)\s*[\p{Pd}:]`)
+	datelineOutletRe = lazyre.New(`^(?:[\p{Lu}][\p{L}.,'’\- ]{0,40}?\s*)?\(([\p{Lu}\d][^()]{0,58}[\p{L}\d.])\)\s*[\p{Pd}:]`)
 	// file names: split points, numbers and hex hashes
-	nameSplitRe = lazyRE(`[\s_.\-]+`)
-	hexHashRe   = lazyRE(`^[0-9a-fA-F]{6,}$`)
+	nameSplitRe = lazyre.New(`[\s_.\-]+`)
+	hexHashRe   = lazyre.New(`^[0-9a-fA-F]{6,}$`)
 )
 
 // notOutlet lists first words that make a "does not take responsibility"
@@ -152,15 +154,15 @@ func isNumber(s string) bool {
 const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var (
-	dateMDYRe = lazyRE(`(?i)\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dateDMYRe = lazyRE(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
-	dateISORe = lazyRE(`\b(\d{4})-(\d{2})-(\d{2})`)
-	dateAnyRe = lazyRE(`(?i)\b((` + monthAlt + `)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)\b`)
+	dateMDYRe = lazyre.New(`(?i)\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dateDMYRe = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
+	dateISORe = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})`)
+	dateAnyRe = lazyre.New(`(?i)\b((` + monthAlt + `)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)\b`)
 	// "Published", "Posted", "Date:" at the start of a line.
-	publishedRe    = lazyRE(`(?i)(^|[\s·|•,;(\p{Pd}*])((published|posted|first published|originally published|publication date|released)\b|date\s*:)`)
-	updatedRe      = lazyRE(`(?i)(^|[\s·|•,;(\p{Pd}*])(last )?(updated|modified)\b`)
-	datelineTailRe = lazyRE(`^\s*(\(|[\p{Pd}:/|])`)
-	datelineHeadRe = lazyRE(`^[\p{Lu}\d][\p{Lu}\p{Ll} .,'’/()\-]{0,50}$`)
+	publishedRe    = lazyre.New(`(?i)(^|[\s·|•,;(\p{Pd}*])((published|posted|first published|originally published|publication date|released)\b|date\s*:)`)
+	updatedRe      = lazyre.New(`(?i)(^|[\s·|•,;(\p{Pd}*])(last )?(updated|modified)\b`)
+	datelineTailRe = lazyre.New(`^\s*(\(|[\p{Pd}:/|])`)
+	datelineHeadRe = lazyre.New(`^[\p{Lu}\d][\p{Lu}\p{Ll} .,'’/()\-]{0,50}$`)
 )
 
 // monthNumber maps a month name or abbreviation to 1..12 (0 if unknown).

@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 
 	"github.com/ledongthuc/pdf"
+
+	"parallax/internal/lazyre"
 )
 
 // Budgets on what a PDF may ask of its reader. The PDF library trusts the
@@ -43,13 +44,13 @@ var errPDFEncrypted = errors.New("encrypted PDF (password protected)")
 var (
 	// sizeRe finds the object counts that trailers and cross-reference
 	// streams claim.
-	sizeRe = regexp.MustCompile(`/Size\s+(\d+)`)
+	sizeRe = lazyre.New(`/Size\s+(\d+)`)
 	// indexRe finds the subsection ranges of cross-reference streams.
-	indexRe = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
+	indexRe = lazyre.New(`/Index\s*\[([\d\s]*)\]`)
 	// prevRe finds a cross-reference section's /Prev offset.
-	prevRe = regexp.MustCompile(`/Prev\s+(\d+)`)
+	prevRe = lazyre.New(`/Prev\s+(\d+)`)
 	// startxrefRe finds the offset of the last cross-reference section.
-	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
+	startxrefRe = lazyre.New(`startxref\s+(\d+)`)
 )
 
 // pdfPrecheck refuses, from the raw bytes, PDFs whose cross-reference

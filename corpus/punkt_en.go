@@ -40,7 +40,7 @@ var (
 // englishPunkt returns the shared English model, loading it on first use.
 func englishPunkt() *punktModel {
 	punktOnce.Do(func() {
-		st, err := sentences.LoadTraining(punktEnglishJSON)
+		st, err := decodePunkt(punktEnglishJSON)
 		if err != nil {
 			// The data is embedded and covered by tests.
 			panic("corpus: bad embedded punkt_en.json: " + err.Error())

@@ -3,9 +3,10 @@ package framing
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"parallax/internal/lazyre"
 )
 
 // Unit is what a figure counts or names.
@@ -105,7 +106,7 @@ var (
 	// are empty: the qualifier before a figure and the noun after it are
 	// read around the match (in the expression they made it ten times
 	// slower).
-	figureRe = regexp.MustCompile(`()(?:` +
+	figureRe = lazyre.New(`()(?:` +
 		`\b(` + monthAlt + `)(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4})\b)?` + // 2 month, 3 day, 4 year
 		`|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b` + // 5 weekday
 		`|([$€£])?\s?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` + // 6 currency, 7 digits
@@ -116,7 +117,7 @@ var (
 		`()`) // 11 (empty)
 	// nounRe reads the noun after a quantity: "5,000 migrants", "hundreds
 	// of checkpoints".
-	nounRe = regexp.MustCompile(`^\s+(?:of\s+)?([\p{Ll}][\p{Ll}-]+)`)
+	nounRe = lazyre.New(`^\s+(?:of\s+)?([\p{Ll}][\p{Ll}-]+)`)
 )
 
 // qualifierBefore finds the qualifier written right before byte i of s

@@ -1,13 +1,14 @@
 package framing
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"parallax/internal/lazyre"
 )
 
 // EntityKind is what a name names.
@@ -56,7 +57,7 @@ func Folded(s string) string {
 // nameTokenRe finds words that may be part of a name: capitalised words
 // (with accents, hyphens and apostrophes), initials ("J."), all-caps
 // acronyms ("U.S.", "CBP") and the particles that join names.
-var nameTokenRe = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’-]*\.?|\b(?:of|de|del|la|van|von|bin|al|for)\b`)
+var nameTokenRe = lazyre.New(`(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’-]*\.?|\b(?:of|de|del|la|van|von|bin|al|for)\b`)
 
 // connectors may join capitalised words inside one name ("Secretary of
 // State", "Juan de la Fuente")

@@ -1,12 +1,13 @@
 package framing
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
 	"parallax/corpus"
+
+	"parallax/internal/lazyre"
 )
 
 // Attribution patterns: how a quote's speaker was found.
@@ -54,15 +55,15 @@ const speechVerbs = `(?:said|says|say|stated|states|added|adds|told|tells|wrote|
 var (
 	// afterVerbFirst is an attribution after a quote, verb first: ", said
 	// Alicia Bárcena", ", read the joint statement".
-	afterVerbFirst = regexp.MustCompile(`^[,;:]?\s*(?:—\s*)?(?:` + speechVerbs + `|read)\s+([^.;!?“"]{1,120})`)
+	afterVerbFirst = lazyre.New(`^[,;:]?\s*(?:—\s*)?(?:` + speechVerbs + `|read)\s+([^.;!?“"]{1,120})`)
 	// afterSubjectFirst is an attribution after a quote, speaker first: ",
 	// he said", ", Mayorkas reported on X".
-	afterSubjectFirst = regexp.MustCompile(`^[,;:]?\s*(?:—\s*)?([^;!?“"]{1,100}?)\s+(?:has |had |also |later |then )?` + speechVerbs + `\b`)
+	afterSubjectFirst = lazyre.New(`^[,;:]?\s*(?:—\s*)?([^;!?“"]{1,100}?)\s+(?:has |had |also |later |then )?` + speechVerbs + `\b`)
 	// beforeVerb finds the last attributing verb before a quote: "Blinken
 	// said: ", "López Obrador stated, ", "he said the U.S. should stop ".
-	beforeVerb = regexp.MustCompile(`(?i)\b` + speechVerbs + `\b`)
+	beforeVerb = lazyre.New(`(?i)\b` + speechVerbs + `\b`)
 	// pronounRe is a pronoun standing for the speaker.
-	pronounRe = regexp.MustCompile(`(?i)^(?:he|she|they|him|her)$|\b(?:he|she|they)\s*$`)
+	pronounRe = lazyre.New(`(?i)^(?:he|she|they|him|her)$|\b(?:he|she|they)\s*$`)
 )
 
 // quoteSpan is one pair of quote marks in a paragraph.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"parallax/compare"
 	"parallax/corpus"
@@ -462,15 +463,18 @@ func (c *Comparison) claimRow(cl framing.Claim) claimRow {
 	return row
 }
 
-// reportTemplate is the parsed HTML template.
-var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"add1": func(i int) int { return i + 1 },
-}).Parse(htmlTemplate))
+// reportTemplate returns the parsed HTML template, parsed on first use so
+// that package initialisation (paid by every run of the binary) does not.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"add1": func(i int) int { return i + 1 },
+	}).Parse(htmlTemplate))
+})
 
 // WriteHTML writes a self-contained HTML report: the articles in columns
 // coloured by category with links between counterparts, and the framing
 // analysis with its charts and tables. It loads nothing from elsewhere,
 // and every text from the articles is escaped.
 func WriteHTML(w io.Writer, c Comparison) error {
-	return reportTemplate.Execute(w, buildPage(&c))
+	return reportTemplate().Execute(w, buildPage(&c))
 }

@@ -28,7 +28,7 @@
 // The flags change these settings, for experiments; "go generate" uses the
 // defaults.
 //
-// The output is gzip-compressed: the magic "PWN1", the number of stems, the
+// The output is stored uncompressed, to be used without unpacking: the magic "PWN1", the number of stems, the
 // total number of concept ids over all stems, then for each stem in sorted
 // order the length of the prefix it shares with the previous stem, the number
 // of remaining bytes, those bytes, the number of concepts and the concept ids
@@ -38,8 +38,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"flag"
 	"fmt"
@@ -651,18 +649,7 @@ func encode(table map[string][]uint32) ([]byte, error) {
 		}
 		prev = st
 	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(raw); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return raw, nil
 }
 
 // writeText writes "stem id:word,word ..." lines, for inspection.
