@@ -3,6 +3,8 @@ package corpus
 import (
 	"bytes"
 	"errors"
+
+	"parallax/internal/lazyre"
 )
 
 // errOwnReport is the reason a report Parallax exported is not read back
@@ -14,7 +16,7 @@ const ownReportSniff = 2048
 
 // ownReportLine matches the line every text and Markdown report of
 // package report carries near its top ("Parallax v1.2, sensitivity 0.50").
-var ownReportLine = lazyRE(`(?m)^Parallax .+, sensitivity [0-9]`)
+var ownReportLine = lazyre.New(`(?m)^Parallax .+, sensitivity [0-9]`)
 
 // isOwnReport reports whether data is a report written by package report:
 // HTML with <meta name="generator" content="Parallax …">, or a text or
