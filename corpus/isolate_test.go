@@ -19,6 +19,9 @@ import (
 // process into a child.
 var _ = registerHostileReaders()
 
+// oomKeep holds what the ".oom" test reader allocates, so the collector cannot free it.
+var oomKeep [][]byte
+
 // registerHostileReaders adds the .crash, .oom, .hang and .spew readers.
 func registerHostileReaders() bool {
 	hostile := map[string]reader{
@@ -31,13 +34,12 @@ func registerHostileReaders() bool {
 		},
 		// Allocates and touches memory until the limit stops it.
 		".oom": func(string, []byte) (*Document, error) {
-			var keep [][]byte
 			for {
 				b := make([]byte, 8<<20)
 				for i := 0; i < len(b); i += 4096 {
 					b[i] = 1
 				}
-				keep = append(keep, b)
+				oomKeep = append(oomKeep, b) // a package variable, so the memory stays live
 			}
 		},
 		// Burns a core for ten minutes.
