@@ -51,8 +51,13 @@ func registerHostileReaders() bool {
 		},
 		// Answers with a document larger than the answer cap.
 		".spew": func(name string, _ []byte) (*Document, error) {
-			text := strings.Repeat("Spew. ", 1<<18)
-			return &Document{Path: name, Text: text, Sentences: []Sentence{{End: len(text)}}}, nil
+			const unit = "Spew. "
+			text := strings.Repeat(unit, 1<<18)
+			var sents []Sentence
+			for i := 0; i < len(text); i += len(unit) {
+				sents = append(sents, Sentence{Start: i, End: i + len(unit) - 1})
+			}
+			return &Document{Path: name, Text: text, Sentences: sents}, nil
 		},
 	}
 	for ext, rd := range hostile {
