@@ -51,8 +51,9 @@ func registerHostileReaders() bool {
 		},
 		// Answers with a document larger than the answer cap.
 		".spew": func(name string, _ []byte) (*Document, error) {
-			const unit = "Spew. "
-			text := strings.Repeat(unit, 1<<18)
+			// 1.5 MB of sentences of 48 KB (under the sentence budget).
+			unit := "Spew" + strings.Repeat(" spew", 10000) + ". "
+			text := strings.Repeat(unit, 32)
 			var sents []Sentence
 			for i := 0; i < len(text); i += len(unit) {
 				sents = append(sents, Sentence{Start: i, End: i + len(unit) - 1})
