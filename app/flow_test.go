@@ -22,7 +22,20 @@ import (
 func flowApp(t testing.TB, v fyne.ThemeVariant) fyne.App {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), v})
+	freshRenderCache()
 	return a
+}
+
+// freshRenderCache brings Fyne's render cache clock up to date. The cache
+// stamps renderers and canvases alive with a clock that only a cache clean
+// (a Capture) advances: after a minute of tests without one, a test's new
+// widgets are born expired, and its own Capture (which cleans when the
+// last clean is 10 s old) destroys their renderers and canvas links before
+// painting, so the capture shows unlaid-out bars (TestDocRowCapture saw a
+// white share-bar segment only in the full -race run). A capture of an
+// empty canvas cleans now and restarts both clocks.
+func freshRenderCache() {
+	test.NewCanvas().Capture()
 }
 
 // sampleSpans are four sentences: shared, unique, paraphrased (bold) and a

@@ -25,7 +25,7 @@ type hostileCase struct {
 // heavyCases decode tens of megabytes before their budget stops them:
 // too slow under the race detector (which adds nothing to a reader's one
 // goroutine), so they are left out there.
-var heavyCases = map[string]bool{"text-bomb.pdf": true, "moveto-bomb.pdf": true, "zip-bomb.docx": true, "nested.docx": true}
+var heavyCases = map[string]bool{"text-bomb.pdf": true, "moveto-bomb.pdf": true, "zip-bomb.docx": true, "nested.docx": true, "one-line.html": true}
 
 // hostileCases are the files the red-team pass of issue 8 found: small on
 // disk, they expand without bound, loop, claim absurd sizes or are
@@ -44,6 +44,7 @@ var hostileCases = []hostileCase{
 	{"nested.docx", func() []byte { return hostile.NestedDOCX(2000000) }, "nested deeper than", ""},
 	{"100k-paragraphs.docx", func() []byte { return hostile.ManyParagraphsDOCX(100000) }, "more than 50000 paragraphs", ""},
 	{"zip-bomb.docx", func() []byte { return hostile.ZipBombDOCX(190) }, "word/document.xml expands past 32 MB", ""},
+	{"one-line.html", func() []byte { return hostile.OneLineHTML(19) }, "a sentence longer than 64 KB", ""},
 	{"utf16.docx", hostile.UTF16DOCX, "", "The talks ended without a deal"},
 	{"good.pdf", hostile.GoodPDF, "", "The talks ended without a deal"},
 	{"good.docx", hostile.GoodDOCX, "", "The talks ended without a deal"},

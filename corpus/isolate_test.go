@@ -19,6 +19,9 @@ import (
 // process into a child.
 var _ = registerHostileReaders()
 
+// oomKeep holds what the ".oom" test reader allocates, so the collector cannot free it.
+var oomKeep [][]byte
+
 // registerHostileReaders adds the .crash, .oom, .hang and .spew readers.
 func registerHostileReaders() bool {
 	hostile := map[string]reader{
@@ -31,13 +34,12 @@ func registerHostileReaders() bool {
 		},
 		// Allocates and touches memory until the limit stops it.
 		".oom": func(string, []byte) (*Document, error) {
-			var keep [][]byte
 			for {
 				b := make([]byte, 8<<20)
 				for i := 0; i < len(b); i += 4096 {
 					b[i] = 1
 				}
-				keep = append(keep, b)
+				oomKeep = append(oomKeep, b) // a package variable, so the memory stays live
 			}
 		},
 		// Burns a core for ten minutes.
@@ -49,8 +51,14 @@ func registerHostileReaders() bool {
 		},
 		// Answers with a document larger than the answer cap.
 		".spew": func(name string, _ []byte) (*Document, error) {
-			text := strings.Repeat("Spew. ", 1<<18)
-			return &Document{Path: name, Text: text, Sentences: []Sentence{{End: len(text)}}}, nil
+			// 1.5 MB of sentences of 48 KB (under the sentence budget).
+			unit := "Spew" + strings.Repeat(" spew", 10000) + ". "
+			text := strings.Repeat(unit, 32)
+			var sents []Sentence
+			for i := 0; i < len(text); i += len(unit) {
+				sents = append(sents, Sentence{Start: i, End: i + len(unit) - 1})
+			}
+			return &Document{Path: name, Text: text, Sentences: sents}, nil
 		},
 	}
 	for ext, rd := range hostile {

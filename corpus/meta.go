@@ -370,6 +370,18 @@ func dateCandidate(head string, p int) bool {
 // proportion (it was half of reading a folder at 1,000).
 const langSampleRunes = 400
 
+// runeOffset returns the byte offset of the n-th rune of s, or len(s)
+// when s has fewer runes.
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n <= 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
 // detectLanguage detects the language of the article's non-boilerplate
 // text with whatlanggo and returns its ISO 639-1 code. Short or unreliable
 // input falls back to hint (from the source's metadata), then to "en".
@@ -387,6 +399,11 @@ func detectLanguage(doc *Document, hint string) string {
 			continue
 		}
 		t := doc.Text[s.Start:s.End]
+		// One sentence may be megabytes long (a page without sentence
+		// breaks): only its first langSampleRunes runes are wanted.
+		if n := runeOffset(t, langSampleRunes-runes); n < len(t) {
+			t = t[:n]
+		}
 		b.WriteString(t)
 		b.WriteByte(' ')
 		runes += utf8.RuneCountInString(t)

@@ -312,6 +312,7 @@ func TestPanickedInPackage(t *testing.T) {
 	}{
 		{"index out of range here", func() { _ = nilSlice[len(nilSlice)+3] }, true},
 		{"explicit panic here", func() { panic("boom") }, true},
+		//lint:ignore SA5000 the test needs a runtime panic raised by its own code
 		{"nil map write here", func() { var m map[string]int; m["x"] = 1 }, true},
 		{"panic in a library", func() { _ = strings.Repeat("x", len(nilSlice)-1) }, false},
 	}

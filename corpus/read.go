@@ -210,6 +210,9 @@ func Parse(name string, data []byte) (doc *Document, err error) {
 	if !hasLetter(doc.Text) {
 		return nil, &FileError{Path: name, Err: errNoWords}
 	}
+	if err := checkSentences(doc); err != nil {
+		return nil, &FileError{Path: name, Err: err}
+	}
 	return doc, nil
 }
 

@@ -25,10 +25,16 @@ import (
 // SplitSentences is safe for concurrent use. It accepts any input, including
 // invalid UTF-8.
 func SplitSentences(text string) []Span {
+	return splitSentences(text, segPiece)
+}
+
+// splitSentences is SplitSentences segmenting lines piece bytes at a time.
+func splitSentences(text string, piece int) []Span {
 	m := englishPunkt()
 	var sp segSplitter
 	sp.model = m
 	sp.text = text
+	sp.piece = piece
 	lineStart := 0
 	for i := 0; i < len(text); {
 		n := segLineBreakLen(text, i)
@@ -134,10 +140,79 @@ type segSplitter struct {
 	spans []Span
 	words []segWord
 	ptoks []*sentences.Token
+	piece int // bytes of a line segmented at a time (segPiece)
+	base  int // words of the line in its earlier pieces
+	carry int // words of the open sentence in the line's earlier pieces
 }
 
-// splitLine segments text[from:to], which holds no line break.
+// segPiece is how much of a line is segmented at a time: the words of a
+// piece are held at once (64 bytes each), so a line of megabytes (a page
+// without line breaks) costs memory by the piece, not by the line.
+const segPiece = 256 << 10
+
+// segCutWords is how many words before a cut between pieces must hold no
+// sentence punctuation: no break is decided near the cut, and every
+// decision sees the words it looks at (a few on each side).
+const segCutWords = 16
+
+// splitLine segments text[from:to], which holds no line break, a piece
+// at a time. A sentence open at the end of a piece continues in the next.
 func (sp *segSplitter) splitLine(from, to int) {
+	sp.base, sp.carry = 0, 0
+	for from < to {
+		cut := sp.pieceEnd(from, to)
+		sp.splitPiece(from, cut)
+		from = cut
+	}
+}
+
+// pieceEnd returns where the piece of text[from:to] that starts at from
+// ends: at least sp.piece bytes on, at a space with no sentence
+// punctuation in the segCutWords words before it; to when there is none.
+func (sp *segSplitter) pieceEnd(from, to int) int {
+	text := sp.text
+	for p := from + sp.piece; p < to; p++ {
+		if text[p] != ' ' {
+			continue
+		}
+		if sp.quietBefore(from, p) {
+			return p
+		}
+	}
+	return to
+}
+
+// quietBefore reports whether the segCutWords words before text[p] (and
+// after from) hold no sentence punctuation and no character that could
+// end a sentence without a space.
+func (sp *segSplitter) quietBefore(from, p int) bool {
+	text := sp.text
+	words, inWord := 0, false
+	for i := p; i > from && p-i < 4096; {
+		r, size := utf8.DecodeLastRuneInString(text[from:i])
+		i -= size
+		switch {
+		case segIsSpace(r):
+			inWord = false
+		case r == '.' || r == '…' || segIsStop(r):
+			return false
+		default:
+			if !inWord {
+				words++
+				inWord = true
+				if words > segCutWords {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// splitPiece segments text[from:to], a piece of a line. sp.base and
+// sp.carry say how many words of the line, and of its open sentence,
+// came in earlier pieces.
+func (sp *segSplitter) splitPiece(from, to int) {
 	sp.tokenize(from, to)
 	words := sp.words
 	if len(words) == 0 {
@@ -145,6 +220,18 @@ func (sp *segSplitter) splitLine(from, to int) {
 	}
 	sp.annotate()
 	start := 0
+	spanStart := func(start int) int { return words[start].start }
+	if sp.base > 0 && sp.carry > 0 && len(sp.spans) > 0 {
+		// The open sentence of the last piece goes on here.
+		cont := sp.spans[len(sp.spans)-1].Start
+		sp.spans = sp.spans[:len(sp.spans)-1]
+		spanStart = func(start int) int {
+			if start == 0 {
+				return cont
+			}
+			return words[start].start
+		}
+	}
 	for i := 0; i < len(words); i++ {
 		if words[i].kind == segEndNone {
 			continue
@@ -159,12 +246,17 @@ func (sp *segSplitter) splitLine(from, to int) {
 			break
 		}
 		if sp.isBreak(start, i, j) {
-			sp.spans = append(sp.spans, Span{Start: words[start].start, End: words[j-1].end})
+			sp.spans = append(sp.spans, Span{Start: spanStart(start), End: words[j-1].end})
 			start = j
 		}
 		i = j - 1
 	}
-	sp.spans = append(sp.spans, Span{Start: words[start].start, End: words[len(words)-1].end})
+	sp.spans = append(sp.spans, Span{Start: spanStart(start), End: words[len(words)-1].end})
+	if start > 0 {
+		sp.carry = 0
+	}
+	sp.carry += len(words) - start
+	sp.base += len(words)
 }
 
 // tokenize fills sp.words with the words of text[from:to].
@@ -314,6 +406,15 @@ func (m *punktModel) typeAnnotation(t *sentences.Token) {
 	}
 }
 
+// sentenceWords is how many words of the sentence that began at word
+// start come before word i, counting those of earlier pieces.
+func (sp *segSplitter) sentenceWords(start, i int) int {
+	if start == 0 {
+		return i + sp.carry
+	}
+	return i - start
+}
+
 // isBreak decides whether the sentence that began at word start ends after
 // word i, given that j is the next word that is not made of closing marks
 // only.
@@ -379,7 +480,7 @@ func (sp *segSplitter) isBreak(start, i, j int) bool {
 	case segIsNumber(stem):
 		// "in 2018. Then" ends a sentence; "1. The first point" at the
 		// start of a line is a list marker.
-		return !(i == 0 && len(stem) <= 3 && segIsDigits(stem))
+		return !(i+sp.base == 0 && len(stem) <= 3 && segIsDigits(stem))
 	case segHas(segTitles, typ):
 		// "Mr. Biden", "Lt. Gen. Smith", "St. Louis"; but "on Main St. The".
 		return sp.strongStarter(n)
@@ -396,7 +497,7 @@ func (sp *segSplitter) isBreak(start, i, j int) bool {
 		// "at 3:16 p.m. The", but "at 5 p.m. Friday", "2 p.m. ET", and
 		// "At 3 p.m. President Biden spoke": a time that would be a
 		// sentence of its own continues.
-		return !nNum && i-start >= 3 &&
+		return !nNum && sp.sentenceWords(start, i) >= 3 &&
 			!segHas(segTimeFollowers, strings.ToLower(segBare(ncore)))
 	case segIsInitialism(stem):
 		// "U.S. Border Patrol", "U.N. Security Council", "the U.S. The".

@@ -32,5 +32,11 @@ func FuzzSplitSentences(f *testing.F) {
 		if again := SplitSentences(text); fmt.Sprint(again) != fmt.Sprint(spans) {
 			t.Fatalf("not deterministic: %v then %v", spans, again)
 		}
+		// Segmenting a line a piece at a time changes nothing.
+		for _, piece := range []int{1, 5, 40} {
+			if got := splitSentences(text, piece); fmt.Sprint(got) != fmt.Sprint(spans) {
+				t.Fatalf("in pieces of %d bytes: %v, whole: %v", piece, got, spans)
+			}
+		}
 	})
 }

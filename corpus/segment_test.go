@@ -283,3 +283,24 @@ func BenchmarkSplitSentences(b *testing.B) {
 		SplitSentences(text)
 	}
 }
+
+// TestSplitSentencesInPieces checks that a long line segmented a piece
+// at a time (what bounds the memory of a page without line breaks) has
+// the sentences of the line segmented whole.
+func TestSplitSentencesInPieces(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "segment", "news_sample.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Join(strings.Fields(string(b)), " ")
+	line += " " + strings.Repeat("and more words without any stop ", 20) + line
+	whole := splitSentences(line, len(line)+1)
+	if len(whole) < 20 {
+		t.Fatalf("only %d sentences", len(whole))
+	}
+	for _, piece := range []int{1, 3, 17, 64, 300, 4096} {
+		if got := splitSentences(line, piece); fmt.Sprint(got) != fmt.Sprint(whole) {
+			t.Errorf("in pieces of %d bytes: %d sentences, whole: %d", piece, len(got), len(whole))
+		}
+	}
+}

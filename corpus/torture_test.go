@@ -463,7 +463,8 @@ func TestReadAtMostChangedFile(t *testing.T) {
 }
 
 // TestLoadTenThousandTinyFiles loads a folder of 10,000 one-line
-// articles: all load, in order, in reasonable time.
+// articles: all load, in order, without a hang (BenchmarkLoadFolder
+// measures the speed).
 func TestLoadTenThousandTinyFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10,000 files: skipped in -short mode")
@@ -488,8 +489,8 @@ func TestLoadTenThousandTinyFiles(t *testing.T) {
 			t.Fatalf("document %d is %s: %q", i, d.Path, d.Text)
 		}
 	}
-	if took > 60*time.Second {
-		t.Errorf("loading took %v", took)
+	if limit := hangLimit(20 * time.Second); took > limit {
+		t.Errorf("loading took %v (limit %v)", took, limit)
 	}
 }
 

@@ -380,3 +380,25 @@ func Seeds() []Seed {
 	}
 	return out
 }
+
+// OneLineHTML is an HTML page of about mb megabytes on one line: the
+// article, then one paragraph that is a single text node of plain,
+// mostly distinct lower-case words with no sentence break.
+func OneLineHTML(mb int) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html><html><head><title>A long page</title></head><body><p>" + Article + "</p><p>")
+	word := make([]byte, 0, 8)
+	for i := 0; b.Len() < mb<<20; i++ {
+		word = word[:0]
+		for n := i; ; n /= 26 {
+			word = append(word, byte('a'+n%26))
+			if n < 26 {
+				break
+			}
+		}
+		b.Write(word)
+		b.WriteByte(' ')
+	}
+	b.WriteString("</p></body></html>")
+	return b.Bytes()
+}
