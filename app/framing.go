@@ -59,6 +59,15 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 		}
 		return append(segs, &widget.ListSegment{Items: items})
 	}
+	// section appends items under their heading as a list, or only the
+	// dimmed empty text when there are none.
+	section := func(segs []widget.RichTextSegment, key, empty, heading string, items []widget.RichTextSegment) []widget.RichTextSegment {
+		if len(items) == 0 {
+			return append(segs, &widget.TextSegment{Text: empty, Style: dimStyle})
+		}
+		segs = append(segs, &widget.TextSegment{Text: heading, Style: boldInline}, &widget.TextSegment{})
+		return list(segs, key, items)
+	}
 	segs := []widget.RichTextSegment{&widget.TextSegment{Style: dimStyle, Text: fmt.Sprintf(
 		"How each of the %d articles tells the story: what it shares word for word, what it rewords, what it leads with, what it leaves out, whom it quotes, and what only it carries. Click a sentence to find it in its column.", n)}}
 	framings := res.Framings()
@@ -72,25 +81,19 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 			&widget.TextSegment{Text: carriedLine(f, n), Style: dimStyle},
 			&widget.TextSegment{Text: carriedInLine(f, docs), Style: dimStyle},
 		)
-		if len(o.LeftOut) == 0 {
-			segs = append(segs, &widget.TextSegment{Text: "Left out here: nothing that half of the others carry.", Style: dimStyle})
-		} else {
-			segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("Left out here (%d, carried by at least half of the others):", len(o.LeftOut)), Style: boldInline}, &widget.TextSegment{})
+		{
 			var items []widget.RichTextSegment
 			for _, ci := range o.LeftOut {
 				items = append(items, link(firstRef(fa.Claims[ci].Refs)))
 			}
-			segs = list(segs, fmt.Sprintf("%d/left", d), items)
+			segs = section(segs, fmt.Sprintf("%d/left", d), "Left out here: nothing that half of the others carry.", fmt.Sprintf("Left out here (%d, carried by at least half of the others):", len(o.LeftOut)), items)
 		}
-		if len(f.OnlyHere) == 0 {
-			segs = append(segs, &widget.TextSegment{Text: "Nothing only here: every sentence is carried by another article.", Style: dimStyle})
-		} else {
-			segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("Only here (%d):", len(f.OnlyHere)), Style: boldInline}, &widget.TextSegment{})
+		{
 			var items []widget.RichTextSegment
 			for _, i := range f.OnlyHere {
 				items = append(items, link(compare.Ref{Doc: f.Doc, Sentence: i}))
 			}
-			segs = list(segs, fmt.Sprintf("%d/only", d), items)
+			segs = section(segs, fmt.Sprintf("%d/only", d), "Nothing only here: every sentence is carried by another article.", fmt.Sprintf("Only here (%d):", len(f.OnlyHere)), items)
 		}
 		segs = append(segs,
 			&widget.TextSegment{Text: "Quotes: " + sourcesLine(o.Quoted, true)},
@@ -101,43 +104,31 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 		)
 	}
 	segs = append(segs, &widget.TextSegment{Text: "Across the outlets", Style: headingStyle})
-	if len(fa.CommonCore) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: "Common core: no claim is carried by every article.", Style: dimStyle})
-	} else {
-		segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("Common core (%d claims every article carries):", len(fa.CommonCore)), Style: boldInline}, &widget.TextSegment{})
+	{
 		var items []widget.RichTextSegment
 		for _, ci := range fa.CommonCore {
 			items = append(items, link(firstRef(fa.Claims[ci].Refs)))
 		}
-		segs = list(segs, "core", items)
+		segs = section(segs, "core", "Common core: no claim is carried by every article.", fmt.Sprintf("Common core (%d claims every article carries):", len(fa.CommonCore)), items)
 	}
-	if len(fa.Moves) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: "Prominence: no claim moves from one article's lead to far down another.", Style: dimStyle})
-	} else {
-		segs = append(segs, &widget.TextSegment{Text: "Prominence (led with here, buried there):", Style: boldInline}, &widget.TextSegment{})
+	{
 		var items []widget.RichTextSegment
 		for _, m := range fa.Moves {
 			cl := fa.Claims[m.Claim]
 			items = append(items, link(*cl.Refs[m.Early]), &widget.TextSegment{Style: dimStyle, Text: fmt.Sprintf(
 				"  leads in %s, %d%% further down in %s", outletName(docs[m.Early]), int(100*m.Shift+0.5), outletName(docs[m.Late]))})
 		}
-		segs = list(segs, "moves", pairs(items))
+		segs = section(segs, "moves", "Prominence: no claim moves from one article's lead to far down another.", "Prominence (led with here, buried there):", pairs(items))
 	}
-	if len(fa.Conflicts) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: "Conflicting figures: none on linked sentences.", Style: dimStyle})
-	} else {
-		segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("Conflicting figures (%d; Alt+C steps through them):", len(fa.Conflicts)), Style: boldInline}, &widget.TextSegment{})
+	{
 		var items []widget.RichTextSegment
 		for _, x := range fa.Conflicts {
 			items = append(items, &widget.TextSegment{Text: fmt.Sprintf("⚠ %s (%s) vs %s (%s): ", x.FigureA.Text, outletName(docs[x.A.Doc]), x.FigureB.Text, outletName(docs[x.B.Doc])), Style: warnInline},
 				link(x.A))
 		}
-		segs = list(segs, "conflicts", pairs(items))
+		segs = section(segs, "conflicts", "Conflicting figures: none on linked sentences.", fmt.Sprintf("Conflicting figures (%d; Alt+C steps through them):", len(fa.Conflicts)), pairs(items))
 	}
-	if len(fa.WordChoices) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: "Word choices: none in the links.", Style: dimStyle})
-	} else {
-		segs = append(segs, &widget.TextSegment{Text: "Word choices (what one writes where the other writes otherwise):", Style: boldInline}, &widget.TextSegment{})
+	{
 		var items []widget.RichTextSegment
 		for _, pc := range fa.WordChoices {
 			var ws []string
@@ -150,7 +141,7 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 			}
 			items = append(items, &widget.TextSegment{Text: fmt.Sprintf("%s / %s (%d): %s", outletName(docs[pc.A]), outletName(docs[pc.B]), pc.Total, strings.Join(ws, " · "))})
 		}
-		segs = list(segs, "choices", items)
+		segs = section(segs, "choices", "Word choices: none in the links.", "Word choices (what one writes where the other writes otherwise):", items)
 	}
 	return segs
 }
