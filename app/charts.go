@@ -14,6 +14,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/framing"
+	"parallax/report"
 )
 
 // warnInline is vermillion bold text continued on the same line.
@@ -47,7 +48,7 @@ func fixedName(s string, width float32) fyne.CanvasObject {
 func categoryChart(docs []*corpus.Document, fs []compare.Framing) fyne.CanvasObject {
 	rows := container.NewVBox(widget.NewRichText(&widget.TextSegment{Text: "Sentences by category", Style: outletStyle}))
 	for d, f := range fs {
-		p := percents([]float64{f.SharedShare, f.ParaphrasedShare, f.UniqueShare})
+		p := report.Percents([]float64{f.SharedShare, f.ParaphrasedShare, f.UniqueShare})
 		rows.Add(container.NewHBox(fixedName(fmt.Sprintf("%d. %s", d+1, outletName(docs[d])), chartNameWidth),
 			container.NewCenter(chartBar(f)),
 			widget.NewLabel(fmt.Sprintf("%d%% · %d%% · %d%%", p[0], p[1], p[2]))))

@@ -13,6 +13,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/report"
 )
 
 // The geometry of a DocRow.
@@ -195,41 +196,12 @@ func metaText(doc *corpus.Document) string {
 // the full text to the shortest: "34% shared · 20% paraphrased · 46%
 // unique", "34% shared · 20% para. · 46% unique", "34 · 20 · 46%".
 func sharesTexts(shared, para, unique float64) []string {
-	p := percents([]float64{shared, para, unique})
+	p := report.Percents([]float64{shared, para, unique})
 	return []string{
 		fmt.Sprintf("%d%% shared · %d%% paraphrased · %d%% unique", p[0], p[1], p[2]),
 		fmt.Sprintf("%d%% shared · %d%% para. · %d%% unique", p[0], p[1], p[2]),
 		fmt.Sprintf("%d · %d · %d%%", p[0], p[1], p[2]),
 	}
-}
-
-// percents rounds shares (not all 0) to whole percents that add up to 100,
-// by largest remainder (ties to the earlier share).
-func percents(shares []float64) []int {
-	total := 0.0
-	for _, s := range shares {
-		total += max(s, 0)
-	}
-	out := make([]int, len(shares))
-	rem := make([]float64, len(shares))
-	left := 100
-	for i, s := range shares {
-		x := max(s, 0) / total * 100
-		out[i] = int(x)
-		rem[i] = x - float64(out[i])
-		left -= out[i]
-	}
-	for ; left > 0; left-- {
-		best := 0
-		for i := range rem {
-			if rem[i] > rem[best] {
-				best = i
-			}
-		}
-		out[best]++
-		rem[best] = -1
-	}
-	return out
 }
 
 // docRowLayout places a row's parts: the checkbox beside the outlet line;

@@ -11,6 +11,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/framing"
+	"parallax/report"
 )
 
 // maxQuote is the longest sentence, in runes, the framing summary quotes in
@@ -205,7 +206,7 @@ func titleSuffix(doc *corpus.Document) string {
 
 // sharesLine is a framing's sentence count and shares.
 func sharesLine(f compare.Framing) string {
-	p := percents([]float64{f.SharedShare, f.ParaphrasedShare, f.UniqueShare})
+	p := report.Percents([]float64{f.SharedShare, f.ParaphrasedShare, f.UniqueShare})
 	line := fmt.Sprintf("%d sentences: %d%% shared · %d%% paraphrased · %d%% unique", f.Sentences-f.Boilerplate, p[0], p[1], p[2])
 	if f.Boilerplate > 0 {
 		line += fmt.Sprintf(" (and %d of boilerplate)", f.Boilerplate)
