@@ -454,13 +454,9 @@ func TestCopySelection(t *testing.T) {
 }
 
 func TestCancelOpeningAFolder(t *testing.T) {
-	dir := t.TempDir()
-	for i := range 1000 {
-		text := fmt.Sprintf("Article %d\n\nThe council met on day %d and voted on item %d.", i, i, i)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := councilFolder(t, func(i int) string {
+		return fmt.Sprintf("Article %d\n\nThe council met on day %d and voted on item %d.", i, i, i)
+	})
 	docs := sample(t)
 	c, _ := newTestController(t, docs)
 	opened := make(chan bool, 1)
@@ -549,13 +545,9 @@ func TestRecentAbsolute(t *testing.T) {
 // (counting up, one call at a time) and Cancel pressed while it runs
 // ends it, keeping the articles open before.
 func TestCancelGrouping(t *testing.T) {
-	dir := t.TempDir()
-	for i := range 1000 {
-		text := fmt.Sprintf("Article %d\n\nThe council of ward %d met on day %d and voted on item %d.", i, i%50, i, i)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := councilFolder(t, func(i int) string {
+		return fmt.Sprintf("Article %d\n\nThe council of ward %d met on day %d and voted on item %d.", i, i%50, i, i)
+	})
 	docs := sample(t)
 	c, _ := newTestController(t, docs)
 	opened := make(chan bool, 1)
@@ -591,4 +583,17 @@ func TestCancelGrouping(t *testing.T) {
 	if len(c.docs) != len(docs) {
 		t.Errorf("after cancelling: %d articles open, want the %d before", len(c.docs), len(docs))
 	}
+}
+
+// councilFolder writes a folder of 1,000 small articles, the i-th with
+// text(i), named a0000.txt to a0999.txt.
+func councilFolder(t *testing.T, text func(i int) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range 1000 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(text(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

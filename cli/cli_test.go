@@ -352,14 +352,7 @@ func TestCompareTortureFolder(t *testing.T) {
 		}
 	}
 
-	code, out, stderr := run(t, "", "compare", "--format", "json", dir)
-	if code != ExitPartial {
-		t.Errorf("exit %d, want %d (stderr %s)", code, ExitPartial, stderr)
-	}
-	var c contract
-	if err := json.Unmarshal([]byte(out), &c); err != nil {
-		t.Fatalf("%v in %q", err, out)
-	}
+	c, stderr := comparePartly(t, dir)
 	if want := len(assets.SampleFiles()) + len(good); len(c.Documents) != want || len(c.Links) == 0 {
 		t.Errorf("%d documents compared with %d links, want %d", len(c.Documents), len(c.Links), want)
 	}
@@ -388,4 +381,20 @@ func TestCompareTortureFolder(t *testing.T) {
 			t.Errorf("stderr does not report %s: %s", b.name, stderr)
 		}
 	}
+}
+
+// comparePartly runs `compare --format json` on dir, which holds some
+// files that cannot be read, checks the partial exit status and returns
+// the decoded report with what it wrote on standard error.
+func comparePartly(t *testing.T, dir string) (contract, string) {
+	t.Helper()
+	code, out, stderr := run(t, "", "compare", "--format", "json", dir)
+	if code != ExitPartial {
+		t.Errorf("exit %d, want %d (stderr %s)", code, ExitPartial, stderr)
+	}
+	var c contract
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatalf("%v in %q", err, out)
+	}
+	return c, stderr
 }
