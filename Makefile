@@ -8,6 +8,8 @@ SHELL := /bin/bash
 
 GO  ?= go
 BIN := bin/parallax
+# FUZZTIME is how long `make test` fuzzes each fuzz target.
+FUZZTIME ?= 10s
 
 # System packages: the Fyne (cgo, OpenGL, X11/Wayland) build, and the
 # virtual screen and screenshot tools the smoke test uses.
@@ -59,9 +61,9 @@ build: deps
 run: build
 	./$(BIN)
 
-## test: gofmt check, go.mod tidy, vet, staticcheck and every test under the
-## race detector
-## (headless Fyne driver)
+## test: gofmt check, go.mod tidy, vet, staticcheck, every test under the
+## race detector (headless Fyne driver), then every fuzz target for
+## FUZZTIME (10s) each
 test: deps
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
@@ -69,6 +71,7 @@ test: deps
 	$(GO) vet -tags ci ./...
 	$(GO) tool staticcheck -tags ci ./...
 	$(GO) test -race -tags ci -count=1 ./...
+	GO=$(GO) FUZZTIME=$(FUZZTIME) .ci/fuzz-short.sh
 
 ## bench: benchmarks, no tests
 bench: deps
