@@ -6,14 +6,26 @@ import "math"
 // each word of a is matched to its most similar word of b, and the best
 // similarities are averaged with the words' weights; the same from b to a;
 // the score is the mean of the two. The similarity of two words is 1 when
-// they are the same string (with or without a vector), their cosine when
-// both have vectors (negative cosines count 0), and 0 otherwise, so a word
+// they are the same string (with or without a vector), their cosine less
+// 0.5 when both have vectors (at least 0: car and automobile 0.18,
+// president and leader 0.18, car and banana 0), and 0 otherwise, so a word
 // without a vector only matches itself. weight gives a word's weight (for
 // example its idf); nil weighs every word 1, and negative weights count 0.
 // The score is 0 when a or b is empty or all of a side's weights are 0.
 func Align(a, b []string, weight func(string) float64) float64 {
 	return alignWith(a, b, weight, Lookup, Vector.Cosine)
 }
+
+// alignDiscount is taken off the cosine of two different words in Align.
+// GloVe gives most unrelated pairs of words a cosine between 0.2 and 0.5,
+// and even near-synonyms of different meaning in context (syria, iraq)
+// 0.7 or more, so a plain cosine rewards topical closeness; with the
+// discount, only close words count and none as much as the same word.
+// Chosen on STS Benchmark headlines-train (Spearman 0.669, against 0.625
+// with the plain cosine and 0.662 with identical words only).
+const alignDiscount = 0.5
+
+
 
 // alignWith is Align with the vectors of look and their cosine cos.
 func alignWith[V any](a, b []string, weight func(string) float64, look func(string) (V, bool), cos func(V, V) float64) float64 {
@@ -29,7 +41,7 @@ func alignWith[V any](a, b []string, weight func(string) float64, look func(stri
 		if !oka[i] || !okb[j] {
 			return 0
 		}
-		return max(0, cos(va[i], vb[j]))
+		return max(0, cos(va[i], vb[j])-alignDiscount)
 	}
 	bestA := make([]float64, len(a))
 	bestB := make([]float64, len(b))
