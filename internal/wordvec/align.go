@@ -25,8 +25,6 @@ func Align(a, b []string, weight func(string) float64) float64 {
 // with the plain cosine and 0.662 with identical words only).
 const alignDiscount = 0.5
 
-
-
 // alignWith is Align with the vectors of look and their cosine cos.
 func alignWith[V any](a, b []string, weight func(string) float64, look func(string) (V, bool), cos func(V, V) float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
