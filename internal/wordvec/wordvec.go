@@ -22,13 +22,15 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"unsafe"
 )
 
 // data is the vector table built by internal/wordvecgen (its doc comment
-// gives the format and the command).
+// gives the format and the command). A string, so that it stays in the
+// binary's read-only data, paged in only when used and never copied.
 //
 //go:embed wordvec.dat
-var data []byte
+var data string
 
 var (
 	once  sync.Once
@@ -40,9 +42,8 @@ var (
 type vectors struct {
 	dim    int
 	index  map[string]int32
-	q      []int8    // word k's components are q[k*dim:(k+1)*dim]
+	q      []int8    // word k's components are q[k*dim:(k+1)*dim], read-only
 	scales []float32 // word k's components times scales[k] are its vector
-	norms  []float32 // the Euclidean norm of word k's int8 components
 	common []float32 // the common component, unit length
 }
 
@@ -57,13 +58,13 @@ func load() *vectors {
 	return table
 }
 
-// decode parses a table in the format of internal/wordvecgen.
-func decode(b []byte) (*vectors, error) {
-	le := binary.LittleEndian
-	if len(b) < 12 || string(b[:4]) != "PWV1" {
+// decode parses a table in the format of internal/wordvecgen. The table
+// keeps referring to b (its int8 components and words are not copied).
+func decode(b string) (*vectors, error) {
+	if len(b) < 12 || b[:4] != "PWV1" {
 		return nil, errors.New("not a word-vector table")
 	}
-	n, d := int(le.Uint32(b[4:])), int(le.Uint32(b[8:]))
+	n, d := int(u32(b[4:])), int(u32(b[8:]))
 	if n <= 0 || d <= 0 || n > 1<<24 || d > 1<<12 {
 		return nil, fmt.Errorf("bad size %d×%d", n, d)
 	}
@@ -74,28 +75,22 @@ func decode(b []byte) (*vectors, error) {
 	t := &vectors{
 		dim:    d,
 		index:  make(map[string]int32, n),
-		q:      make([]int8, n*d),
 		scales: make([]float32, n),
-		norms:  make([]float32, n),
 		common: make([]float32, d),
 	}
 	p := 12
 	for i := range t.common {
-		t.common[i] = math.Float32frombits(le.Uint32(b[p:]))
+		t.common[i] = math.Float32frombits(u32(b[p:]))
 		p += 4
 	}
 	for k := range t.scales {
-		t.scales[k] = math.Float32frombits(le.Uint32(b[p:]))
+		t.scales[k] = math.Float32frombits(u32(b[p:]))
 		p += 4
 	}
-	for i, x := range b[p : p+n*d] {
-		t.q[i] = int8(x)
-	}
-	for k := range n {
-		t.norms[k] = float32(math.Sqrt(float64(dotInt8(t.row(k), t.row(k)))))
-	}
-	// One string holds every word; the map keys share it.
-	words := string(b[head:])
+	// The components are b's bytes seen as int8: nothing writes to them.
+	t.q = unsafe.Slice((*int8)(unsafe.Pointer(unsafe.StringData(b[p:]))), n*d)
+	// The map keys are substrings of b.
+	words := b[head:]
 	p = 0
 	for k := range n {
 		if p >= len(words) || p+1+int(words[p]) > len(words) {
@@ -109,6 +104,11 @@ func decode(b []byte) (*vectors, error) {
 		return nil, errors.New("trailing bytes")
 	}
 	return t, nil
+}
+
+// u32 reads a little-endian uint32 at the start of s.
+func u32(s string) uint32 {
+	return binary.LittleEndian.Uint32([]byte(s[:4]))
 }
 
 // row returns word k's int8 components.
@@ -126,7 +126,7 @@ func dotInt8(a, b []int8) int32 {
 
 // Vector is one word's vector: int8 components and the scale that maps
 // them back to GloVe's values. It is a view into the table, cheap to copy;
-// its slice must not be modified.
+// its slice is read-only memory and must not be modified.
 type Vector struct {
 	Q     []int8  // the components, quantised
 	Scale float32 // component i is float32(Q[i]) * Scale
@@ -166,7 +166,8 @@ func Lookup(word string) (Vector, bool) {
 	if !ok {
 		return Vector{}, false
 	}
-	return Vector{Q: t.row(int(k)), Scale: t.scales[k], norm: t.norms[k]}, true
+	q := t.row(int(k))
+	return Vector{Q: q, Scale: t.scales[k], norm: float32(math.Sqrt(float64(dotInt8(q, q))))}, true
 }
 
 // Similarity returns the cosine of the vectors of words a and b, in

@@ -35,13 +35,13 @@ func TestDecodeEmbedded(t *testing.T) {
 }
 
 func TestDecodeBad(t *testing.T) {
-	for name, b := range map[string][]byte{
-		"empty":     nil,
-		"magic":     []byte("PWV0\x01\x00\x00\x00\x01\x00\x00\x00"),
-		"size":      []byte("PWV1\x00\x00\x00\x00\x01\x00\x00\x00"),
+	for name, b := range map[string]string{
+		"empty":     "",
+		"magic":     "PWV0\x01\x00\x00\x00\x01\x00\x00\x00",
+		"size":      "PWV1\x00\x00\x00\x00\x01\x00\x00\x00",
 		"truncated": data[:len(data)/2],
 		"words":     data[:len(data)-1],
-		"trailing":  append(append([]byte{}, data...), 0),
+		"trailing":  data + "\x00",
 	} {
 		if _, err := decode(b); err == nil {
 			t.Errorf("%s: decode succeeded", name)
@@ -187,7 +187,7 @@ func TestDecodeGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := decode(b)
+	v, err := decode(string(b))
 	if err != nil {
 		t.Fatal(err)
 	}
