@@ -8,6 +8,16 @@ package wordvec
 // (written by `go run ./internal/wordvecgen ... -full FILE`):
 //
 //	WORDVEC_FULL=/tmp/full.f32 go test -tags wordveceval -run Eval -v ./internal/wordvec/
+//
+// (WORDVEC_STS=FILE scores another file, e.g. headlines-train.tsv.) Words
+// are weighed by their idf over the file's sentences. Measured (Spearman,
+// dev 250 pairs / train 1,999 pairs): Align int8 0.6894 / 0.6691, float32
+// 0.6895 / 0.6690; SentenceVector int8 0.6791 / 0.6443, float32
+// 0.6795 / 0.6443 (0.6479 / 0.6164 without removing the common
+// component); identical words only 0.6930 / 0.6621; the mean of Align and
+// the sentence cosine 0.7052 / 0.6788. Its own rank correlation, not
+// package evaluate's, since evaluate will import this package through
+// compare.
 
 import (
 	"bufio"
