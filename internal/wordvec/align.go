@@ -90,12 +90,12 @@ func weighted(words []string, best []float64, weight func(string) float64) float
 func SentenceVector(words []string, weight func(string) float64) []float32 {
 	t := load()
 	return sentenceWith(words, weight, t.dim, t.common, func(word string, w float32, acc []float32) bool {
-		v, ok := Lookup(word)
+		k, ok := t.index[word]
 		if !ok {
 			return false
 		}
-		ws := w * v.Scale
-		for i, q := range v.Q {
+		ws := w * t.scales[k]
+		for i, q := range t.row(int(k)) {
 			acc[i] += ws * float32(q)
 		}
 		return true

@@ -195,3 +195,26 @@ func TestDecodeGenerated(t *testing.T) {
 		t.Errorf("decoded %d words × %d: %v", len(v.index), v.dim, v.index)
 	}
 }
+
+// FuzzDecode checks that decode rejects or reads any input without
+// panicking.
+func FuzzDecode(f *testing.F) {
+	tiny, err := os.ReadFile("../wordvecgen/testdata/tiny.dat")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(tiny))
+	f.Add(string(tiny[:40]))
+	f.Add("PWV1\x01\x00\x00\x00\x01\x00\x00\x00")
+	f.Fuzz(func(t *testing.T, b string) {
+		v, err := decode(b)
+		if err != nil {
+			return
+		}
+		for word, k := range v.index {
+			if int(k) >= len(v.scales) || len(v.row(int(k))) != v.dim || len(word) > 255 {
+				t.Fatalf("word %q has row %d of %d", word, k, len(v.scales))
+			}
+		}
+	})
+}
