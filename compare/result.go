@@ -72,6 +72,9 @@ type Result struct {
 	Sentences [][]SentenceResult
 	// Links are all links, ordered by (A.Doc, A.Sentence, B.Doc, B.Sentence).
 	Links []Link
+	// Closest holds, per sentence, its strongest candidate counterpart
+	// that was not linked (absent when it had none).
+	Closest map[Ref]Closest `json:"-"`
 }
 
 // Counts summarises one document's sentences by status. Boilerplate is
