@@ -281,7 +281,7 @@ type pairSearch struct {
 	cache                      []cachedMatch // see matchAt
 	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
 	shift                      uint
-	near                       []nearMiss    // the best rejected candidate of each sentence (see closest.go)
+	near                       []nearMiss // the best rejected candidate of each sentence (see closest.go)
 }
 
 // matchAt measures sentences i of a and j of b; ok is false when they are
