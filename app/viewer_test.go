@@ -60,10 +60,7 @@ func TestOverviewStripColoursAndMarks(t *testing.T) {
 	// Every sentence's mark has its category's colour.
 	for d, doc := range v.docs {
 		for i, s := range doc.Sentences {
-			want := fillFor(statusOf(v.res, d, i))
-			if s.Boilerplate {
-				want = boilerplateMark
-			}
+			want := stripFill(s.Boilerplate, statusOf(v.res, d, i))
 			if got := v.strips[d].fillOf(i); !overviewSameColor(got, want) {
 				t.Fatalf("doc %d sentence %d: strip colour %v, want %v", d, i, got, want)
 			}
