@@ -82,3 +82,65 @@ func TestConnectors(t *testing.T) {
 		t.Errorf("a tap on %v under the layer selected %v", l.B, v.selected)
 	}
 }
+
+// TestSyncByDefaultAndOnStripJumps checks that synchronised scrolling is on
+// in a new window, and that a jump from an overview strip levels the other
+// columns too: a tap on the strip at a linked sentence brings its
+// counterpart level with it.
+func TestSyncByDefaultAndOnStripJumps(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	if !c.sync || !v.sync {
+		t.Fatal("synchronised scrolling is off in a new window")
+	}
+	for _, l := range v.res.Links {
+		if len(v.counterparts(l.A)) != 1 || len(v.counterparts(l.B)) != 1 {
+			continue
+		}
+		ya, _ := v.sentenceY(l.A)
+		yb, _ := v.sentenceY(l.B)
+		sa, sb := v.scrolls[l.A.Doc], v.scrolls[l.B.Doc]
+		if ya < sa.Size().Height || yb < sb.Size().Height ||
+			ya+sa.Size().Height > sa.Content.MinSize().Height || yb+sb.Size().Height > sb.Content.MinSize().Height {
+			continue // both must be scrollable to the view's top third
+		}
+		strip := v.strips[l.A.Doc]
+		lo, hi := strip.span(l.A.Sentence, l.A.Sentence+1)
+		strip.onJump(strip.sentenceAt(float32((lo+hi)/2) * strip.Size().Height))
+		// The first linked sentence at the top of A's view sets the level.
+		top := sa.Offset.Y
+		for i := range v.docs[l.A.Doc].Sentences {
+			r := compare.Ref{Doc: l.A.Doc, Sentence: i}
+			if y, _ := v.sentenceY(r); y >= top && len(v.counterparts(r)) > 0 {
+				if r != l.A {
+					break
+				}
+				offA, offB := ya-sa.Offset.Y, yb-sb.Offset.Y
+				if d := offA - offB; d > 1 || d < -1 {
+					t.Errorf("after a strip jump, linked sentences stand %v and %v below their columns' tops", offA, offB)
+				}
+				return
+			}
+		}
+	}
+	t.Skip("no link in the sample whose ends can both be levelled by a strip jump")
+}
+
+// TestUniqueOnStrip checks that unique sentences are marked on the
+// overview strip, in a colour of their own.
+func TestUniqueOnStrip(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	for d, doc := range v.docs {
+		for i := range doc.Sentences {
+			if statusOf(v.res, d, i) == compare.Unique && !v.boilerplate(d, i) {
+				got := v.strips[d].fillOf(i)
+				if overviewClear(got) || !overviewSameColor(got, uniqueMark) {
+					t.Fatalf("unique sentence %d/%d has strip colour %v, want %v", d, i, got, uniqueMark)
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("no unique sentence in the sample")
+}
