@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
@@ -196,4 +198,17 @@ func (v *viewer) closest(r compare.Ref) (compare.Closest, bool) {
 // refName names a sentence briefly: "Reuters s4".
 func (v *viewer) refName(r compare.Ref) string {
 	return fmt.Sprintf("%s s%d", outletName(v.docs[r.Doc]), r.Sentence+1)
+}
+
+// strengthLegend explains the shading and the marks, for the sidebar's
+// legend: a weak, a medium and a strong paraphrase tint side by side.
+func strengthLegend() fyne.CanvasObject {
+	note := widget.NewRichText(&widget.TextSegment{Style: dimStyle,
+		Text: "Hover a sentence for its score. " + correctedMark + "marks a correction by hand; the strips mark unique sentences in pink."})
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(
+		container.NewHBox(swatch(shade(paraphrasedFill, 0.45)), swatch(shade(paraphrasedFill, 0.65)),
+			swatch(shade(paraphrasedFill, 0.95)), widget.NewLabel("weak … strong link")),
+		note,
+	)
 }

@@ -188,6 +188,7 @@ func legendColumn() fyne.CanvasObject {
 		row(paraphrasedFill, "Paraphrased: same claim"),
 		row(uniqueFill, "Unique: this outlet only"),
 		widget.NewRichText(&widget.TextSegment{Text: "Boilerplate: dimmed", Style: dimStyle}),
+		strengthLegend(),
 	)
 }
 
