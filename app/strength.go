@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -204,11 +205,20 @@ func (v *viewer) refName(r compare.Ref) string {
 // legend: a weak, a medium and a strong paraphrase tint side by side.
 func strengthLegend() fyne.CanvasObject {
 	note := widget.NewRichText(&widget.TextSegment{Style: dimStyle,
-		Text: "Hover a sentence for its score. " + correctedMark + "marks a correction by hand; the strips mark unique sentences in pink."})
+		Text: "Hover for a link's score. " + correctedMark + "marks a correction by hand; pink on the strips: what only one article reports."})
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(
 		container.NewHBox(swatch(shade(paraphrasedFill, 0.45)), swatch(shade(paraphrasedFill, 0.65)),
 			swatch(shade(paraphrasedFill, 0.95)), widget.NewLabel("weak … strong link")),
 		note,
 	)
+}
+
+// evidenceText is the detail panel's line of what made link l: the shared
+// words, or that the analyst made it.
+func evidenceText(l compare.Link) string {
+	if l.Corrected && len(l.Evidence) == 0 {
+		return "Linked by hand."
+	}
+	return "Shared: " + strings.Join(l.Evidence, ", ")
 }

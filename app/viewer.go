@@ -523,7 +523,7 @@ func (v *viewer) showDetail() {
 		o := l.Other(r)
 		segs = append(segs,
 			&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d — %s, score %.2f. ", outletName(v.docs[o.Doc]), o.Sentence+1, l.Kind, l.Score), Style: boldInline},
-			&widget.TextSegment{Text: "Shared: " + strings.Join(l.Evidence, ", "), Style: dimStyle},
+			&widget.TextSegment{Text: evidenceText(l), Style: dimStyle},
 		)
 		for _, f := range v.figures[[2]compare.Ref{l.A, l.B}] {
 			segs = append(segs, &widget.TextSegment{Text: "⚠ Figures conflict: " + f, Style: warnStyle})

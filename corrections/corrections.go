@@ -79,11 +79,18 @@ func Open(dir string) (*Store, error) {
 	return s, nil
 }
 
-// Path is the file the store is kept in.
+// InMemory is an empty store kept nowhere, for windows that must leave no
+// trace (tests, screenshots).
+func InMemory() *Store { return &Store{} }
+
+// Path is the file the store is kept in, "" for one kept in memory.
 func (s *Store) Path() string { return s.path }
 
 // save writes the store through a temporary file renamed into place.
 func (s *Store) save() error {
+	if s.path == "" {
+		return nil
+	}
 	data, err := json.MarshalIndent(fileFormat{Version: 1, Corrections: s.list}, "", "  ")
 	if err != nil {
 		return err
@@ -129,27 +136,24 @@ func (s *Store) Add(c Correction) error {
 // Undo takes back the latest correction of the comparison of docs and
 // saves the store; ok is false when there is none.
 func (s *Store) Undo(docs []*corpus.Document) (c Correction, ok bool, err error) {
-	in := index(docs)
-	for k := len(s.list) - 1; k >= 0; k-- {
-		if _, ok := edit(in, s.list[k]); ok {
-			c = s.list[k]
-			s.list = append(s.list[:k:k], s.list[k+1:]...)
-			s.undone = append(s.undone, c)
-			return c, true, s.save()
-		}
-	}
-	return c, false, nil
+	return s.move(docs, &s.list, &s.undone)
 }
 
 // Redo makes again the latest correction of the comparison of docs that
 // Undo took back, and saves the store; ok is false when there is none.
 func (s *Store) Redo(docs []*corpus.Document) (c Correction, ok bool, err error) {
+	return s.move(docs, &s.undone, &s.list)
+}
+
+// move moves the latest correction of the comparison of docs from the end
+// of from to the end of to, and saves the store.
+func (s *Store) move(docs []*corpus.Document, from, to *[]Correction) (c Correction, ok bool, err error) {
 	in := index(docs)
-	for k := len(s.undone) - 1; k >= 0; k-- {
-		if _, ok := edit(in, s.undone[k]); ok {
-			c = s.undone[k]
-			s.undone = append(s.undone[:k:k], s.undone[k+1:]...)
-			s.list = append(s.list, c)
+	for k := len(*from) - 1; k >= 0; k-- {
+		if _, ok := edit(in, (*from)[k]); ok {
+			c = (*from)[k]
+			*from = append((*from)[:k:k], (*from)[k+1:]...)
+			*to = append(*to, c)
 			return c, true, s.save()
 		}
 	}
@@ -205,4 +209,10 @@ func edit(in map[string]int, c Correction) (compare.Edit, bool) {
 		e.B = compare.Ref{Doc: b, Sentence: c.B.Index}
 	}
 	return e, true
+}
+
+// EditOf is correction c in terms of docs' indexes; ok is false when one
+// of its articles is not among docs.
+func EditOf(docs []*corpus.Document, c Correction) (compare.Edit, bool) {
+	return edit(index(docs), c)
 }
