@@ -102,10 +102,13 @@ func TestHoverShowsStrength(t *testing.T) {
 	}
 }
 
-// TestScoreIndependentOfSlider records what the engine does today: the
-// same link's score at two sensitivities of the strict regime (below
-// StrictSensitivity the regime is fixed, so the score must not move).
-func TestScoreIndependentOfSlider(t *testing.T) {
+// TestStrengthFixedInStrictRegime checks that moving the slider within the
+// strict regime (below StrictSensitivity) moves only the threshold: a link
+// found at both sensitivities keeps its strength. Between
+// StrictSensitivity and RewriteSensitivity the engine's scores do move
+// with the slider (the pair's background shift is scaled by the
+// sensitivity), which the calibrated probability is to fix.
+func TestStrengthFixedInStrictRegime(t *testing.T) {
 	c, changed := newTestController(t, sample(t))
 	c.SetSensitivity(0.3)
 	wait(t, changed)
