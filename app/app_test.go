@@ -166,7 +166,7 @@ func TestNewWindow(t *testing.T) {
 			t.Errorf("no span for %q", text)
 		}
 		for _, c := range got {
-			if c.Fill != want {
+			if !sameTint(c.Fill, want) {
 				t.Errorf("background of %q = %v, want %v", text, c.Fill, want)
 			}
 		}

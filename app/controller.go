@@ -35,6 +35,7 @@ type Controller struct {
 	view   *viewer
 	filter compare.Kind // "" for all
 	sync   bool         // synchronised scrolling
+	corr   correctionState
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // of the comparison under way
@@ -112,7 +113,7 @@ type Controller struct {
 // NewController makes a controller for window w on docs, which are all
 // included (up to maxColumns), compared at sensitivity sens.
 func NewController(a fyne.App, w fyne.Window, docs []*corpus.Document, errs []*corpus.FileError, sens float64) *Controller {
-	c := &Controller{app: a, win: w, errs: errs, sens: sens, story: -1,
+	c := &Controller{app: a, win: w, errs: errs, sens: sens, story: -1, sync: true,
 		nav: map[compare.Kind]*widget.Label{}, navPos: map[compare.Kind]int{}}
 	c.setDocs(docs)
 	return c
@@ -232,6 +233,7 @@ func emptyResults(docs []*corpus.Document) [][]compare.SentenceResult {
 
 // show puts a comparison of the articles idx on screen.
 func (c *Controller) show(idx []int, res *compare.Result) {
+	res = c.corrected(idx, res)
 	c.shown, c.res = idx, res
 	c.findFrom = nil
 	docs := make([]*corpus.Document, len(idx))
@@ -267,6 +269,8 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
+		c.view.hooks = c.viewerHooks()
+		c.columnsBox.Objects = append(c.columnsBox.Objects, newConnectors(c.view))
 	}
 	c.framingStale = true
 	c.framingAll = framingLists{}

@@ -74,6 +74,9 @@ type FlowText struct {
 	OnTapped func(span int)
 	// TextSize is the size of the text; 0 for the theme's text size.
 	TextSize float32
+	// OnHovered, when set, is called with the index of the span the mouse
+	// pointer comes over (of a tappable FlowText), -1 when it leaves.
+	OnHovered func(span int)
 
 	hover int // index+1 of the span under the mouse pointer, 0 for none
 	r     *flowRenderer
@@ -180,6 +183,9 @@ func (f *FlowText) setHover(h int) {
 		r.restyleSpan(old - 1)
 		r.restyleSpan(h - 1)
 		canvas.Refresh(f)
+	}
+	if f.OnHovered != nil {
+		f.OnHovered(h - 1)
 	}
 }
 

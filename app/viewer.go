@@ -53,6 +53,10 @@ type viewer struct {
 	// (its A and B ends), the figures that disagree across it, as text.
 	conflicts map[compare.Ref]bool
 	figures   map[[2]compare.Ref][]string
+	// hooks are the controller's callbacks for hover, scrolling, the
+	// detail panel and picking a sentence (see strength.go, corrections.go
+	// and connectors.go).
+	hooks viewerHooks
 }
 
 // headerKey names a column header: its document and which lines it has.
@@ -90,11 +94,15 @@ func (v *viewer) buildColumn(d int) {
 			first := i
 			flow = NewFlowText(nil, nil)
 			flow.OnTapped = func(span int) {
+				if v.picked(compare.Ref{Doc: d, Sentence: first + span}) {
+					return
+				}
 				v.toggle(compare.Ref{Doc: d, Sentence: first + span})
 				if v.onTap != nil {
 					v.onTap()
 				}
 			}
+			flow.OnHovered = func(span int) { v.hovered(d, first, span) }
 			body.Add(container.New(paragraphLayout, flow))
 		}
 		v.places[d][i] = place{flow: flow, span: len(flow.Spans)}
@@ -105,13 +113,19 @@ func (v *viewer) buildColumn(d int) {
 	sc.OnScrolled = func(fyne.Position) {
 		v.updateViewport(d)
 		v.syncFrom(d)
+		v.scrolled()
 	}
 	v.scrolls = append(v.scrolls, sc)
 	strip := NewOverviewStrip(v.stripFills(d), sentenceWeights(doc), func(i int) {
 		v.scrollTo(compare.Ref{Doc: d, Sentence: i})
+		v.syncFrom(d)
+		v.scrolled()
 	})
 	v.strips = append(v.strips, strip)
-	text := container.New(&columnLayout{after: func() { v.updateViewport(d) }}, sc, strip)
+	text := container.New(&columnLayout{after: func() {
+		v.updateViewport(d)
+		v.scrolled()
+	}}, sc, strip)
 	withTitle := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Title != "" })
 	withDate := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Date != "" })
 	key := headerKey{doc, withTitle, withDate}
@@ -133,12 +147,8 @@ func (v *viewer) buildColumn(d int) {
 // stripFills are the overview strip colours of document d's sentences.
 func (v *viewer) stripFills(d int) []color.Color {
 	fills := make([]color.Color, len(v.docs[d].Sentences))
-	for i, s := range v.docs[d].Sentences {
-		if s.Boilerplate {
-			fills[i] = boilerplateMark
-		} else {
-			fills[i] = fillFor(statusOf(v.res, d, i))
-		}
+	for i := range v.docs[d].Sentences {
+		fills[i] = stripFill(v.boilerplate(d, i), statusOf(v.res, d, i))
 	}
 	return fills
 }
@@ -274,7 +284,7 @@ func (v *viewer) span(d, i int) Span {
 	k := statusOf(v.res, d, i)
 	sp := Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
 	switch {
-	case s.Boilerplate:
+	case v.boilerplate(d, i):
 		sp.TextColorName = theme.ColorNamePlaceHolder
 		sp.Fill = nil
 	case v.filter != "" && k != v.filter:
@@ -287,6 +297,7 @@ func (v *viewer) span(d, i int) Span {
 	if v.conflicts[compare.Ref{Doc: d, Sentence: i}] && sp.Fill != nil {
 		sp.Bold, sp.Italic = true, true
 	}
+	v.decorate(&sp, d, i)
 	return sp
 }
 
@@ -315,8 +326,8 @@ func (v *viewer) column(d int) fyne.CanvasObject { return v.columns[d] }
 func (v *viewer) ofKind(k compare.Kind) []compare.Ref {
 	var out []compare.Ref
 	for d, doc := range v.docs {
-		for i, s := range doc.Sentences {
-			if !s.Boilerplate && statusOf(v.res, d, i) == k {
+		for i := range doc.Sentences {
+			if !v.boilerplate(d, i) && statusOf(v.res, d, i) == k {
 				out = append(out, compare.Ref{Doc: d, Sentence: i})
 			}
 		}
@@ -342,7 +353,7 @@ func (v *viewer) moveSelection(dir int) {
 	}
 	r := *v.selected
 	for i := r.Sentence + dir; i >= 0 && i < len(v.docs[r.Doc].Sentences); i += dir {
-		if !v.docs[r.Doc].Sentences[i].Boilerplate {
+		if !v.boilerplate(r.Doc, i) {
 			v.reveal(compare.Ref{Doc: r.Doc, Sentence: i})
 			return
 		}
@@ -438,6 +449,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		}
 	}
 	v.showDetail()
+	v.scrolled()
 }
 
 // scrollTo scrolls r's column so that r stands near the top third.
@@ -496,12 +508,13 @@ func (v *viewer) showDetail() {
 		&widget.TextSegment{Text: " (" + v.carriedBy(r) + "): ", Style: dimInline},
 		&widget.TextSegment{Text: doc.SentenceText(r.Sentence), Style: widget.RichTextStyle{Inline: false}},
 	}
+	segs = append(segs, v.detailExtra(r)...)
 	if len(links) > 0 {
 		segs = append(segs, &widget.TextSegment{Style: dimStyle, Text: diffHint})
 	}
 	if len(links) == 0 {
 		what := "No other article carries this sentence: it is unique to " + outletName(doc) + "."
-		if doc.Sentences[r.Sentence].Boilerplate {
+		if v.boilerplate(r.Doc, r.Sentence) {
 			what = "Boilerplate: publisher text, not reporting; never linked."
 		}
 		segs = append(segs, &widget.TextSegment{Text: what, Style: dimStyle})
@@ -510,7 +523,7 @@ func (v *viewer) showDetail() {
 		o := l.Other(r)
 		segs = append(segs,
 			&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d — %s, score %.2f. ", outletName(v.docs[o.Doc]), o.Sentence+1, l.Kind, l.Score), Style: boldInline},
-			&widget.TextSegment{Text: "Shared: " + strings.Join(l.Evidence, ", "), Style: dimStyle},
+			&widget.TextSegment{Text: evidenceText(l), Style: dimStyle},
 		)
 		for _, f := range v.figures[[2]compare.Ref{l.A, l.B}] {
 			segs = append(segs, &widget.TextSegment{Text: "⚠ Figures conflict: " + f, Style: warnStyle})
@@ -578,7 +591,7 @@ var dimInline = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePla
 // its category: "paraphrased, carried by 3 of 5 articles".
 func (v *viewer) carriedBy(r compare.Ref) string {
 	n := len(v.docs)
-	if v.docs[r.Doc].Sentences[r.Sentence].Boilerplate {
+	if v.boilerplate(r.Doc, r.Sentence) {
 		return "boilerplate"
 	}
 	k := 1

@@ -60,10 +60,7 @@ func TestOverviewStripColoursAndMarks(t *testing.T) {
 	// Every sentence's mark has its category's colour.
 	for d, doc := range v.docs {
 		for i, s := range doc.Sentences {
-			want := fillFor(statusOf(v.res, d, i))
-			if s.Boilerplate {
-				want = boilerplateMark
-			}
+			want := stripFill(s.Boilerplate, statusOf(v.res, d, i))
 			if got := v.strips[d].fillOf(i); !overviewSameColor(got, want) {
 				t.Fatalf("doc %d sentence %d: strip colour %v, want %v", d, i, got, want)
 			}
@@ -233,24 +230,9 @@ func TestSynchronisedScrollingKeepsLinksLevel(t *testing.T) {
 		sc := v.scrolls[l.A.Doc]
 		sc.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -(ya - 40 - sc.Offset.Y)}})
 		// The first linked sentence at or below the top may come before l.A.
-		top := sc.Offset.Y
-		first := compare.Ref{Doc: l.A.Doc, Sentence: -1}
-		for i := range v.docs[l.A.Doc].Sentences {
-			r := compare.Ref{Doc: l.A.Doc, Sentence: i}
-			if y, _ := v.sentenceY(r); y >= top && len(v.counterparts(r)) > 0 {
-				first = r
-				break
-			}
+		if levelled(t, v, l, "scrolling") {
+			return
 		}
-		if first != l.A {
-			continue
-		}
-		yb, _ := v.sentenceY(l.B)
-		offA, offB := ya-sc.Offset.Y, yb-v.scrolls[l.B.Doc].Offset.Y
-		if d := offA - offB; d > 1 || d < -1 {
-			t.Errorf("after scrolling, linked sentences stand %v and %v below their columns' tops", offA, offB)
-		}
-		return
 	}
 	t.Fatal("no link in the sample to test synchronised scrolling on")
 }
@@ -299,4 +281,36 @@ func TestKeyboardMovesTheSelection(t *testing.T) {
 	if *v.selected != last {
 		t.Errorf("Right from the last column moved to %v", *v.selected)
 	}
+}
+
+// levelled reports whether link l's first end is the sentence that
+// synchronised scrolling levels column l.A.Doc's view by; if it is, it
+// checks that both ends stand as far below their columns' tops (after
+// what, for the message).
+func levelled(t *testing.T, v *viewer, l compare.Link, after string) bool {
+	t.Helper()
+	if firstLinkedInView(v, l.A.Doc) != l.A {
+		return false
+	}
+	ya, _ := v.sentenceY(l.A)
+	yb, _ := v.sentenceY(l.B)
+	offA, offB := ya-v.scrolls[l.A.Doc].Offset.Y, yb-v.scrolls[l.B.Doc].Offset.Y
+	if d := offA - offB; d > 1 || d < -1 {
+		t.Errorf("after %s, linked sentences stand %v and %v below their columns' tops", after, offA, offB)
+	}
+	return true
+}
+
+// firstLinkedInView is the first linked sentence at or below the top of
+// column d's view, the one synchronised scrolling levels the others by
+// (Sentence -1 for none).
+func firstLinkedInView(v *viewer, d int) compare.Ref {
+	top := v.scrolls[d].Offset.Y
+	for i := range v.docs[d].Sentences {
+		r := compare.Ref{Doc: d, Sentence: i}
+		if y, _ := v.sentenceY(r); y >= top && len(v.counterparts(r)) > 0 {
+			return r
+		}
+	}
+	return compare.Ref{Doc: d, Sentence: -1}
 }

@@ -17,6 +17,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/corrections"
 	"parallax/stories"
 )
 
@@ -79,6 +80,7 @@ func (c *Controller) saveSize() {
 func NewWindow(a fyne.App, docs []*corpus.Document, res *compare.Result, errs []*corpus.FileError) fyne.Window {
 	w := a.NewWindow(windowTitle)
 	c := NewController(a, w, docs, errs, compare.DefaultSensitivity)
+	c.corr.store = corrections.InMemory()
 	c.build()
 	idx := c.included()
 	if res == nil || len(res.Sentences) != len(idx) {
@@ -186,6 +188,7 @@ func legendColumn() fyne.CanvasObject {
 		row(paraphrasedFill, "Paraphrased: same claim"),
 		row(uniqueFill, "Unique: this outlet only"),
 		widget.NewRichText(&widget.TextSegment{Text: "Boilerplate: dimmed", Style: dimStyle}),
+		strengthLegend(),
 	)
 }
 
@@ -201,12 +204,14 @@ func (c *Controller) navBar() fyne.CanvasObject {
 		box.Add(widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.Step(k, 1) }))
 		box.Add(widget.NewSeparator())
 	}
-	box.Add(widget.NewCheck("Synchronised scrolling", func(on bool) {
+	syncCheck := widget.NewCheck("Synchronised scrolling", func(on bool) {
 		c.sync = on
 		if c.view != nil {
 			c.view.sync = on
 		}
-	}))
+	})
+	syncCheck.Checked = c.sync
+	box.Add(syncCheck)
 	return container.NewPadded(container.NewBorder(nil, nil, box, findBox(c.newFindEntry())))
 }
 
@@ -485,7 +490,7 @@ func (c *Controller) menu() *fyne.MainMenu {
 	copyItem := fyne.NewMenuItem("Copy Comparison", func() { c.CopySelection() })
 	copyItem.Shortcut = &fyne.ShortcutCopy{}
 	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, copyItem, clear)...)
-	return fyne.NewMainMenu(file, view, nav)
+	return fyne.NewMainMenu(file, c.editMenu(), view, nav)
 }
 
 // shortcuts installs the keyboard shortcuts that the menus do not carry.
@@ -496,6 +501,7 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
 	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
 	cv.AddShortcut(quitShortcut, func(fyne.Shortcut) { c.quit() })
+	c.correctionShortcuts()
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
@@ -510,6 +516,7 @@ func (c *Controller) shortcuts() {
 		}
 		switch k.Name {
 		case fyne.KeyEscape:
+			c.cancelPick()
 			c.view.selectRef(nil)
 		case fyne.KeyDown:
 			c.view.moveSelection(1)

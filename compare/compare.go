@@ -160,10 +160,11 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 		}
 	}
 	out := make([][]Link, len(jobs))
+	near := make([][]nearMiss, len(jobs))
 	errs := make([]error, len(jobs))
 	scratches := make([]scratch, parallel.Workers(len(jobs)))
 	if err := parallel.For(ctx, len(jobs), func(w, k int) {
-		out[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
+		out[k], near[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
 	}); err != nil {
 		return nil, err
 	}
@@ -174,6 +175,7 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 		res.Links = append(res.Links, links...)
 	}
 	classify(res)
+	res.Closest = closestOf(near)
 	for d, doc := range docs {
 		for i, s := range doc.Sentences {
 			res.Sentences[d][i].Boilerplate = s.Boilerplate
@@ -184,16 +186,16 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 
 // linkPair aligns documents a and b and completes each link with its kind,
 // word diff and evidence.
-func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) ([]Link, error) {
+func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) ([]Link, []nearMiss, error) {
 	ps, cands, err := candidates(ctx, pr, a, b, p, sc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	links := alignPair(cands, ps, pr.live(a), pr.live(b), opts, p)
 	for k := range links {
 		if k%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		l := &links[k]
@@ -211,7 +213,7 @@ func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b 
 			l.Evidence = append(l.Evidence, e.text)
 		}
 	}
-	return links, nil
+	return links, ps.nearMisses(a, b), nil
 }
 
 // pairScore scores two sentences from their overlap: a blend of the
@@ -279,6 +281,7 @@ type pairSearch struct {
 	cache                      []cachedMatch // see matchAt
 	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
 	shift                      uint
+	near                       []nearMiss // the best rejected candidate of each sentence (see closest.go)
 }
 
 // matchAt measures sentences i of a and j of b; ok is false when they are
@@ -621,6 +624,7 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 		}
 		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: round3(sigmoid(z))})
 	}
+	ps.noteRejected(cands, z1, st, shift, can, thr)
 	return links
 }
 

@@ -47,6 +47,9 @@ type Link struct {
 	// Evidence lists the shared content stems (and synonym pairs written
 	// "a~b") that made the match, most informative first.
 	Evidence []string `json:"evidence,omitempty"`
+	// Corrected marks a link the analyst made by hand (see
+	// ApplyCorrections).
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // SentenceResult is the comparison's verdict on one sentence.
@@ -64,6 +67,9 @@ type SentenceResult struct {
 	// Links are indexes into Result.Links of the links that touch the
 	// sentence, strongest first.
 	Links []int `json:"-"`
+	// Corrected marks a sentence whose links or boilerplate mark the
+	// analyst changed by hand.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // Result is the outcome of comparing N documents.
@@ -72,6 +78,9 @@ type Result struct {
 	Sentences [][]SentenceResult
 	// Links are all links, ordered by (A.Doc, A.Sentence, B.Doc, B.Sentence).
 	Links []Link
+	// Closest holds, per sentence, its strongest candidate counterpart
+	// that was not linked (absent when it had none).
+	Closest map[Ref]Closest `json:"-"`
 }
 
 // Counts summarises one document's sentences by status. Boilerplate is

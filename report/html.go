@@ -56,6 +56,7 @@ type bar struct{ Shared, Paraphrased, Unique int }
 type sentenceView struct {
 	ID, Class, Text, Tip string
 	Conflict             bool
+	Corrected            bool // corrected by hand
 	Counterparts         []anchor
 }
 
@@ -277,6 +278,10 @@ func buildPage(c *Comparison) page {
 			}
 			if sv.Conflict {
 				sv.Tip += "; figures conflict with a counterpart"
+			}
+			if sr.Corrected {
+				sv.Corrected = true
+				sv.Tip += "; corrected by hand"
 			}
 			for _, li := range sr.Links {
 				sv.Counterparts = append(sv.Counterparts, c.ref(c.Result.Links[li].Other(r), false))

@@ -88,6 +88,8 @@ type jsonSentence struct {
 	Paragraph   int          `json:"paragraph"`
 	Boilerplate bool         `json:"boilerplate,omitempty"`
 	Headline    bool         `json:"headline,omitempty"`
+	// Corrected marks a sentence the analyst corrected by hand.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // jsonError is one unreadable input.
@@ -135,7 +137,7 @@ func WriteJSON(w io.Writer, c Comparison) error {
 			sr := c.Result.Sentences[d][i]
 			jd.Sentences = append(jd.Sentences, jsonSentence{Index: i, Start: s.Start, End: s.End,
 				Text: doc.Text[s.Start:s.End], Status: sr.Status, Coverage: sr.Coverage,
-				Paragraph: s.Paragraph, Boilerplate: s.Boilerplate, Headline: s.Headline})
+				Paragraph: s.Paragraph, Boilerplate: sr.Boilerplate, Headline: s.Headline, Corrected: sr.Corrected})
 		}
 		r.Documents = append(r.Documents, jd)
 	}
@@ -203,22 +205,49 @@ func WriteText(w io.Writer, c Comparison) error {
 		for i, s := range doc.Sentences {
 			sr := c.Result.Sentences[d][i]
 			mark := marks[sr.Status]
-			if s.Boilerplate {
+			if sr.Boilerplate {
 				mark = "·"
 			}
-			fmt.Fprintf(&b, "  %s %3d  %d/%d  %s\n", mark, i+1, sr.Coverage, n, doc.Text[s.Start:s.End])
+			fmt.Fprintf(&b, "  %s %3d  %d/%d  %s%s\n", mark, i+1, sr.Coverage, n, doc.Text[s.Start:s.End], correctedNote(sr.Corrected))
 			for _, li := range sr.Links {
 				l := c.Result.Links[li]
 				other := l.B
 				if other.Doc == d && other.Sentence == i {
 					other = l.A
 				}
-				fmt.Fprintf(&b, "              ↔ [%d] %d  %s %.2f  (%s)\n", other.Doc+1, other.Sentence+1, l.Kind, l.Score, strings.Join(l.Evidence, ", "))
+				fmt.Fprintf(&b, "              ↔ [%d] %d  %s %.2f  (%s)%s\n", other.Doc+1, other.Sentence+1, l.Kind, l.Score, strings.Join(l.Evidence, ", "), correctedNote(l.Corrected))
 			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// correctedNote is what the text report adds to a line of a sentence or
+// link the analyst corrected by hand: "  [corrected]"; "" otherwise.
+func correctedNote(corrected bool) string {
+	if corrected {
+		return "  [corrected]"
+	}
+	return ""
+}
+
+// Corrections counts the sentences and the links the analyst corrected by
+// hand.
+func (c *Comparison) Corrections() (sentences, links int) {
+	for _, ss := range c.Result.Sentences {
+		for _, s := range ss {
+			if s.Corrected {
+				sentences++
+			}
+		}
+	}
+	for _, l := range c.Result.Links {
+		if l.Corrected {
+			links++
+		}
+	}
+	return sentences, links
 }
 
 // plural writes a count with its noun, in the plural where it needs one:

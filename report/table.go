@@ -12,11 +12,12 @@ import (
 
 // csvHeader is the first row of the CSV of links.
 var csvHeader = []string{"link", "kind", "score", "doc_a", "outlet_a", "sentence_a", "text_a",
-	"doc_b", "outlet_b", "sentence_b", "text_b", "evidence", "conflicts"}
+	"doc_b", "outlet_b", "sentence_b", "text_b", "evidence", "conflicts", "corrected"}
 
 // WriteCSV writes the links as CSV, one a row: kind, score, both sentences
 // (document and sentence numbers from 1, outlet, text), the evidence and
-// the conflicting figures ("5,000 / 3,000"). Comment rows starting with
+// the conflicting figures ("5,000 / 3,000"), and "yes" for a link made by
+// hand (corrected; "" otherwise). Comment rows starting with
 // "#" (one field each; encoding/csv's Reader skips them with Comment set
 // to '#') record the version, the sensitivity and the inputs.
 func WriteCSV(w io.Writer, c Comparison) error {
@@ -45,7 +46,7 @@ func WriteCSV(w io.Writer, c Comparison) error {
 		rows = append(rows, []string{strconv.Itoa(li + 1), string(l.Kind), strconv.FormatFloat(l.Score, 'f', 3, 64),
 			strconv.Itoa(l.A.Doc + 1), OutletName(c.Docs[l.A.Doc]), strconv.Itoa(l.A.Sentence + 1), c.Docs[l.A.Doc].SentenceText(l.A.Sentence),
 			strconv.Itoa(l.B.Doc + 1), OutletName(c.Docs[l.B.Doc]), strconv.Itoa(l.B.Sentence + 1), c.Docs[l.B.Doc].SentenceText(l.B.Sentence),
-			strings.Join(l.Evidence, " "), strings.Join(conf, "; ")})
+			strings.Join(l.Evidence, " "), strings.Join(conf, "; "), yesIf(l.Corrected)})
 	}
 	for _, r := range rows {
 		for i, f := range r {
@@ -56,6 +57,14 @@ func WriteCSV(w io.Writer, c Comparison) error {
 		return err
 	}
 	return cw.Error()
+}
+
+// yesIf is "yes" when b holds, else "".
+func yesIf(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }
 
 // csvSafe keeps a spreadsheet from reading a field of article text as a
@@ -114,6 +123,9 @@ func WriteMarkdown(w io.Writer, c Comparison) error {
 	}
 	for _, s := range p.Skipped {
 		fmt.Fprintf(&b, "- skipped: %s\n", e(s))
+	}
+	if sents, links := c.Corrections(); sents > 0 {
+		fmt.Fprintf(&b, "\nCorrected by hand: %s, %s made by hand.\n", plural(sents, "sentence"), plural(links, "link"))
 	}
 	for d, k := range p.Cards {
 		fmt.Fprintf(&b, "\n## %d. %s\n\n", d+1, e(k.Outlet))

@@ -1,0 +1,224 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/compare"
+)
+
+// linkStrength is how sure the engine is of a link, from 0 to 1: the one
+// place the viewer reads it, so that a calibrated probability can replace
+// the score in one line. It does not move with the sensitivity slider
+// only when the engine's score does not (see the report of issue 13).
+func linkStrength(l compare.Link) float64 { return l.Score }
+
+// Strength bands: a sentence's tint is drawn at full strength from
+// strongLink, paler from weakLink to strongLink and palest below.
+const (
+	strongLink = 0.7
+	weakLink   = 0.5
+)
+
+// The tint's opacity at the weakest and the strongest links (the fills'
+// own is 0x80): from weakestShade up, the opacity rises linearly with the
+// strength.
+const (
+	palestAlpha  = 0x1C
+	fullAlpha    = 0x98
+	weakestShade = 0.4
+)
+
+// strengthBand names a strength: "strong", "medium" or "weak".
+func strengthBand(s float64) string {
+	switch {
+	case s >= strongLink:
+		return "strong"
+	case s >= weakLink:
+		return "medium"
+	}
+	return "weak"
+}
+
+// shade is fill drawn for a link of strength s: the paler the weaker.
+func shade(fill color.Color, s float64) color.Color {
+	if transparent(fill) {
+		return fill
+	}
+	n := color.NRGBAModel.Convert(fill).(color.NRGBA)
+	f := min(1, max(0, (s-weakestShade)/(1-weakestShade)))
+	n.A = uint8(palestAlpha + f*(fullAlpha-palestAlpha))
+	return n
+}
+
+// viewerHooks are the callbacks a viewer makes to its controller; any may
+// be nil.
+type viewerHooks struct {
+	// hover gets the sentence under the pointer, nil when it leaves.
+	hover func(r *compare.Ref)
+	// scroll is called after any column scrolled.
+	scroll func()
+	// detail gives the detail panel's lines under the selected sentence
+	// (its corrections and closest candidate).
+	detail func(r compare.Ref) []widget.RichTextSegment
+	// pick, when set, takes the next tapped sentence instead of the
+	// selection; it reports whether it took it.
+	pick func(r compare.Ref) bool
+}
+
+// strongest is sentence r's strongest link; ok is false when it has none.
+func (v *viewer) strongest(r compare.Ref) (compare.Link, bool) {
+	ls := v.counterparts(r)
+	if len(ls) == 0 {
+		return compare.Link{}, false
+	}
+	return ls[0], true
+}
+
+// boilerplate reports whether sentence i of document d counts as
+// boilerplate: as the result says (a hand mark included), else as its
+// reader said.
+func (v *viewer) boilerplate(d, i int) bool {
+	doc := v.docs[d].Sentences[i].Boilerplate
+	if v.res != nil && d < len(v.res.Sentences) && i < len(v.res.Sentences[d]) {
+		s := v.res.Sentences[d][i]
+		return s.Boilerplate || doc && !s.Corrected
+	}
+	return doc
+}
+
+// corrected reports whether the analyst corrected sentence r by hand.
+func (v *viewer) corrected(r compare.Ref) bool {
+	return v.res != nil && r.Doc < len(v.res.Sentences) && r.Sentence < len(v.res.Sentences[r.Doc]) &&
+		v.res.Sentences[r.Doc][r.Sentence].Corrected
+}
+
+// correctedMark starts the text of a sentence corrected by hand.
+const correctedMark = "✎ "
+
+// decorate finishes sentence i of document d's look: its tint shaded by
+// its strongest link's strength, and a mark when it was corrected by hand.
+func (v *viewer) decorate(sp *Span, d, i int) {
+	r := compare.Ref{Doc: d, Sentence: i}
+	if l, ok := v.strongest(r); ok {
+		sp.Fill = shade(sp.Fill, linkStrength(l))
+	}
+	if v.corrected(r) {
+		sp.Text = correctedMark + sp.Text
+	}
+}
+
+// uniqueMark is the overview strip's mark of a unique sentence: Okabe-Ito
+// reddish purple, apart from the shared blue and the paraphrased orange,
+// so that what only one article reports shows on the strip too.
+var uniqueMark color.Color = color.NRGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 0x60}
+
+// stripFill is a sentence's fill on an overview strip.
+func stripFill(boilerplate bool, k compare.Kind) color.Color {
+	switch {
+	case boilerplate:
+		return boilerplateMark
+	case k == compare.Unique:
+		return uniqueMark
+	}
+	return fillFor(k)
+}
+
+// hovered passes the sentence under the pointer (span of the paragraph
+// that starts at sentence first of document d; -1 for none) to the hover
+// hook.
+func (v *viewer) hovered(d, first, span int) {
+	if v.hooks.hover == nil {
+		return
+	}
+	if span < 0 {
+		v.hooks.hover(nil)
+		return
+	}
+	v.hooks.hover(&compare.Ref{Doc: d, Sentence: first + span})
+}
+
+// scrolled tells the scroll hook that a column moved.
+func (v *viewer) scrolled() {
+	if v.hooks.scroll != nil {
+		v.hooks.scroll()
+	}
+}
+
+// detailExtra are the detail hook's lines for r.
+func (v *viewer) detailExtra(r compare.Ref) []widget.RichTextSegment {
+	if v.hooks.detail == nil {
+		return nil
+	}
+	return v.hooks.detail(r)
+}
+
+// picked offers r to the pick hook; true when it took it.
+func (v *viewer) picked(r compare.Ref) bool {
+	return v.hooks.pick != nil && v.hooks.pick(r)
+}
+
+// hoverText describes sentence r for the status line while the pointer is
+// on it: its strongest link's strength, or its closest candidate.
+func (v *viewer) hoverText(r compare.Ref) string {
+	where := fmt.Sprintf("%s, sentence %d: ", outletName(v.docs[r.Doc]), r.Sentence+1)
+	if v.boilerplate(r.Doc, r.Sentence) {
+		return where + "boilerplate"
+	}
+	ls := v.counterparts(r)
+	if len(ls) == 0 {
+		if c, ok := v.closest(r); ok {
+			return where + fmt.Sprintf("unique; closest below the threshold: %s, score %.2f",
+				v.refName(c.Ref), c.Score)
+		}
+		return where + "unique; no candidate counterpart"
+	}
+	s := linkStrength(ls[0])
+	text := where + fmt.Sprintf("%s, score %.2f (%s), %s", ls[0].Kind, s, strengthBand(s), plural(len(ls), "link", "links"))
+	if ls[0].Corrected {
+		text += ", linked by hand"
+	}
+	return text
+}
+
+// closest is sentence r's closest candidate below the threshold, when the
+// engine found one.
+func (v *viewer) closest(r compare.Ref) (compare.Closest, bool) {
+	if v.res == nil {
+		return compare.Closest{}, false
+	}
+	c, ok := v.res.Closest[r]
+	return c, ok
+}
+
+// refName names a sentence briefly: "Reuters s4".
+func (v *viewer) refName(r compare.Ref) string {
+	return fmt.Sprintf("%s s%d", outletName(v.docs[r.Doc]), r.Sentence+1)
+}
+
+// strengthLegend explains the shading and the marks, for the sidebar's
+// legend: a weak, a medium and a strong paraphrase tint side by side.
+func strengthLegend() fyne.CanvasObject {
+	note := widget.NewRichText(&widget.TextSegment{Style: dimStyle,
+		Text: "Hover for a link's score. " + correctedMark + "marks a correction by hand; pink on the strips: what only one article reports."})
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(
+		container.NewHBox(swatch(shade(paraphrasedFill, 0.45)), swatch(shade(paraphrasedFill, 0.65)),
+			swatch(shade(paraphrasedFill, 0.95)), widget.NewLabel("weak … strong link")),
+		note,
+	)
+}
+
+// evidenceText is the detail panel's line of what made link l: the shared
+// words, or that the analyst made it.
+func evidenceText(l compare.Link) string {
+	if l.Corrected && len(l.Evidence) == 0 {
+		return "Linked by hand."
+	}
+	return "Shared: " + strings.Join(l.Evidence, ", ")
+}

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/compare"
+)
+
+// sameTint reports whether two fills have the same colour, whatever their
+// opacity (which the link's strength sets); nil and transparent match.
+func sameTint(a, b color.Color) bool {
+	if transparent(a) || transparent(b) {
+		return transparent(a) == transparent(b)
+	}
+	x, y := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
+	return x.R == y.R && x.G == y.G && x.B == y.B
+}
+
+// TestStrengthShading checks that a sentence's tint is paler the weaker
+// its strongest link, and that the shading is monotone and bounded.
+func TestStrengthShading(t *testing.T) {
+	alpha := func(s float64) uint8 { return color.NRGBAModel.Convert(shade(paraphrasedFill, s)).(color.NRGBA).A }
+	last := uint8(0)
+	for _, s := range []float64{0, 0.3, 0.45, 0.6, 0.75, 0.9, 1} {
+		a := alpha(s)
+		if a < last || a < palestAlpha || a > fullAlpha {
+			t.Errorf("strength %.2f: opacity %#x after %#x", s, a, last)
+		}
+		last = a
+	}
+	if alpha(0.45) >= alpha(0.95)/2 {
+		t.Errorf("a weak link (%#x) is not clearly paler than a strong one (%#x)", alpha(0.45), alpha(0.95))
+	}
+	if shade(uniqueFill, 1) != uniqueFill {
+		t.Error("an untinted sentence got a tint")
+	}
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	weak, strong := -1, -1
+	for li, l := range v.res.Links {
+		if weak < 0 || l.Score < v.res.Links[weak].Score {
+			weak = li
+		}
+		if strong < 0 || l.Score > v.res.Links[strong].Score {
+			strong = li
+		}
+	}
+	fill := func(li int) uint8 {
+		r := v.res.Links[li].A
+		best, _ := v.strongest(r)
+		p := v.places[r.Doc][r.Sentence]
+		got := color.NRGBAModel.Convert(p.flow.Spans[p.span].Fill).(color.NRGBA).A
+		if want := alpha(linkStrength(best)); got != want {
+			t.Errorf("%v: opacity %#x, want %#x for strength %.2f", r, got, want, linkStrength(best))
+		}
+		return got
+	}
+	if fill(weak) >= fill(strong) {
+		t.Error("the weakest link's sentence is not paler than the strongest's")
+	}
+}
+
+// TestHoverShowsStrength moves the pointer onto a linked sentence and a
+// unique one: the status line gives the link's score and band, or the
+// closest candidate below the threshold, and comes back when the pointer
+// leaves.
+func TestHoverShowsStrength(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	before := c.status.Text
+	l := v.res.Links[0]
+	p := v.places[l.A.Doc][l.A.Sentence]
+	p.flow.setHover(p.span + 1)
+	best, _ := v.strongest(l.A)
+	if want := strengthBand(linkStrength(best)); !strings.Contains(c.status.Text, "score") || !strings.Contains(c.status.Text, want) {
+		t.Errorf("hovering a linked sentence: status %q, want its score and %q", c.status.Text, want)
+	}
+	var lone compare.Ref
+	found := false
+	for r := range v.res.Closest {
+		if len(v.counterparts(r)) == 0 && !v.boilerplate(r.Doc, r.Sentence) {
+			lone, found = r, true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no unique sentence with a closest candidate")
+	}
+	q := v.places[lone.Doc][lone.Sentence]
+	p.flow.setHover(0)
+	q.flow.setHover(q.span + 1)
+	if !strings.Contains(c.status.Text, "closest below the threshold: "+v.refName(v.res.Closest[lone].Ref)) {
+		t.Errorf("hovering a unique sentence: status %q", c.status.Text)
+	}
+	q.flow.setHover(0)
+	if c.status.Text != before {
+		t.Errorf("after the pointer left: status %q, want %q back", c.status.Text, before)
+	}
+}
+
+// TestStrengthFixedInStrictRegime checks that moving the slider within the
+// strict regime (below StrictSensitivity) moves only the threshold: a link
+// found at both sensitivities keeps its strength. Between
+// StrictSensitivity and RewriteSensitivity the engine's scores do move
+// with the slider (the pair's background shift is scaled by the
+// sensitivity), which the calibrated probability is to fix.
+func TestStrengthFixedInStrictRegime(t *testing.T) {
+	c, changed := newTestController(t, sample(t))
+	c.SetSensitivity(0.3)
+	wait(t, changed)
+	at := map[[2]compare.Ref]float64{}
+	for _, l := range c.res.Links {
+		at[[2]compare.Ref{l.A, l.B}] = linkStrength(l)
+	}
+	c.SetSensitivity(0.45)
+	wait(t, changed)
+	same := 0
+	for _, l := range c.res.Links {
+		if s, ok := at[[2]compare.Ref{l.A, l.B}]; ok {
+			same++
+			if s != linkStrength(l) {
+				t.Errorf("%v–%v: strength %.3f at 0.30, %.3f at 0.45", l.A, l.B, s, linkStrength(l))
+			}
+		}
+	}
+	if same == 0 {
+		t.Error("no link in common between sensitivities 0.30 and 0.45")
+	}
+}
+
+// TestClosestInDetail selects a unique sentence with a closest candidate:
+// the detail panel names it ("Closest: … s4, 0.43") and its one click
+// accepts it as a link made by hand, shown corrected.
+func TestClosestInDetail(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	v := c.view
+	var lone compare.Ref
+	var best compare.Closest
+	for r, cl := range v.res.Closest {
+		if len(v.counterparts(r)) == 0 && !v.boilerplate(r.Doc, r.Sentence) && cl.Score > best.Score {
+			lone, best = r, cl
+		}
+	}
+	v.reveal(lone)
+	accept := findLink(t, c.view.detail, "Accept as a link")
+	if text := v.detailPlainText(); !strings.Contains(text, "Closest: "+v.refName(best.Ref)) {
+		t.Errorf("detail lacks the closest candidate:\n%s", text)
+	}
+	accept.OnTapped()
+	v = c.view
+	ls := v.counterparts(lone)
+	if len(ls) != 1 || ls[0].Other(lone) != best.Ref || !ls[0].Corrected || !v.corrected(lone) {
+		t.Fatalf("after accepting: links %+v", ls)
+	}
+	if v.selected == nil || *v.selected != lone {
+		t.Errorf("selection %v after accepting, want %v kept", v.selected, lone)
+	}
+	p := v.places[lone.Doc][lone.Sentence]
+	if sp := p.flow.Spans[p.span]; !strings.HasPrefix(sp.Text, correctedMark) || transparent(sp.Fill) {
+		t.Errorf("accepted sentence drawn %+v, want the corrected mark and a tint", sp)
+	}
+}
+
+// findLink returns the detail panel's action called text.
+func findLink(t *testing.T, rt *widget.RichText, text string) *widget.HyperlinkSegment {
+	t.Helper()
+	for _, s := range rt.Segments {
+		if h, ok := s.(*widget.HyperlinkSegment); ok && h.Text == text {
+			return h
+		}
+	}
+	t.Fatalf("no %q in the detail panel", text)
+	return nil
+}

@@ -1,0 +1,68 @@
+package compare_test
+
+import (
+	"context"
+	"maps"
+	"testing"
+
+	"parallax/compare"
+)
+
+// TestClosest checks the closest rejected candidates of the sample: every
+// unique sentence that shares content with another article has one, in
+// another article, scored below every link (the threshold lies between),
+// and the same on every run; at a higher sensitivity the strongest near
+// miss of the default becomes a link.
+func TestClosest(t *testing.T) {
+	docs := sampleDocs(t)
+	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Closest) == 0 {
+		t.Fatal("no closest candidates on the sample")
+	}
+	weakest := 1.0
+	for _, l := range res.Links {
+		weakest = min(weakest, l.Score)
+	}
+	uniques, best := 0, compare.Closest{}
+	var bestFrom compare.Ref
+	for from, c := range res.Closest {
+		if c.Ref.Doc == from.Doc || c.Ref.Doc >= len(docs) || c.Ref.Sentence >= len(docs[c.Ref.Doc].Sentences) {
+			t.Errorf("%v: closest %v is not a sentence of another article", from, c.Ref)
+		}
+		if c.Score <= 0 || c.Score >= weakest {
+			t.Errorf("%v: closest score %.3f, want in (0, %.3f), below the weakest link", from, c.Score, weakest)
+		}
+		if res.Sentences[from.Doc][from.Sentence].Status == compare.Unique {
+			uniques++
+		}
+		if c.Score > best.Score || (c.Score == best.Score && (from.Doc < bestFrom.Doc || from.Doc == bestFrom.Doc && from.Sentence < bestFrom.Sentence)) {
+			best, bestFrom = c, from
+		}
+	}
+	if uniques == 0 {
+		t.Error("no unique sentence has a closest candidate")
+	}
+	again, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(res.Closest, again.Closest) {
+		t.Error("closest candidates differ between two runs")
+	}
+	loose, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := false
+	for _, l := range loose.Links {
+		if (l.A == bestFrom && l.B == best.Ref) || (l.B == bestFrom && l.A == best.Ref) {
+			linked = true
+		}
+	}
+	if !linked {
+		t.Errorf("the strongest near miss %v–%v (%.3f) is no link at sensitivity 1", bestFrom, best.Ref, best.Score)
+	}
+}
