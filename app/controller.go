@@ -13,6 +13,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/framing"
+	"parallax/report"
 	"parallax/stories"
 )
 
@@ -78,6 +79,9 @@ type Controller struct {
 	tabs      *container.AppTabs
 	docList   *fyne.Container // sidebar rows
 	sensLabel *widget.Label
+	// countsLabel and regimeLabel are the toolbar's sentence counts and
+	// sensitivity with its regime.
+	countsLabel, regimeLabel *widget.Label
 	status    *widget.Label
 	errLabel  *widget.Label   // the first few files that could not be read
 	errButton *widget.Button  // opens the list of them all
@@ -277,7 +281,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	c.navPos = map[compare.Kind]int{}
 	c.refreshSidebar()
 	c.refreshNav()
-	status := summaryText(docs, res)
+	status := report.Count(res).String()
 	if c.note != "" {
 		status += " · " + c.note
 		c.note = ""

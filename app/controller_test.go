@@ -355,7 +355,7 @@ func TestExportReport(t *testing.T) {
 	if err := c.ExportReport(&txt, "text"); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(txt.String(), "Parallax: 5 documents") {
+	if !strings.HasPrefix(txt.String(), "Parallax: 5 articles") {
 		t.Errorf("text report starts %.60q", txt.String())
 	}
 	if menuItem(t, c.win.MainMenu(), "File", "Export Report…") == nil {

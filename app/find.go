@@ -12,13 +12,13 @@ import (
 )
 
 // findWidth is the width of the toolbar's search field.
-const findWidth = 220
+const findWidth = 170
 
 // newFindEntry is the toolbar's search field: Enter finds the next
 // sentence holding the text.
 func (c *Controller) newFindEntry() *widget.Entry {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("Find in the articles (Ctrl+F)")
+	e.SetPlaceHolder("Find (Ctrl+F)")
 	e.OnSubmitted = func(q string) { c.Find(q) }
 	e.OnChanged = func(string) { c.findFrom = nil } // a new search starts over
 	c.findEntry = e

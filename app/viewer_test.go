@@ -108,7 +108,7 @@ func TestFramingSummary(t *testing.T) {
 			t.Errorf("framing summary lacks outlet %q", outletName(d))
 		}
 	}
-	for _, want := range []string{"Only here (", "% paraphrased", "Sentences carried by 1 of 5", "Its sentences are also in: "} {
+	for _, want := range []string{"Only here (", " paraphrased (", "Sentences carried by 1 of 5", "Its sentences are also in: "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("framing summary lacks %q", want)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/report"
 	"parallax/stories"
 )
 
@@ -207,16 +208,18 @@ func (c *Controller) navBar() fyne.CanvasObject {
 			c.view.sync = on
 		}
 	}))
-	return container.NewPadded(container.NewBorder(nil, nil, box, findBox(c.newFindEntry())))
+	return container.NewPadded(container.NewBorder(nil, nil, box, findBox(c.newFindEntry()), c.toolbarCounts()))
 }
 
 // refreshNav writes each category's position and count.
 func (c *Controller) refreshNav() {
+	var t report.Totals
+	if c.view != nil {
+		t = report.Count(c.res)
+	}
+	c.refreshCounts(t)
 	for _, k := range navKinds {
-		n := 0
-		if c.view != nil {
-			n = len(c.view.ofKind(k))
-		}
+		n := t.Of(k)
 		pos := c.navPos[k]
 		if pos == 0 {
 			c.nav[k].SetText(fmt.Sprintf("%s: %d", k, n))
