@@ -82,15 +82,15 @@ type Controller struct {
 	// countsLabel and regimeLabel are the toolbar's sentence counts and
 	// sensitivity with its regime.
 	countsLabel, regimeLabel *widget.Label
-	status    *widget.Label
-	errLabel  *widget.Label   // the first few files that could not be read
-	errButton *widget.Button  // opens the list of them all
-	errBox    *fyne.Container // holds both
-	errDialog dialog.Dialog   // the list, once opened
-	errList   *widget.List    // in errDialog
-	busy      *widget.ProgressBarInfinite
-	nav       map[compare.Kind]*widget.Label
-	navPos    map[compare.Kind]int
+	status                   *widget.Label
+	errLabel                 *widget.Label   // the first few files that could not be read
+	errButton                *widget.Button  // opens the list of them all
+	errBox                   *fyne.Container // holds both
+	errDialog                dialog.Dialog   // the list, once opened
+	errList                  *widget.List    // in errDialog
+	busy                     *widget.ProgressBarInfinite
+	nav                      map[compare.Kind]*widget.Label
+	navPos                   map[compare.Kind]int
 
 	// OnChanged, when set, is called on the UI goroutine after every new
 	// comparison is shown (tests wait on it).
@@ -106,6 +106,10 @@ type Controller struct {
 	// openPaths are the paths the open articles were opened from, for
 	// Open Recent.
 	openPaths []string
+	// moved, when set, names a change ("sensitivity 0.70 · lenient"), and
+	// has the status line say after the next comparison how its links
+	// differ from the last one's ("+15 links, −2").
+	moved string
 	// note, when set, is said once in the status line after the next
 	// comparison ("3 articles already open").
 	note string
@@ -155,6 +159,7 @@ func (c *Controller) SetIncluded(i int, in bool) {
 		return
 	}
 	c.incl[i] = in
+	c.moved = outletName(c.docs[i]) + map[bool]string{true: " included", false: " excluded"}[in]
 	c.Recompute()
 }
 
@@ -165,7 +170,9 @@ func (c *Controller) SetSensitivity(s float64) {
 	}
 	c.sens = s
 	c.sensLabel.SetText(fmt.Sprintf("Sensitivity %.2f", s))
+	c.regimeLabel.SetText(sensitivityText(s))
 	c.app.Preferences().SetFloat(prefSensitivity, s)
+	c.moved = sensitivityText(s)
 	c.Recompute()
 }
 
@@ -236,6 +243,7 @@ func emptyResults(docs []*corpus.Document) [][]compare.SentenceResult {
 
 // show puts a comparison of the articles idx on screen.
 func (c *Controller) show(idx []int, res *compare.Result) {
+	was, before := c.view.place(), c.linkKeys()
 	c.shown, c.res = idx, res
 	c.findFrom = nil
 	docs := make([]*corpus.Document, len(idx))
@@ -271,6 +279,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
+		c.view.restorePlace(was)
 	}
 	c.framingStale = true
 	c.framingAll = framingLists{}
@@ -282,6 +291,10 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	c.refreshSidebar()
 	c.refreshNav()
 	status := report.Count(res).String()
+	if c.moved != "" {
+		status += " · " + c.moved + ": " + movedText(before, c.linkKeys())
+		c.moved = ""
+	}
 	if c.note != "" {
 		status += " · " + c.note
 		c.note = ""
@@ -291,6 +304,14 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	if c.OnChanged != nil {
 		c.OnChanged()
 	}
+}
+
+// linkKeys are the keys of the links shown.
+func (c *Controller) linkKeys() map[linkKey]bool {
+	if c.view == nil {
+		return nil
+	}
+	return linkKeys(c.view.docs, c.res)
 }
 
 // analysis is the framing analysis of the comparison shown, made now when

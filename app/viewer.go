@@ -53,6 +53,9 @@ type viewer struct {
 	// (its A and B ends), the figures that disagree across it, as text.
 	conflicts map[compare.Ref]bool
 	figures   map[[2]compare.Ref][]string
+	// pending holds, per column, the anchor it is brought back to after a
+	// new comparison, until the user scrolls it (see restorePlace).
+	pending map[int]anchor
 }
 
 // headerKey names a column header: its document and which lines it has.
@@ -103,6 +106,7 @@ func (v *viewer) buildColumn(d int) {
 	v.bodies = append(v.bodies, body)
 	sc := container.NewVScroll(container.NewPadded(body))
 	sc.OnScrolled = func(fyne.Position) {
+		delete(v.pending, d)
 		v.updateViewport(d)
 		v.syncFrom(d)
 	}
@@ -111,7 +115,10 @@ func (v *viewer) buildColumn(d int) {
 		v.scrollTo(compare.Ref{Doc: d, Sentence: i})
 	})
 	v.strips = append(v.strips, strip)
-	text := container.New(&columnLayout{after: func() { v.updateViewport(d) }}, sc, strip)
+	text := container.New(&columnLayout{after: func() {
+		v.applyPending(d)
+		v.updateViewport(d)
+	}}, sc, strip)
 	withTitle := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Title != "" })
 	withDate := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Date != "" })
 	key := headerKey{doc, withTitle, withDate}
@@ -442,6 +449,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 
 // scrollTo scrolls r's column so that r stands near the top third.
 func (v *viewer) scrollTo(r compare.Ref) {
+	delete(v.pending, r.Doc)
 	p := v.places[r.Doc][r.Sentence]
 	pos, ok := p.flow.SpanPosition(p.span)
 	if !ok {

@@ -44,6 +44,7 @@ func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []
 	p := a.Preferences()
 	sens := p.FloatWithFallback(prefSensitivity, compare.DefaultSensitivity)
 	c := NewController(a, w, docs, errs, sens)
+	c.note = rememberedText(sens)
 	ApplyTheme(a, p.String(prefTheme))
 	c.build()
 	c.restoreSize()
@@ -410,7 +411,7 @@ func (c *Controller) Open(paths []string, add bool) {
 			c.errs = errs
 			c.showErrors()
 			c.openPaths = together
-			c.note = alreadyOpenText(dups)
+			c.note = joinNotes(alreadyOpenText(dups), rememberedText(c.sens))
 			c.setDocs(docs)
 			c.setStories(st)
 			if len(st) == 0 {
