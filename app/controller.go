@@ -110,6 +110,8 @@ type Controller struct {
 	// has the status line say after the next comparison how its links
 	// differ from the last one's ("+15 links, −2").
 	moved string
+	// showRelated keeps the detail panel's related words shown.
+	showRelated bool
 	// note, when set, is said once in the status line after the next
 	// comparison ("3 articles already open").
 	note string
@@ -279,6 +281,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
+		c.view.showRelated, c.view.onShowRelated = c.showRelated, func(on bool) { c.showRelated = on }
 		c.view.restorePlace(was)
 	}
 	c.framingStale = true
