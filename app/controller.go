@@ -79,9 +79,11 @@ type Controller struct {
 	tabs      *container.AppTabs
 	docList   *fyne.Container // sidebar rows
 	sensLabel *widget.Label
+	side      *collapsible // the sidebar, which the toolbar collapses
 	// countsLabel and regimeLabel are the toolbar's sentence counts and
 	// sensitivity with its regime.
 	countsLabel, regimeLabel *widget.Label
+	countsRow                *fyne.Container // holds them
 	status                   *widget.Label
 	errLabel                 *widget.Label   // the first few files that could not be read
 	errButton                *widget.Button  // opens the list of them all
@@ -171,7 +173,7 @@ func (c *Controller) SetSensitivity(s float64) {
 		return
 	}
 	c.sens = s
-	c.sensLabel.SetText(fmt.Sprintf("Sensitivity %.2f", s))
+	c.sensLabel.SetText(sensitivityLabel(s))
 	c.regimeLabel.SetText(sensitivityText(s))
 	c.app.Preferences().SetFloat(prefSensitivity, s)
 	c.moved = sensitivityText(s)
@@ -278,7 +280,9 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		for d := range c.view.scrolls {
 			cols[d] = c.view.column(d)
 		}
-		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
+		// Narrow columns keep their words whole: past the columns' minimum
+		// width, the columns scroll sideways.
+		c.columnsBox.Objects = []fyne.CanvasObject{container.NewHScroll(splitEvenly(cols))}
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
 		c.view.showRelated, c.view.onShowRelated = c.showRelated, func(on bool) { c.showRelated = on }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,25 +40,52 @@ func (c *Controller) toolbarCounts() fyne.CanvasObject {
 	c.regimeLabel = widget.NewLabel(sensitivityText(c.sens))
 	c.countsLabel.Truncation = fyne.TextTruncateEllipsis
 	c.regimeLabel.Truncation = fyne.TextTruncateEllipsis
-	return container.New(shrinkRow{}, c.countsLabel, c.regimeLabel)
+	c.countsRow = container.New(shrinkRow{alts: map[*widget.Label][]string{}}, c.countsLabel, c.regimeLabel)
+	return c.countsRow
 }
 
 // shrinkRow lays truncating labels out in a row at the widths of their
-// texts, and narrows them all alike when the row is narrower: the toolbar
-// then never forces the window wider.
-type shrinkRow struct{}
+// texts. When the row is too narrow, a label with shorter texts in alts
+// (longest first) takes the longest that lets the row fit, and then all
+// are narrowed alike: the toolbar never forces the window wider.
+type shrinkRow struct {
+	alts map[*widget.Label][]string
+}
 
-// natural is the width label l needs to show its text whole.
-func (shrinkRow) natural(l *widget.Label) float32 {
+// natural is the width label l needs to show text whole.
+func natural(l *widget.Label, text string) float32 {
 	th := l.Theme()
-	return fyne.MeasureText(l.Text, th.Size(theme.SizeNameText), l.TextStyle).Width + 2*th.Size(theme.SizeNameInnerPadding)
+	// A truncating label wants a little more than its text to show it
+	// whole.
+	return fyne.MeasureText(text, th.Size(theme.SizeNameText), l.TextStyle).Width + 2*th.Size(theme.SizeNameInnerPadding) + th.Size(theme.SizeNamePadding)
 }
 
 // Layout is part of fyne.Layout.
 func (r shrinkRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	texts := make([]string, len(objects))
 	total := float32(0)
-	for _, o := range objects {
-		total += r.natural(o.(*widget.Label))
+	for i, o := range objects {
+		l := o.(*widget.Label)
+		texts[i] = l.Text
+		if alts := r.alts[l]; len(alts) > 0 {
+			texts[i] = alts[0]
+		}
+		total += natural(l, texts[i])
+	}
+	for i, o := range objects {
+		l := o.(*widget.Label)
+		for _, alt := range r.alts[l] {
+			if total <= size.Width {
+				break
+			}
+			if w, was := natural(l, alt), natural(l, texts[i]); w < was {
+				total -= was - w
+				texts[i] = alt
+			}
+		}
+		if l.Text != texts[i] {
+			l.SetText(texts[i])
+		}
 	}
 	scale := float32(1)
 	if total > size.Width && total > 0 {
@@ -65,7 +93,8 @@ func (r shrinkRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	x := float32(0)
 	for _, o := range objects {
-		w := r.natural(o.(*widget.Label)) * scale
+		l := o.(*widget.Label)
+		w := natural(l, l.Text) * scale
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 		x += w
@@ -86,6 +115,16 @@ func (c *Controller) refreshCounts(t report.Totals) {
 	if c.countsLabel == nil {
 		return
 	}
-	c.countsLabel.SetText(report.SentencesText(t.Sentences, t.Boilerplate))
+	full := report.SentencesText(t.Sentences, t.Boilerplate)
+	short := strings.Replace(full, " sentences =", " =", 1)
+	c.countsRow.Layout.(shrinkRow).alts[c.countsLabel] = []string{full, short}
+	c.countsLabel.SetText(full)
 	c.regimeLabel.SetText(sensitivityText(c.sens))
+	c.countsRow.Refresh()
+}
+
+// sensitivityLabel is the sidebar's sensitivity line: "Sensitivity 0.60 ·
+// balanced".
+func sensitivityLabel(s float64) string {
+	return "S" + sensitivityText(s)[1:]
 }

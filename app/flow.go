@@ -268,6 +268,8 @@ type flowTokens struct {
 	words []flowWord
 	space float32 // width of a space in the span's style
 	style fyne.TextStyle
+	// widest is the width of the span's widest word.
+	widest float32
 }
 
 // flowLayoutKey is what a span's layout depends on.
@@ -325,11 +327,12 @@ func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // Layout lays the text out for the width of size.
 func (r *flowRenderer) Layout(size fyne.Size) { r.ensureLayout(size.Width) }
 
-// MinSize is a small width and the height of the text laid out at the
+// MinSize is the width of the widest word (so that words do not break,
+// up to maxWordWidth ems) and the height of the text laid out at the
 // widget's current width.
 func (r *flowRenderer) MinSize() fyne.Size {
 	r.ensureLayout(r.f.Size().Width)
-	return fyne.NewSize(r.minText+2*r.padX, r.height)
+	return fyne.NewSize(r.minWidth()+2*r.padX, r.height)
 }
 
 // Refresh re-reads the spans and the theme; it lays the text out again only
@@ -423,6 +426,7 @@ func (r *flowRenderer) tokenize(k flowLayoutKey) flowTokens {
 			if start >= 0 {
 				w := measureWord(text[start:i], r.size, k.style, r.font)
 				t.words = append(t.words, flowWord{int32(start), int32(i), w})
+				t.widest = max(t.widest, w)
 				start = -1
 			}
 		} else if start < 0 {

@@ -107,7 +107,7 @@ func (c *Controller) build() {
 	c.busy.Stop()
 	c.busy.Hide()
 
-	c.sensLabel = widget.NewLabel(fmt.Sprintf("Sensitivity %.2f", c.sens))
+	c.sensLabel = widget.NewLabel(sensitivityLabel(c.sens))
 	slider := widget.NewSlider(0, 1)
 	slider.Step = 0.05
 	slider.Value = c.sens
@@ -118,16 +118,13 @@ func (c *Controller) build() {
 	filter.SetSelected("All sentences")
 
 	sidebar := container.NewVBox(
+		c.sensitivityBox(slider, filter),
+		widget.NewSeparator(),
 		c.buildStories(),
 		widget.NewRichText(&widget.TextSegment{Text: "Articles", Style: outletStyle}),
 		c.docList,
 		widget.NewSeparator(),
 		legendColumn(),
-		widget.NewSeparator(),
-		c.sensLabel, slider,
-		widget.NewLabel("Strict (independent outlets) … lenient (rewrites)"),
-		widget.NewSeparator(),
-		filter,
 	)
 	c.framing = widget.NewRichText()
 	c.framing.Wrapping = fyne.TextWrapWord
@@ -149,8 +146,9 @@ func (c *Controller) build() {
 		}
 		c.refreshFraming()
 	}
-	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
-	body.Offset = 0.2
+	c.side = newCollapsible(container.NewVScroll(container.NewPadded(sidebar)), main)
+	c.side.onShown = func(bool) { c.win.SetMainMenu(c.menu()) }
+	body := c.side.box
 	c.errButton = widget.NewButton("All skipped files…", c.showErrorList)
 	c.errBox = container.NewBorder(nil, nil, nil, c.errButton, c.errLabel)
 	bottom := container.NewVBox(widget.NewSeparator(), c.errBox, container.NewBorder(nil, nil, nil, c.busy, c.status))
@@ -194,7 +192,7 @@ func legendColumn() fyne.CanvasObject {
 // navBar is the toolbar: previous / next sentence of each category with
 // its position ("unique 3 of 12").
 func (c *Controller) navBar() fyne.CanvasObject {
-	box := container.NewHBox()
+	box := container.NewHBox(c.side.button, widget.NewSeparator())
 	for _, k := range navKinds {
 		k := k
 		c.nav[k] = widget.NewLabel("")
@@ -203,7 +201,7 @@ func (c *Controller) navBar() fyne.CanvasObject {
 		box.Add(widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.Step(k, 1) }))
 		box.Add(widget.NewSeparator())
 	}
-	box.Add(widget.NewCheck("Synchronised scrolling", func(on bool) {
+	box.Add(widget.NewCheck("Sync scroll", func(on bool) {
 		c.sync = on
 		if c.view != nil {
 			c.view.sync = on
@@ -462,7 +460,11 @@ func (c *Controller) menu() *fyne.MainMenu {
 			ApplyTheme(c.app, name)
 		})
 	}
-	view := fyne.NewMenu("View", themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))
+	sidebarItem := fyne.NewMenuItem("Sidebar", c.ToggleSidebar)
+	sidebarItem.Checked = c.side == nil || c.side.shown
+	sidebarItem.Shortcut = sidebarShortcut
+	view := fyne.NewMenu("View", sidebarItem, fyne.NewMenuItemSeparator(),
+		themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))
 
 	var navItems []*fyne.MenuItem
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
@@ -500,6 +502,7 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
 	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
 	cv.AddShortcut(quitShortcut, func(fyne.Shortcut) { c.quit() })
+	cv.AddShortcut(sidebarShortcut, func(fyne.Shortcut) { c.ToggleSidebar() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
