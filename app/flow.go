@@ -313,9 +313,10 @@ type flowRenderer struct {
 	height    float32
 
 	// Drawing.
-	rects   []*canvas.Rectangle
-	texts   []*canvas.Text
-	objects []fyne.CanvasObject
+	rects    []*canvas.Rectangle
+	texts    []*canvas.Text
+	outlines []*canvas.Line // the outlines of emphasised spans (drawOutlines)
+	objects  []fyne.CanvasObject
 }
 
 // Destroy is part of fyne.WidgetRenderer.
@@ -567,7 +568,8 @@ func (r *flowRenderer) fitPrefix(t *flowTokens, start, end int32, width float32)
 // reusing the objects it made before.
 func (r *flowRenderer) draw() {
 	n := len(r.frags)
-	if len(r.objects) != 2*n {
+	// The outlines, after the rectangles and texts, change in number.
+	if len(r.objects) < 2*n || (n > 0 && r.objects[2*n-1] != r.texts[n-1]) {
 		for len(r.rects) < n {
 			rc := canvas.NewRectangle(color.Transparent)
 			rc.Hidden = true
@@ -596,6 +598,7 @@ func (r *flowRenderer) draw() {
 		t.Resize(fyne.NewSize(0, r.textHeight))
 		r.styleFrag(k)
 	}
+	r.drawOutlines()
 }
 
 // restyleAll restyles every fragment.
@@ -603,6 +606,7 @@ func (r *flowRenderer) restyleAll() {
 	for k := range r.frags {
 		r.styleFrag(k)
 	}
+	r.drawOutlines()
 }
 
 // restyleSpan restyles the fragments of span s, if it exists.
@@ -613,6 +617,7 @@ func (r *flowRenderer) restyleSpan(s int) {
 	for k := r.spanFrags[s]; k < r.spanFrags[s+1]; k++ {
 		r.styleFrag(k)
 	}
+	r.drawOutlines()
 }
 
 // styleFrag colours the text of fragment k, and places and styles its
@@ -640,11 +645,13 @@ func (r *flowRenderer) styleFrag(k int) {
 	fill := sp.Fill
 	var stroke color.Color
 	var width, out float32
+	// An emphasised span's outline is drawn around all its lines at once
+	// (drawOutlines); its rectangles reach out to it.
 	switch {
 	case sp.Emphasis >= EmphasisSelected:
-		fill, stroke, width, out = strengthen(fill), r.fg, 2, 1
+		fill, out = strengthen(fill), 1
 	case sp.Emphasis == EmphasisCounterpart:
-		stroke, width, out = r.fg, 1, 1
+		out = 1
 	}
 	if r.f.hover == int(fr.span)+1 {
 		fill = over(r.hoverC, fill)
@@ -652,11 +659,16 @@ func (r *flowRenderer) styleFrag(k int) {
 	// Rectangles are drawn from their fields every frame; the widget's own
 	// refresh repaints them. Hidden ones are not placed, as resizing a
 	// rectangle refreshes it, which is costly by the thousand.
-	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, r.radius
+	radius := r.radius
+	if out > 0 {
+		radius = 0 // square, as its outline
+	}
+	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, radius
 	rc.Hidden = transparent(fill) && width == 0
 	if !rc.Hidden {
-		rc.Move(fyne.NewPos(r.padX+fr.x0-r.bgPadX-out, r.lineTop(int(fr.line))-out))
-		rc.Resize(fyne.NewSize(fr.x1-fr.x0+2*(r.bgPadX+out), r.textHeight+2*out))
+		b := r.fragBox(k, out)
+		rc.Move(fyne.NewPos(b.x0, b.y0))
+		rc.Resize(fyne.NewSize(b.x1-b.x0, b.y1-b.y0))
 	}
 }
 
