@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -67,7 +68,7 @@ type Controller struct {
 	rows         []*DocRow // the sidebar's rows, one per listed article
 
 	headers   map[headerKey]fyne.CanvasObject // column headers, kept across comparisons
-	findEntry *widget.Entry                   // the toolbar's search field
+	findEntry *findField                      // the toolbar's search field
 	findFrom  *compare.Ref                    // the last match, where the next search goes on
 
 	// Stories, when the open articles are too many to compare at once.
@@ -287,6 +288,9 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
 		c.view.showRelated, c.view.onShowRelated = c.showRelated, func(on bool) { c.showRelated = on }
 		c.view.restorePlace(was)
+		if c.findEntry != nil && c.findEntry.Text != "" {
+			c.view.setFound(c.matches(strings.ToLower(strings.TrimSpace(c.findEntry.Text))))
+		}
 	}
 	c.framingStale = true
 	c.framingAll = framingLists{}

@@ -53,6 +53,9 @@ type Span struct {
 	Bold, Italic bool
 	// Emphasis outlines the span (and strengthens its fill when selected).
 	Emphasis Emphasis
+	// Found marks the span as a match of a search: highlighted and
+	// underlined.
+	Found bool
 }
 
 // FlowText is a paragraph of spans laid out as flowing, word-wrapped text in
@@ -655,6 +658,10 @@ func (r *flowRenderer) styleFrag(k int) {
 	}
 	if r.f.hover == int(fr.span)+1 {
 		fill = over(r.hoverC, fill)
+	}
+	t.TextStyle.Underline = sp.Found
+	if sp.Found {
+		fill = over(r.themeColor(theme.ColorNameSelection), fill)
 	}
 	// Rectangles are drawn from their fields every frame; the widget's own
 	// refresh repaints them. Hidden ones are not placed, as resizing a

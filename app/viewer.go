@@ -59,6 +59,8 @@ type viewer struct {
 	// toggles it.
 	showRelated   bool
 	onShowRelated func(bool)
+	// found are the sentences that match the search, highlighted.
+	found map[compare.Ref]bool
 }
 
 // headerKey names a column header: its document and which lines it has.
@@ -306,9 +308,9 @@ func (v *viewer) restyleAll() {
 	touched := map[*FlowText]bool{}
 	for d := range v.places {
 		for i, p := range v.places[d] {
-			e := p.flow.Spans[p.span].Emphasis
+			e, found := p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found
 			p.flow.Spans[p.span] = v.span(d, i)
-			p.flow.Spans[p.span].Emphasis = e
+			p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found = e, found
 			touched[p.flow] = true
 		}
 	}
