@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -58,18 +57,23 @@ func TestHeaderTip(t *testing.T) {
 		t.Fatal("no header tip")
 	}
 	doc := c.view.docs[0]
-	tip.MouseIn(&desktop.MouseEvent{})
-	if tip.popUp == nil || !tip.popUp.Visible() {
-		t.Fatal("no pop-up on hover")
+	p := fyne.CurrentApp().Driver().AbsolutePositionForObject(tip)
+	test.MoveMouse(c.win.Canvas(), p.AddXY(10, 5))
+	layer := tipLayers[c.win.Canvas()]
+	if tip.shown == nil || !layer.panel.Visible() {
+		t.Fatal("no tip on hover")
 	}
-	text := tip.popUp.Content.(*widget.Label).Text
+	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(layer.panel).Y; y < p.Y+tip.Size().Height-1 {
+		t.Errorf("the tip at %v covers the header (%v high at %v)", y, tip.Size().Height, p.Y)
+	}
+	text := layer.label.Text
 	for _, want := range []string{outletName(doc), doc.Title} {
 		if !strings.Contains(text, want) {
 			t.Errorf("tip %q lacks %q", text, want)
 		}
 	}
-	tip.MouseOut()
-	if tip.popUp.Visible() {
+	test.MoveMouse(c.win.Canvas(), p.AddXY(10, 400))
+	if layer.panel.Visible() {
 		t.Error("the tip stays after the pointer left")
 	}
 }

@@ -135,8 +135,7 @@ func rememberedText(s float64) string {
 	if s == compare.DefaultSensitivity {
 		return ""
 	}
-	return fmt.Sprintf("compared at your remembered %s (the default is %.2f · %s)",
-		sensitivityText(s), compare.DefaultSensitivity, regime(compare.DefaultSensitivity))
+	return fmt.Sprintf("at your remembered %s (default %.2f)", sensitivityText(s), compare.DefaultSensitivity)
 }
 
 // joinNotes joins the non-empty notes for the status line with " · ".

@@ -78,7 +78,7 @@ func TestRememberedSensitivity(t *testing.T) {
 	dir := t.TempDir()
 	writeSamples(t, dir, 2)
 	openAndWait(t, c, changed, []string{dir}, false)
-	if s := c.status.Text; !strings.Contains(s, "remembered sensitivity 0.80 · lenient (the default is 0.60 · balanced)") {
+	if s := c.status.Text; !strings.Contains(s, "at your remembered sensitivity 0.80 · lenient (default 0.60)") {
 		t.Errorf("status %q does not announce the remembered sensitivity", s)
 	}
 }

@@ -156,7 +156,7 @@ func (c *Controller) build() {
 	if len(c.errs) > 0 {
 		c.showErrors()
 	}
-	w.SetContent(container.NewBorder(c.navBar(), bottom, nil, nil, body))
+	w.SetContent(withTips(w.Canvas(), container.NewBorder(c.navBar(), bottom, nil, nil, body)))
 	w.SetMainMenu(c.menu())
 	c.shortcuts()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
