@@ -572,7 +572,7 @@ func (r *flowRenderer) fitPrefix(t *flowTokens, start, end int32, width float32)
 func (r *flowRenderer) draw() {
 	n := len(r.frags)
 	// The outlines, after the rectangles and texts, change in number.
-	if len(r.objects) < 2*n || (n > 0 && r.objects[2*n-1] != r.texts[n-1]) {
+	if len(r.texts) < n || len(r.objects) < 2*n || (n > 0 && r.objects[2*n-1] != r.texts[n-1]) {
 		for len(r.rects) < n {
 			rc := canvas.NewRectangle(color.Transparent)
 			rc.Hidden = true

@@ -597,3 +597,23 @@ func TestOutlineOneShape(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowOutlineThenNarrower checks that a paragraph with an outlined
+// span can be laid out narrower, into more fragments than it has drawn
+// before (the outline's lines once hid that the pools were short).
+func TestFlowOutlineThenNarrower(t *testing.T) {
+	flowApp(t, theme.VariantLight)
+	spans := sampleSpans()
+	for i := range spans {
+		spans[i].Emphasis = EmphasisSelected
+	}
+	f, r := flowOf(t, spans, nil, 2000)
+	for w := float32(2000); w >= 60; w -= 20 {
+		f.Resize(fyne.NewSize(w, 400))
+		for k := range r.frags {
+			if r.objects[len(r.frags)+k] != r.texts[k] {
+				t.Fatalf("width %v: object %d is not text %d", w, len(r.frags)+k, k)
+			}
+		}
+	}
+}
