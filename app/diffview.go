@@ -281,19 +281,6 @@ func newDiffView(cells []diffCell) *diffView {
 	return v
 }
 
-// Resize sets the view's size; a new width changes its rows, and so its
-// minimum height.
-func (v *diffView) Resize(size fyne.Size) {
-	old := v.Size()
-	if size == old {
-		return
-	}
-	v.BaseWidget.Resize(size)
-	if size.Width != old.Width {
-		v.Refresh()
-	}
-}
-
 // CreateRenderer is part of fyne.Widget.
 func (v *diffView) CreateRenderer() fyne.WidgetRenderer {
 	r := &diffRenderer{v: v}
