@@ -140,21 +140,6 @@ func errorText(errs []*corpus.FileError) string {
 	return b.String()
 }
 
-// summaryText counts the articles and their sentences by status.
-func summaryText(docs []*corpus.Document, res *compare.Result) string {
-	counts := map[compare.Kind]int{}
-	total := 0
-	for d, doc := range docs {
-		for i := range doc.Sentences {
-			counts[statusOf(res, d, i)]++
-			total++
-		}
-	}
-	return fmt.Sprintf("%s, %s: %d shared, %d paraphrased, %d unique",
-		plural(len(docs), "article", "articles"), plural(total, "sentence", "sentences"),
-		counts[compare.Shared], counts[compare.Paraphrased], counts[compare.Unique])
-}
-
 // plural formats a count with the singular or plural noun.
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -53,7 +53,7 @@ func fixture() ([]*corpus.Document, *compare.Result) {
 	res := &compare.Result{
 		Sentences: [][]compare.SentenceResult{
 			{{Status: compare.Shared, Coverage: 2}, {Status: compare.Unique, Coverage: 1},
-				{Status: compare.Paraphrased, Coverage: 2}, {Status: compare.Unique, Coverage: 1}},
+				{Status: compare.Paraphrased, Coverage: 2}, {Status: compare.Unique, Coverage: 1, Boilerplate: true}},
 			{{Status: compare.Shared, Coverage: 2}, {Status: compare.Paraphrased, Coverage: 2},
 				{Status: compare.Unique, Coverage: 1}},
 		},
@@ -82,6 +82,8 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		walk(v.Trailing, f)
 	case *container.Scroll:
 		walk(v.Content, f)
+	case *hoverTip:
+		walk(v.content, f)
 	case *container.AppTabs:
 		for _, it := range v.Items {
 			walk(it.Content, f)
@@ -175,7 +177,7 @@ func TestNewWindow(t *testing.T) {
 		t.Errorf("shared sentence shown %d times, want 2 (once per article)", n)
 	}
 
-	summary := "2 articles, 7 sentences: 2 shared, 2 paraphrased, 3 unique"
+	summary := "2 articles · 7 sentences = 6 + 1 boilerplate · 2 shared, 2 paraphrased, 2 unique · 2 links (1 shared, 1 paraphrased)"
 	if labels(w)[summary] == nil {
 		t.Errorf("no status line %q", summary)
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/framing"
+	"parallax/report"
 	"parallax/stories"
 )
 
@@ -67,7 +69,7 @@ type Controller struct {
 	rows         []*DocRow // the sidebar's rows, one per listed article
 
 	headers   map[headerKey]fyne.CanvasObject // column headers, kept across comparisons
-	findEntry *widget.Entry                   // the toolbar's search field
+	findEntry *findField                      // the toolbar's search field
 	findFrom  *compare.Ref                    // the last match, where the next search goes on
 
 	// Stories, when the open articles are too many to compare at once.
@@ -79,15 +81,20 @@ type Controller struct {
 	tabs      *container.AppTabs
 	docList   *fyne.Container // sidebar rows
 	sensLabel *widget.Label
-	status    *widget.Label
-	errLabel  *widget.Label   // the first few files that could not be read
-	errButton *widget.Button  // opens the list of them all
-	errBox    *fyne.Container // holds both
-	errDialog dialog.Dialog   // the list, once opened
-	errList   *widget.List    // in errDialog
-	busy      *widget.ProgressBarInfinite
-	nav       map[compare.Kind]*widget.Label
-	navPos    map[compare.Kind]int
+	side      *collapsible // the sidebar, which the toolbar collapses
+	// countsLabel and regimeLabel are the toolbar's sentence counts and
+	// sensitivity with its regime.
+	countsLabel, regimeLabel *widget.Label
+	countsRow                *fyne.Container // holds them
+	status                   *widget.Label
+	errLabel                 *widget.Label   // the first few files that could not be read
+	errButton                *widget.Button  // opens the list of them all
+	errBox                   *fyne.Container // holds both
+	errDialog                dialog.Dialog   // the list, once opened
+	errList                  *widget.List    // in errDialog
+	busy                     *widget.ProgressBarInfinite
+	nav                      map[compare.Kind]*widget.Label
+	navPos                   map[compare.Kind]int
 
 	// OnChanged, when set, is called on the UI goroutine after every new
 	// comparison is shown (tests wait on it).
@@ -103,6 +110,12 @@ type Controller struct {
 	// openPaths are the paths the open articles were opened from, for
 	// Open Recent.
 	openPaths []string
+	// moved, when set, names a change ("sensitivity 0.70 · lenient"), and
+	// has the status line say after the next comparison how its links
+	// differ from the last one's ("+15 links, −2").
+	moved string
+	// showRelated keeps the detail panel's related words shown.
+	showRelated bool
 	// note, when set, is said once in the status line after the next
 	// comparison ("3 articles already open").
 	note string
@@ -152,6 +165,7 @@ func (c *Controller) SetIncluded(i int, in bool) {
 		return
 	}
 	c.incl[i] = in
+	c.moved = outletName(c.docs[i]) + map[bool]string{true: " included", false: " excluded"}[in]
 	c.Recompute()
 }
 
@@ -161,8 +175,10 @@ func (c *Controller) SetSensitivity(s float64) {
 		return
 	}
 	c.sens = s
-	c.sensLabel.SetText(fmt.Sprintf("Sensitivity %.2f", s))
+	c.sensLabel.SetText(sensitivityLabel(s))
+	c.regimeLabel.SetText(sensitivityText(s))
 	c.app.Preferences().SetFloat(prefSensitivity, s)
+	c.moved = sensitivityText(s)
 	c.Recompute()
 }
 
@@ -234,6 +250,7 @@ func emptyResults(docs []*corpus.Document) [][]compare.SentenceResult {
 // show puts a comparison of the articles idx on screen.
 func (c *Controller) show(idx []int, res *compare.Result) {
 	res = c.corrected(idx, res)
+	was, before := c.view.place(), c.linkKeys()
 	c.shown, c.res = idx, res
 	c.findFrom = nil
 	docs := make([]*corpus.Document, len(idx))
@@ -266,11 +283,18 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		for d := range c.view.scrolls {
 			cols[d] = c.view.column(d)
 		}
-		c.columnsBox.Objects = []fyne.CanvasObject{splitEvenly(cols)}
+		// Narrow columns keep their words whole: past the columns' minimum
+		// width, the columns scroll sideways.
+		c.columnsBox.Objects = []fyne.CanvasObject{container.NewHScroll(splitEvenly(cols))}
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
 		c.view.hooks = c.viewerHooks()
 		c.columnsBox.Objects = append(c.columnsBox.Objects, newConnectors(c.view))
+		c.view.showRelated, c.view.onShowRelated = c.showRelated, func(on bool) { c.showRelated = on }
+		c.view.restorePlace(was)
+		if c.findEntry != nil && c.findEntry.Text != "" {
+			c.view.setFound(c.matches(strings.ToLower(strings.TrimSpace(c.findEntry.Text))))
+		}
 	}
 	c.framingStale = true
 	c.framingAll = framingLists{}
@@ -281,7 +305,11 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	c.navPos = map[compare.Kind]int{}
 	c.refreshSidebar()
 	c.refreshNav()
-	status := summaryText(docs, res)
+	status := report.Count(res).String()
+	if c.moved != "" {
+		status += " · " + c.moved + ": " + movedText(before, c.linkKeys())
+		c.moved = ""
+	}
 	if c.note != "" {
 		status += " · " + c.note
 		c.note = ""
@@ -291,6 +319,14 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	if c.OnChanged != nil {
 		c.OnChanged()
 	}
+}
+
+// linkKeys are the keys of the links shown.
+func (c *Controller) linkKeys() map[linkKey]bool {
+	if c.view == nil {
+		return nil
+	}
+	return linkKeys(c.view.docs, c.res)
 }
 
 // analysis is the framing analysis of the comparison shown, made now when

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -356,7 +358,7 @@ func TestExportReport(t *testing.T) {
 	if err := c.ExportReport(&txt, "text"); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(txt.String(), "Parallax: 5 documents") {
+	if !strings.HasPrefix(txt.String(), "Parallax: 5 articles") {
 		t.Errorf("text report starts %.60q", txt.String())
 	}
 	if menuItem(t, c.win.MainMenu(), "File", "Export Report…") == nil {
@@ -396,7 +398,7 @@ func TestRapidChangesShowTheLatest(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
-	c, _ := newTestController(t, sample(t))
+	c, changed := newTestController(t, sample(t))
 	var want []compare.Ref
 	for d, doc := range c.view.docs {
 		for i := range doc.Sentences {
@@ -412,7 +414,7 @@ func TestFind(t *testing.T) {
 	// wraps around.
 	c.findEntry.SetText("MAYORKAS")
 	for k := 0; k <= len(want); k++ {
-		c.findEntry.OnSubmitted(c.findEntry.Text)
+		c.findEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		got := c.view.selected
 		if got == nil || *got != want[k%len(want)] {
 			t.Fatalf("find %d selected %v, want %v", k+1, got, want[k%len(want)])
@@ -420,6 +422,38 @@ func TestFind(t *testing.T) {
 		if !strings.Contains(c.status.Text, fmt.Sprintf("match %d of %d", k%len(want)+1, len(want))) {
 			t.Errorf("status %q", c.status.Text)
 		}
+	}
+	// Every match is highlighted, and nothing else.
+	for d, doc := range c.view.docs {
+		for i := range doc.Sentences {
+			p := c.view.places[d][i]
+			r := compare.Ref{Doc: d, Sentence: i}
+			if found := p.flow.Spans[p.span].Found; found != slices.Contains(want, r) {
+				t.Errorf("sentence %v highlighted %v", r, found)
+			}
+		}
+	}
+	// Shift+Enter goes back, wrapping around.
+	at := *c.view.selected
+	k := slices.Index(want, at)
+	c.findEntry.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for step := 1; step <= len(want); step++ {
+		c.findEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		w := want[((k-step)%len(want)+len(want))%len(want)]
+		if got := c.view.selected; got == nil || *got != w {
+			t.Fatalf("Shift+Enter %d selected %v, want %v", step, got, w)
+		}
+	}
+	c.findEntry.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	// The highlights survive a new comparison, and go with the text.
+	c.SetSensitivity(0.7)
+	wait(t, changed)
+	if p := c.view.places[want[0].Doc][want[0].Sentence]; !p.flow.Spans[p.span].Found {
+		t.Error("the highlights went with a new comparison")
+	}
+	c.findEntry.SetText("")
+	if p := c.view.places[want[0].Doc][want[0].Sentence]; p.flow.Spans[p.span].Found {
+		t.Error("the highlights stay once the search is cleared")
 	}
 	if c.Find("no such words anywhere") || !strings.HasPrefix(c.status.Text, "No sentence holds") {
 		t.Errorf("a search for nothing: status %q", c.status.Text)

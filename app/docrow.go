@@ -183,9 +183,9 @@ func oneLine(text string, style widget.RichTextStyle) *widget.RichText {
 }
 
 // metaText is the document's date, if any, and its sentence count:
-// "2024-01-02 · 42 sentences".
+// "2024-01-02 · 42 sentences = 40 + 2 boilerplate".
 func metaText(doc *corpus.Document) string {
-	n := plural(len(doc.Sentences), "sentence", "sentences")
+	n := report.DocSentencesText(doc)
 	if doc.Date == "" {
 		return n
 	}

@@ -6,35 +6,79 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
 )
 
 // findWidth is the width of the toolbar's search field.
-const findWidth = 220
+const findWidth = 170
 
-// newFindEntry is the toolbar's search field: Enter finds the next
-// sentence holding the text.
-func (c *Controller) newFindEntry() *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("Find in the articles (Ctrl+F)")
-	e.OnSubmitted = func(q string) { c.Find(q) }
-	e.OnChanged = func(string) { c.findFrom = nil } // a new search starts over
+// findField is the toolbar's search field: Enter finds the next match,
+// Shift+Enter the previous one.
+type findField struct {
+	widget.Entry
+	shift bool // a Shift key is held
+	// onFind is called on Enter, back when Shift is held.
+	onFind func(back bool)
+}
+
+// KeyDown notes Shift; it is part of desktop.Keyable.
+func (f *findField) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		f.shift = true
+	}
+	f.Entry.KeyDown(k)
+}
+
+// KeyUp notes Shift; it is part of desktop.Keyable.
+func (f *findField) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		f.shift = false
+	}
+	f.Entry.KeyUp(k)
+}
+
+// TypedKey finds on Enter (back with Shift); it is part of
+// fyne.Focusable.
+func (f *findField) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && f.onFind != nil {
+		f.onFind(f.shift)
+		return
+	}
+	f.Entry.TypedKey(k)
+}
+
+// newFindEntry is the toolbar's search field: typing highlights every
+// sentence holding the text, Enter selects the next one and Shift+Enter
+// the previous one.
+func (c *Controller) newFindEntry() *findField {
+	e := &findField{}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("Find (Ctrl+F)")
+	e.onFind = func(back bool) {
+		if back {
+			c.FindPrevious(e.Text)
+		} else {
+			c.Find(e.Text)
+		}
+	}
+	e.OnChanged = func(q string) {
+		c.findFrom = nil // a new search starts over
+		c.highlightMatches(q)
+	}
 	c.findEntry = e
 	return e
 }
 
-// Find selects the next sentence, after the selection or the last match,
-// column by column in reading order and wrapping around, whose text holds
-// q (case aside), and says which match of how many it is. It reports
-// whether it found one.
-func (c *Controller) Find(q string) bool {
-	q = strings.ToLower(strings.TrimSpace(q))
-	if c.view == nil || q == "" {
-		return false
-	}
+// matches are the sentences whose text holds q (case aside), column by
+// column in reading order; q is trimmed and lower-cased.
+func (c *Controller) matches(q string) []compare.Ref {
 	var hits []compare.Ref
+	if c.view == nil || q == "" {
+		return nil
+	}
 	for d, doc := range c.view.docs {
 		for i := range doc.Sentences {
 			if strings.Contains(strings.ToLower(doc.SentenceText(i)), q) {
@@ -42,6 +86,41 @@ func (c *Controller) Find(q string) bool {
 			}
 		}
 	}
+	return hits
+}
+
+// highlightMatches marks every sentence holding q in the columns (none
+// when q is empty) and says how many there are.
+func (c *Controller) highlightMatches(q string) {
+	if c.view == nil {
+		return
+	}
+	q = strings.ToLower(strings.TrimSpace(q))
+	hits := c.matches(q)
+	c.view.setFound(hits)
+	if q != "" {
+		c.status.SetText(fmt.Sprintf("“%s”: %s; Enter for the next, Shift+Enter for the previous.", q, plural(len(hits), "match", "matches")))
+	}
+}
+
+// Find selects the next sentence, after the selection or the last match,
+// column by column in reading order and wrapping around, whose text holds
+// q (case aside), and says which match of how many it is. Every match is
+// highlighted. It reports whether it found one.
+func (c *Controller) Find(q string) bool { return c.find(q, 1) }
+
+// FindPrevious is Find backwards: the match before the selection or the
+// last match (Shift+Enter).
+func (c *Controller) FindPrevious(q string) bool { return c.find(q, -1) }
+
+// find selects the match dir (1 or -1) from the last one.
+func (c *Controller) find(q string, dir int) bool {
+	q = strings.ToLower(strings.TrimSpace(q))
+	if c.view == nil || q == "" {
+		return false
+	}
+	hits := c.matches(q)
+	c.view.setFound(hits)
 	if len(hits) == 0 {
 		c.status.SetText(fmt.Sprintf("No sentence holds “%s”.", q))
 		return false
@@ -50,13 +129,25 @@ func (c *Controller) Find(q string) bool {
 	if from == nil {
 		from = c.view.selected
 	}
-	k := 0 // the first hit after from
+	k := 0 // forwards: the first hit after from; backwards: the last before
+	if dir < 0 {
+		k = len(hits) - 1
+	}
 	if from != nil {
-		for k < len(hits) && !after(hits[k], *from) {
-			k++
-		}
-		if k == len(hits) {
-			k = 0
+		if dir > 0 {
+			for k < len(hits) && !after(hits[k], *from) {
+				k++
+			}
+			if k == len(hits) {
+				k = 0
+			}
+		} else {
+			for k >= 0 && !after(*from, hits[k]) {
+				k--
+			}
+			if k < 0 {
+				k = len(hits) - 1
+			}
 		}
 	}
 	r := hits[k]
@@ -80,6 +171,29 @@ func (c *Controller) focusFind() {
 }
 
 // findBox lays the search field out at its width.
-func findBox(e *widget.Entry) fyne.CanvasObject {
+func findBox(e *findField) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(findWidth, e.MinSize().Height), e)
+}
+
+// setFound marks the sentences refs as matches of a search, and no others.
+func (v *viewer) setFound(refs []compare.Ref) {
+	touched := map[*FlowText]bool{}
+	mark := func(r compare.Ref, on bool) {
+		p := v.places[r.Doc][r.Sentence]
+		if p.flow.Spans[p.span].Found != on {
+			p.flow.Spans[p.span].Found = on
+			touched[p.flow] = true
+		}
+	}
+	for r := range v.found {
+		mark(r, false)
+	}
+	v.found = map[compare.Ref]bool{}
+	for _, r := range refs {
+		v.found[r] = true
+		mark(r, true)
+	}
+	for f := range touched {
+		f.Refresh()
+	}
 }

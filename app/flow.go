@@ -53,6 +53,9 @@ type Span struct {
 	Bold, Italic bool
 	// Emphasis outlines the span (and strengthens its fill when selected).
 	Emphasis Emphasis
+	// Found marks the span as a match of a search: highlighted and
+	// underlined.
+	Found bool
 }
 
 // FlowText is a paragraph of spans laid out as flowing, word-wrapped text in
@@ -274,6 +277,8 @@ type flowTokens struct {
 	words []flowWord
 	space float32 // width of a space in the span's style
 	style fyne.TextStyle
+	// widest is the width of the span's widest word.
+	widest float32
 }
 
 // flowLayoutKey is what a span's layout depends on.
@@ -317,9 +322,10 @@ type flowRenderer struct {
 	height    float32
 
 	// Drawing.
-	rects   []*canvas.Rectangle
-	texts   []*canvas.Text
-	objects []fyne.CanvasObject
+	rects    []*canvas.Rectangle
+	texts    []*canvas.Text
+	outlines []*canvas.Line // the outlines of emphasised spans (drawOutlines)
+	objects  []fyne.CanvasObject
 }
 
 // Destroy is part of fyne.WidgetRenderer.
@@ -331,11 +337,12 @@ func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // Layout lays the text out for the width of size.
 func (r *flowRenderer) Layout(size fyne.Size) { r.ensureLayout(size.Width) }
 
-// MinSize is a small width and the height of the text laid out at the
+// MinSize is the width of the widest word (so that words do not break,
+// up to maxWordWidth ems) and the height of the text laid out at the
 // widget's current width.
 func (r *flowRenderer) MinSize() fyne.Size {
 	r.ensureLayout(r.f.Size().Width)
-	return fyne.NewSize(r.minText+2*r.padX, r.height)
+	return fyne.NewSize(r.minWidth()+2*r.padX, r.height)
 }
 
 // Refresh re-reads the spans and the theme; it lays the text out again only
@@ -429,6 +436,7 @@ func (r *flowRenderer) tokenize(k flowLayoutKey) flowTokens {
 			if start >= 0 {
 				w := measureWord(text[start:i], r.size, k.style, r.font)
 				t.words = append(t.words, flowWord{int32(start), int32(i), w})
+				t.widest = max(t.widest, w)
 				start = -1
 			}
 		} else if start < 0 {
@@ -569,7 +577,8 @@ func (r *flowRenderer) fitPrefix(t *flowTokens, start, end int32, width float32)
 // reusing the objects it made before.
 func (r *flowRenderer) draw() {
 	n := len(r.frags)
-	if len(r.objects) != 2*n {
+	// The outlines, after the rectangles and texts, change in number.
+	if len(r.texts) < n || len(r.objects) < 2*n || (n > 0 && r.objects[2*n-1] != r.texts[n-1]) {
 		for len(r.rects) < n {
 			rc := canvas.NewRectangle(color.Transparent)
 			rc.Hidden = true
@@ -598,6 +607,7 @@ func (r *flowRenderer) draw() {
 		t.Resize(fyne.NewSize(0, r.textHeight))
 		r.styleFrag(k)
 	}
+	r.drawOutlines()
 }
 
 // restyleAll restyles every fragment.
@@ -605,6 +615,7 @@ func (r *flowRenderer) restyleAll() {
 	for k := range r.frags {
 		r.styleFrag(k)
 	}
+	r.drawOutlines()
 }
 
 // restyleSpan restyles the fragments of span s, if it exists.
@@ -615,6 +626,7 @@ func (r *flowRenderer) restyleSpan(s int) {
 	for k := r.spanFrags[s]; k < r.spanFrags[s+1]; k++ {
 		r.styleFrag(k)
 	}
+	r.drawOutlines()
 }
 
 // styleFrag colours the text of fragment k, and places and styles its
@@ -642,23 +654,34 @@ func (r *flowRenderer) styleFrag(k int) {
 	fill := sp.Fill
 	var stroke color.Color
 	var width, out float32
+	// An emphasised span's outline is drawn around all its lines at once
+	// (drawOutlines); its rectangles reach out to it.
 	switch {
 	case sp.Emphasis >= EmphasisSelected:
-		fill, stroke, width, out = strengthen(fill), r.fg, 2, 1
+		fill, out = strengthen(fill), 1
 	case sp.Emphasis == EmphasisCounterpart:
-		stroke, width, out = r.fg, 1, 1
+		out = 1
 	}
 	if r.f.hover == int(fr.span)+1 {
 		fill = over(r.hoverC, fill)
 	}
+	t.TextStyle.Underline = sp.Found
+	if sp.Found {
+		fill = over(r.themeColor(theme.ColorNameSelection), fill)
+	}
 	// Rectangles are drawn from their fields every frame; the widget's own
 	// refresh repaints them. Hidden ones are not placed, as resizing a
 	// rectangle refreshes it, which is costly by the thousand.
-	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, r.radius
+	radius := r.radius
+	if out > 0 {
+		radius = 0 // square, as its outline
+	}
+	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, radius
 	rc.Hidden = transparent(fill) && width == 0
 	if !rc.Hidden {
-		rc.Move(fyne.NewPos(r.padX+fr.x0-r.bgPadX-out, r.lineTop(int(fr.line))-out))
-		rc.Resize(fyne.NewSize(fr.x1-fr.x0+2*(r.bgPadX+out), r.textHeight+2*out))
+		b := r.fragBox(k, out)
+		rc.Move(fyne.NewPos(b.x0, b.y0))
+		rc.Resize(fyne.NewSize(b.x1-b.x0, b.y1-b.y0))
 	}
 }
 

@@ -280,16 +280,21 @@ func TestFlowFillsAndEmphasis(t *testing.T) {
 	f.SetSpans(spans)
 	for k, fr := range r.frags {
 		rc := r.rects[k]
-		switch fr.span {
-		case 0:
-			if rc.StrokeWidth < 2 || rc.FillColor == sharedFill {
-				t.Errorf("selected fragment %d: stroke %v fill %v", k, rc.StrokeWidth, rc.FillColor)
-			}
-		case 1:
-			if rc.Hidden || rc.StrokeWidth <= 0 || rc.StrokeWidth >= 2 {
-				t.Errorf("counterpart fragment %d: hidden %v stroke %v", k, rc.Hidden, rc.StrokeWidth)
-			}
+		if rc.StrokeWidth != 0 {
+			t.Errorf("fragment %d has its own outline", k)
 		}
+		if fr.span == 0 && rc.FillColor == sharedFill {
+			t.Errorf("selected fragment %d: fill %v not strengthened", k, rc.FillColor)
+		}
+	}
+	// One outline per emphasised span, around all its lines: thick for
+	// the selection, thin for the counterpart.
+	widths := map[float32]int{}
+	for _, o := range r.objects[2*len(r.frags):] {
+		widths[o.(*canvas.Line).StrokeWidth]++
+	}
+	if widths[2] < 4 || widths[1] < 4 {
+		t.Errorf("outline edges by width: %v, want at least four of each", widths)
 	}
 	// An emphasis change restyles without laying out again.
 	for u, txt := range texts {
@@ -568,6 +573,47 @@ func BenchmarkFlowSelect(b *testing.B) {
 			}
 			spans[i%len(spans)].Emphasis = EmphasisSelected
 			f.SetSpans(spans)
+		}
+	}
+}
+
+// TestOutlineOneShape checks that a span over several lines is outlined by
+// one closed shape: every corner of its edges is met by exactly two edges.
+func TestOutlineOneShape(t *testing.T) {
+	for _, boxes := range [][]outlineBox{
+		{{0, 10, 0, 5}},
+		{{5, 10, 0, 5}, {0, 10, 5, 10}, {0, 4, 10, 15}},
+		{{2, 10, 0, 5}, {0, 8, 5, 10}},
+	} {
+		ends := map[[2]float32]int{}
+		for _, e := range outlineEdges(boxes) {
+			ends[[2]float32{e[0], e[1]}]++
+			ends[[2]float32{e[2], e[3]}]++
+		}
+		for p, n := range ends {
+			if n != 2 {
+				t.Errorf("boxes %v: corner %v meets %d edges, want 2", boxes, p, n)
+			}
+		}
+	}
+}
+
+// TestFlowOutlineThenNarrower checks that a paragraph with an outlined
+// span can be laid out narrower, into more fragments than it has drawn
+// before (the outline's lines once hid that the pools were short).
+func TestFlowOutlineThenNarrower(t *testing.T) {
+	flowApp(t, theme.VariantLight)
+	spans := sampleSpans()
+	for i := range spans {
+		spans[i].Emphasis = EmphasisSelected
+	}
+	f, r := flowOf(t, spans, nil, 2000)
+	for w := float32(2000); w >= 60; w -= 20 {
+		f.Resize(fyne.NewSize(w, 400))
+		for k := range r.frags {
+			if r.objects[len(r.frags)+k] != r.texts[k] {
+				t.Fatalf("width %v: object %d is not text %d", w, len(r.frags)+k, k)
+			}
 		}
 	}
 }

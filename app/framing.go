@@ -70,7 +70,8 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 		return list(segs, key, items)
 	}
 	segs := []widget.RichTextSegment{&widget.TextSegment{Style: dimStyle, Text: fmt.Sprintf(
-		"How each of the %d articles tells the story: what it shares word for word, what it rewords, what it leads with, what it leaves out, whom it quotes, and what only it carries. Click a sentence to find it in its column.", n)}}
+		"How each of the %d articles tells the story: what it shares word for word, what it rewords, what it leads with, what it leaves out, whom it quotes, and what only it carries. Click a sentence to find it in its column.", n)},
+		&widget.TextSegment{Text: "In all: " + report.Count(res).String()}}
 	framings := res.Framings()
 	for d, f := range framings {
 		doc := docs[f.Doc]
@@ -78,7 +79,7 @@ func framingSegments(docs []*corpus.Document, res *compare.Result, fa *framing.A
 		segs = append(segs,
 			&widget.TextSegment{Text: fmt.Sprintf("%d. %s", d+1, outletName(doc)), Style: headingStyle},
 			&widget.TextSegment{Text: strings.TrimPrefix(titleSuffix(doc), " — "), Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}}},
-			&widget.TextSegment{Text: sharesLine(f)},
+			&widget.TextSegment{Text: report.FramingText(f)},
 			&widget.TextSegment{Text: carriedLine(f, n), Style: dimStyle},
 			&widget.TextSegment{Text: carriedInLine(f, docs), Style: dimStyle},
 		)
@@ -202,16 +203,6 @@ func titleSuffix(doc *corpus.Document) string {
 		return ""
 	}
 	return " — " + doc.Title
-}
-
-// sharesLine is a framing's sentence count and shares.
-func sharesLine(f compare.Framing) string {
-	p := report.Percents([]float64{f.SharedShare, f.ParaphrasedShare, f.UniqueShare})
-	line := fmt.Sprintf("%d sentences: %d%% shared · %d%% paraphrased · %d%% unique", f.Sentences-f.Boilerplate, p[0], p[1], p[2])
-	if f.Boilerplate > 0 {
-		line += fmt.Sprintf(" (and %d of boilerplate)", f.Boilerplate)
-	}
-	return line
 }
 
 // carriedLine says how many of the outlet's sentences are carried by how

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,6 +55,16 @@ type viewer struct {
 	// detail panel and picking a sentence (see strength.go, corrections.go
 	// and connectors.go).
 	hooks viewerHooks
+	// pending holds, per column, the anchor it is brought back to after a
+	// new comparison, until the user scrolls it (see restorePlace).
+	pending map[int]anchor
+	// showRelated shows the related words of a link's evidence that may
+	// not be synonyms in context; onShowRelated is told when the analyst
+	// toggles it.
+	showRelated   bool
+	onShowRelated func(bool)
+	// found are the sentences that match the search, highlighted.
+	found map[compare.Ref]bool
 }
 
 // headerKey names a column header: its document and which lines it has.
@@ -111,6 +119,7 @@ func (v *viewer) buildColumn(d int) {
 	v.bodies = append(v.bodies, body)
 	sc := container.NewVScroll(container.NewPadded(body))
 	sc.OnScrolled = func(fyne.Position) {
+		delete(v.pending, d)
 		v.updateViewport(d)
 		v.syncFrom(d)
 		v.scrolled()
@@ -123,6 +132,7 @@ func (v *viewer) buildColumn(d int) {
 	})
 	v.strips = append(v.strips, strip)
 	text := container.New(&columnLayout{after: func() {
+		v.applyPending(d)
 		v.updateViewport(d)
 		v.scrolled()
 	}}, sc, strip)
@@ -131,7 +141,7 @@ func (v *viewer) buildColumn(d int) {
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
-		head := header(doc, withTitle, withDate)
+		head := fyne.CanvasObject(newHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
 		if v.onClose != nil {
 			onClose := v.onClose
 			closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
@@ -307,9 +317,9 @@ func (v *viewer) restyleAll() {
 	touched := map[*FlowText]bool{}
 	for d := range v.places {
 		for i, p := range v.places[d] {
-			e := p.flow.Spans[p.span].Emphasis
+			e, found := p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found
 			p.flow.Spans[p.span] = v.span(d, i)
-			p.flow.Spans[p.span].Emphasis = e
+			p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found = e, found
 			touched[p.flow] = true
 		}
 	}
@@ -454,6 +464,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 
 // scrollTo scrolls r's column so that r stands near the top third.
 func (v *viewer) scrollTo(r compare.Ref) {
+	delete(v.pending, r.Doc)
 	p := v.places[r.Doc][r.Sentence]
 	pos, ok := p.flow.SpanPosition(p.span)
 	if !ok {
@@ -523,12 +534,12 @@ func (v *viewer) showDetail() {
 		o := l.Other(r)
 		segs = append(segs,
 			&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d — %s, score %.2f. ", outletName(v.docs[o.Doc]), o.Sentence+1, l.Kind, l.Score), Style: boldInline},
-			&widget.TextSegment{Text: evidenceText(l), Style: dimStyle},
 		)
+		segs = append(segs, v.evidenceSegments(l)...)
 		for _, f := range v.figures[[2]compare.Ref{l.A, l.B}] {
 			segs = append(segs, &widget.TextSegment{Text: "⚠ Figures conflict: " + f, Style: warnStyle})
 		}
-		segs = append(segs, diffSegments(l, r)...)
+		segs = append(segs, v.diffSegments(l, r)...)
 	}
 	v.detail.Segments = segs
 	v.detail.Refresh()
@@ -540,6 +551,10 @@ func (v *viewer) showDetail() {
 func (v *viewer) detailPlainText() string {
 	var b strings.Builder
 	for _, seg := range v.detail.Segments {
+		if d, ok := seg.(*diffSegment); ok {
+			b.WriteString(d.Textual() + "\n")
+			continue
+		}
 		t, ok := seg.(*widget.TextSegment)
 		if !ok {
 			continue
@@ -547,10 +562,6 @@ func (v *viewer) detailPlainText() string {
 		switch {
 		case t.Text == diffHint:
 			b.WriteString(diffHintPlain)
-		case t.Style.ColorName == theme.ColorNameSuccess:
-			b.WriteString(bracket(t.Text, "[+"))
-		case t.Style.ColorName == theme.ColorNameError:
-			b.WriteString(bracket(t.Text, "[-"))
 		default:
 			b.WriteString(t.Text)
 		}
@@ -561,20 +572,9 @@ func (v *viewer) detailPlainText() string {
 	return b.String()
 }
 
-// bracket encloses text in open and "]", leaving the spaces around it
-// outside.
-func bracket(text, open string) string {
-	core := strings.TrimSpace(text)
-	if core == "" {
-		return text
-	}
-	i := strings.Index(text, core)
-	return text[:i] + open + core + "]" + text[i+len(core):]
-}
-
 // The detail panel's key to the diff's colours, and its plain-text form.
 const (
-	diffHint      = "Below, each counterpart: green bold words are only in the counterpart, red italic words only in the selected sentence."
+	diffHint      = "Below, each counterpart and its word diff: the selected sentence above, the counterpart below, common words in the same column; words only in the selected sentence are struck through (red), words only in the counterpart underlined (green)."
 	diffHintPlain = "Below, each counterpart: [+words only in the counterpart], [-words only in the selected sentence]."
 )
 
@@ -602,44 +602,10 @@ func (v *viewer) carriedBy(r compare.Ref) string {
 }
 
 // diffSegments writes a link's word diff as seen from the selected
-// sentence r: words only the counterpart has are marked as added, words
-// only r has as missing.
-func diffSegments(l compare.Link, r compare.Ref) []widget.RichTextSegment {
-	fromA := l.A == r
-	var segs []widget.RichTextSegment
-	for _, s := range l.Diff {
-		st := widget.RichTextStyle{Inline: true}
-		op := s.Op
-		if !fromA {
-			// Seen from B, A's deletions are B's additions and vice versa.
-			switch op {
-			case compare.OpInsert:
-				op = compare.OpDelete
-			case compare.OpDelete:
-				op = compare.OpInsert
-			}
-		}
-		switch op {
-		case compare.OpInsert:
-			st.ColorName = theme.ColorNameSuccess
-			st.TextStyle.Bold = true
-		case compare.OpDelete:
-			st.ColorName = theme.ColorNameError
-			st.TextStyle.Italic = true
-		}
-		text := s.Text
-		if len(segs) > 0 && joinsWords(segs[len(segs)-1].(*widget.TextSegment).Text, text) {
-			// A deleted word followed by an inserted one (or the reverse)
-			// shares the one space between them in neither sentence.
-			text = " " + text
-		}
-		segs = append(segs, &widget.TextSegment{Text: text, Style: st})
-	}
-	if n := len(segs); n > 0 {
-		last := segs[n-1].(*widget.TextSegment)
-		last.Style.Inline = false
-	}
-	return segs
+// sentence r, aligned on two lines (see diffView) at the detail panel's
+// width.
+func (v *viewer) diffSegments(l compare.Link, r compare.Ref) []widget.RichTextSegment {
+	return []widget.RichTextSegment{&diffSegment{cells: alignDiff(l, r), in: v.detail}}
 }
 
 // outletName is the name a document goes by in the interface.
@@ -648,13 +614,4 @@ func outletName(doc *corpus.Document) string {
 		return doc.Outlet
 	}
 	return corpus.DisplayPath(filepath.Base(doc.Path))
-}
-
-// joinsWords reports whether text b, written right after text a, would run
-// a word of a into a word of b.
-func joinsWords(a, b string) bool {
-	ra, _ := utf8.DecodeLastRuneInString(a)
-	rb, _ := utf8.DecodeRuneInString(b)
-	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	return word(ra) && word(rb)
 }

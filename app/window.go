@@ -18,6 +18,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/corrections"
+	"parallax/report"
 	"parallax/stories"
 )
 
@@ -44,6 +45,7 @@ func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []
 	p := a.Preferences()
 	sens := p.FloatWithFallback(prefSensitivity, compare.DefaultSensitivity)
 	c := NewController(a, w, docs, errs, sens)
+	c.note = rememberedText(sens)
 	ApplyTheme(a, p.String(prefTheme))
 	c.build()
 	c.restoreSize()
@@ -107,7 +109,7 @@ func (c *Controller) build() {
 	c.busy.Stop()
 	c.busy.Hide()
 
-	c.sensLabel = widget.NewLabel(fmt.Sprintf("Sensitivity %.2f", c.sens))
+	c.sensLabel = widget.NewLabel(sensitivityLabel(c.sens))
 	slider := widget.NewSlider(0, 1)
 	slider.Step = 0.05
 	slider.Value = c.sens
@@ -118,16 +120,13 @@ func (c *Controller) build() {
 	filter.SetSelected("All sentences")
 
 	sidebar := container.NewVBox(
+		c.sensitivityBox(slider, filter),
+		widget.NewSeparator(),
 		c.buildStories(),
 		widget.NewRichText(&widget.TextSegment{Text: "Articles", Style: outletStyle}),
 		c.docList,
 		widget.NewSeparator(),
 		legendColumn(),
-		widget.NewSeparator(),
-		c.sensLabel, slider,
-		widget.NewLabel("Strict (independent outlets) … lenient (rewrites)"),
-		widget.NewSeparator(),
-		filter,
 	)
 	c.framing = widget.NewRichText()
 	c.framing.Wrapping = fyne.TextWrapWord
@@ -149,8 +148,9 @@ func (c *Controller) build() {
 		}
 		c.refreshFraming()
 	}
-	body := container.NewHSplit(container.NewVScroll(container.NewPadded(sidebar)), main)
-	body.Offset = 0.2
+	c.side = newCollapsible(container.NewVScroll(container.NewPadded(sidebar)), main)
+	c.side.onShown = func(bool) { c.win.SetMainMenu(c.menu()) }
+	body := c.side.box
 	c.errButton = widget.NewButton("All skipped files…", c.showErrorList)
 	c.errBox = container.NewBorder(nil, nil, nil, c.errButton, c.errLabel)
 	bottom := container.NewVBox(widget.NewSeparator(), c.errBox, container.NewBorder(nil, nil, nil, c.busy, c.status))
@@ -158,7 +158,7 @@ func (c *Controller) build() {
 	if len(c.errs) > 0 {
 		c.showErrors()
 	}
-	w.SetContent(container.NewBorder(c.navBar(), bottom, nil, nil, body))
+	w.SetContent(withTips(w.Canvas(), container.NewBorder(c.navBar(), bottom, nil, nil, body)))
 	w.SetMainMenu(c.menu())
 	c.shortcuts()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
@@ -195,7 +195,7 @@ func legendColumn() fyne.CanvasObject {
 // navBar is the toolbar: previous / next sentence of each category with
 // its position ("unique 3 of 12").
 func (c *Controller) navBar() fyne.CanvasObject {
-	box := container.NewHBox()
+	box := container.NewHBox(c.side.button, widget.NewSeparator())
 	for _, k := range navKinds {
 		k := k
 		c.nav[k] = widget.NewLabel("")
@@ -204,7 +204,7 @@ func (c *Controller) navBar() fyne.CanvasObject {
 		box.Add(widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.Step(k, 1) }))
 		box.Add(widget.NewSeparator())
 	}
-	syncCheck := widget.NewCheck("Synchronised scrolling", func(on bool) {
+	syncCheck := widget.NewCheck("Sync scroll", func(on bool) {
 		c.sync = on
 		if c.view != nil {
 			c.view.sync = on
@@ -212,16 +212,18 @@ func (c *Controller) navBar() fyne.CanvasObject {
 	})
 	syncCheck.Checked = c.sync
 	box.Add(syncCheck)
-	return container.NewPadded(container.NewBorder(nil, nil, box, findBox(c.newFindEntry())))
+	return container.NewPadded(container.NewBorder(nil, nil, box, findBox(c.newFindEntry()), c.toolbarCounts()))
 }
 
 // refreshNav writes each category's position and count.
 func (c *Controller) refreshNav() {
+	var t report.Totals
+	if c.view != nil {
+		t = report.Count(c.res)
+	}
+	c.refreshCounts(t)
 	for _, k := range navKinds {
-		n := 0
-		if c.view != nil {
-			n = len(c.view.ofKind(k))
-		}
+		n := t.Of(k)
 		pos := c.navPos[k]
 		if pos == 0 {
 			c.nav[k].SetText(fmt.Sprintf("%s: %d", k, n))
@@ -412,7 +414,7 @@ func (c *Controller) Open(paths []string, add bool) {
 			c.errs = errs
 			c.showErrors()
 			c.openPaths = together
-			c.note = alreadyOpenText(dups)
+			c.note = joinNotes(alreadyOpenText(dups), rememberedText(c.sens))
 			c.setDocs(docs)
 			c.setStories(st)
 			if len(st) == 0 {
@@ -463,7 +465,11 @@ func (c *Controller) menu() *fyne.MainMenu {
 			ApplyTheme(c.app, name)
 		})
 	}
-	view := fyne.NewMenu("View", themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))
+	sidebarItem := fyne.NewMenuItem("Sidebar", c.ToggleSidebar)
+	sidebarItem.Checked = c.side == nil || c.side.shown
+	sidebarItem.Shortcut = sidebarShortcut
+	view := fyne.NewMenu("View", sidebarItem, fyne.NewMenuItemSeparator(),
+		themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))
 
 	var navItems []*fyne.MenuItem
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
@@ -502,6 +508,7 @@ func (c *Controller) shortcuts() {
 	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
 	cv.AddShortcut(quitShortcut, func(fyne.Shortcut) { c.quit() })
 	c.correctionShortcuts()
+	cv.AddShortcut(sidebarShortcut, func(fyne.Shortcut) { c.ToggleSidebar() })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
 	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}

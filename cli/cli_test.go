@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parallax/assets"
+	"parallax/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -239,6 +240,15 @@ func TestCompareTextGolden(t *testing.T) {
 	}
 	if out != string(want) {
 		t.Errorf("report differs from %s (run with -update to accept):\n%s", golden, out)
+	}
+	// The text and the JSON give the same counts, as report.Count has them.
+	_, js, _ := run(t, "", "compare", "--format", "json", dir)
+	var r struct{ Totals report.Totals }
+	if err := json.Unmarshal([]byte(js), &r); err != nil {
+		t.Fatal(err)
+	}
+	if line := "Parallax: " + r.Totals.String() + "\n"; !strings.HasPrefix(out, line) || r.Totals.Boilerplate != 1 {
+		t.Errorf("text report starts %.120q, JSON totals %+v", out, r.Totals)
 	}
 }
 

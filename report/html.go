@@ -22,24 +22,26 @@ type page struct {
 	Title       string
 	Version     string
 	Sensitivity string
-	Inputs      []string
-	Skipped     []string
-	N           int
-	Outlets     []string
-	Columns     []column
-	Cards       []card
-	Heat        [][]heatCell
-	CommonCore  []claimRow
-	Placed      []claimRow // claims of two or more articles, with their zones
-	MorePlaced  []claimRow // the rest of them, collapsed
-	LeadRows    []leadsRow // the leads side by side
-	Moves       []moveRow
-	Quotes      []quoteRow // the first maxQuotesShown
-	MoreQuotes  []quoteRow // the rest, collapsed
-	Entities    []entityRow
-	Conflicts   []conflictRow
-	Choices     []choicePair
-	Links       int
+	// Totals is the comparison's totals line (Totals.String).
+	Totals     string
+	Inputs     []string
+	Skipped    []string
+	N          int
+	Outlets    []string
+	Columns    []column
+	Cards      []card
+	Heat       [][]heatCell
+	CommonCore []claimRow
+	Placed     []claimRow // claims of two or more articles, with their zones
+	MorePlaced []claimRow // the rest of them, collapsed
+	LeadRows   []leadsRow // the leads side by side
+	Moves      []moveRow
+	Quotes     []quoteRow // the first maxQuotesShown
+	MoreQuotes []quoteRow // the rest, collapsed
+	Entities   []entityRow
+	Conflicts  []conflictRow
+	Choices    []choicePair
+	Links      int
 }
 
 // column is one article as the HTML report shows it.
@@ -69,9 +71,10 @@ type anchor struct {
 
 // card is one outlet's framing.
 type card struct {
-	Outlet, Headline            string
-	Bar                         bar
-	Sentences, Boilerplate      int
+	Outlet, Headline string
+	Bar              bar
+	// Counts is the outlet's counts and shares (FramingText).
+	Counts                      string
 	Lead                        []leadRow
 	LeftOut                     []anchor
 	LeftOutMore, LeftOutTotal   int
@@ -243,7 +246,8 @@ func buildPage(c *Comparison) page {
 	fa := c.Analysis()
 	n := len(c.Docs)
 	m := c.meta()
-	p := page{Version: m.Version, Sensitivity: fmt.Sprintf("%.2f", c.Sensitivity), N: n, Links: len(c.Result.Links)}
+	p := page{Version: m.Version, Sensitivity: fmt.Sprintf("%.2f", c.Sensitivity), N: n, Links: len(c.Result.Links),
+		Totals: Count(c.Result).String()}
 	for _, d := range c.Docs {
 		p.Inputs = append(p.Inputs, corpus.DisplayPath(d.Path))
 		p.Outlets = append(p.Outlets, OutletName(d))
@@ -291,11 +295,11 @@ func buildPage(c *Comparison) page {
 		}
 		p.Columns = append(p.Columns, col)
 	}
-	counts := c.Result.Summary()
+	framings := c.Result.Framings()
 	for d, o := range fa.Outlets {
 		cd := card{Outlet: p.Outlets[d], Headline: o.Lead.Headline, Bar: p.Columns[d].Bar,
-			Sentences: counts[d].Sentences - counts[d].Boilerplate, Boilerplate: counts[d].Boilerplate,
-			Names: o.DistinctiveNames, Numbers: o.DistinctiveNumbers, Terms: o.DistinctiveTerms}
+			Counts: FramingText(framings[d]),
+			Names:  o.DistinctiveNames, Numbers: o.DistinctiveNumbers, Terms: o.DistinctiveTerms}
 		for _, l := range o.Lead.Sentences {
 			cov := max(l.Coverage, 1)
 			cd.Lead = append(cd.Lead, leadRow{Anchor: c.ref(compare.Ref{Doc: d, Sentence: l.Sentence}, true),

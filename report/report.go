@@ -111,18 +111,20 @@ type jsonReport struct {
 	Documents []jsonDoc         `json:"documents"`
 	Links     []jsonLink        `json:"links"`
 	Errors    []jsonError       `json:"errors"`
+	Totals    Totals            `json:"totals"`
 	Summary   []compare.Counts  `json:"summary"`
 	Framing   *framing.Analysis `json:"framing"`
 }
 
 // WriteJSON writes the comparison as JSON: what it was made from (version,
-// sensitivity, inputs); documents with their sentences, byte offsets,
+// sensitivity, inputs); the totals (as Count gives them); documents with their sentences, byte offsets,
 // statuses and coverage; links with kind, score, word diff, evidence and
 // conflicting figures; the inputs that could not be read; and the framing
 // analysis.
 func WriteJSON(w io.Writer, c Comparison) error {
 	fa := c.Analysis()
-	r := jsonReport{Parallax: c.meta(), Links: []jsonLink{}, Summary: c.Result.Summary(), Framing: fa}
+	r := jsonReport{Parallax: c.meta(), Links: []jsonLink{}, Totals: Count(c.Result),
+		Summary: c.Result.Summary(), Framing: fa}
 	for li, l := range c.Result.Links {
 		jl := jsonLink{Link: l}
 		for _, x := range fa.ConflictsOn(li) {
@@ -178,15 +180,7 @@ func WriteText(w io.Writer, c Comparison) error {
 	var b strings.Builder
 	n := len(c.Docs)
 	counts := c.Result.Summary()
-	shared, para := 0, 0
-	for _, l := range c.Result.Links {
-		if l.Kind == compare.Shared {
-			shared++
-		} else {
-			para++
-		}
-	}
-	fmt.Fprintf(&b, "Parallax: %d documents, %s (%d shared, %d paraphrased)\n", n, plural(len(c.Result.Links), "link"), shared, para)
+	fmt.Fprintf(&b, "Parallax: %s\n", Count(c.Result))
 	fmt.Fprintf(&b, "Parallax %s, sensitivity %.2f\n", c.version(), c.Sensitivity)
 	writeSkipped(&b, c.Errors)
 	b.WriteString("\nS shared  P paraphrased  U unique  · boilerplate;  k/N: carried by k of N documents\n")
@@ -200,8 +194,7 @@ func WriteText(w io.Writer, c Comparison) error {
 		if doc.Date != "" {
 			fmt.Fprintf(&b, ", %s", doc.Date)
 		}
-		fmt.Fprintf(&b, "\n    %s: %d shared, %d paraphrased, %d unique (%.0f%% unique)\n",
-			plural(ct.Sentences, "sentence"), ct.Shared, ct.Paraphrased, ct.Unique, 100*ct.UniqueShare())
+		fmt.Fprintf(&b, "\n    %s (%.0f%% unique)\n", CountsText(ct), 100*ct.UniqueShare())
 		for i, s := range doc.Sentences {
 			sr := c.Result.Sentences[d][i]
 			mark := marks[sr.Status]

@@ -33,7 +33,7 @@ func TestWriteTextKeepsEachPathOnOneLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{`"odd\nname.txt"`, "plain.txt", "skipped bad.pdf: corrupt PDF", "2 documents"} {
+	for _, want := range []string{`"odd\nname.txt"`, "plain.txt", "skipped bad.pdf: corrupt PDF", "2 articles"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text report lacks %q:\n%s", want, out)
 		}

@@ -24,7 +24,7 @@ func WriteCSV(w io.Writer, c Comparison) error {
 	fa := c.Analysis()
 	cw := csv.NewWriter(w)
 	m := c.meta()
-	comments := []string{fmt.Sprintf("parallax %s; sensitivity %.2f", m.Version, c.Sensitivity)}
+	comments := []string{fmt.Sprintf("parallax %s; sensitivity %.2f", m.Version, c.Sensitivity), Count(c.Result).String()}
 	for d, doc := range c.Docs {
 		comments = append(comments, fmt.Sprintf("input %d: %s (%s)", d+1, corpus.DisplayPath(doc.Path), OutletName(doc)))
 	}
@@ -117,7 +117,7 @@ func WriteMarkdown(w io.Writer, c Comparison) error {
 	var b strings.Builder
 	e := mdEscape
 	fmt.Fprintf(&b, "# Parallax: how %d outlets tell the story\n\n", p.N)
-	fmt.Fprintf(&b, "Parallax %s, sensitivity %s, %s. Inputs:\n\n", e(p.Version), p.Sensitivity, plural(p.Links, "link"))
+	fmt.Fprintf(&b, "Parallax %s, sensitivity %s. %s. Inputs:\n\n", e(p.Version), p.Sensitivity, p.Totals)
 	for i, in := range p.Inputs {
 		fmt.Fprintf(&b, "%d. %s (%s)\n", i+1, e(p.Outlets[i]), e(in))
 	}
@@ -129,7 +129,7 @@ func WriteMarkdown(w io.Writer, c Comparison) error {
 	}
 	for d, k := range p.Cards {
 		fmt.Fprintf(&b, "\n## %d. %s\n\n", d+1, e(k.Outlet))
-		fmt.Fprintf(&b, "%d sentences: %d%% shared, %d%% paraphrased, %d%% unique.\n\n", k.Sentences, k.Bar.Shared, k.Bar.Paraphrased, k.Bar.Unique)
+		fmt.Fprintf(&b, "%s.\n\n", k.Counts)
 		if k.Headline != "" {
 			fmt.Fprintf(&b, "**Headline:** %s\n\n", e(k.Headline))
 		}
