@@ -158,11 +158,12 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 }
 
 // nameGap reports whether gap, the text between two words, can join them
-// into a name: white space, or the full stop of a short abbreviation
-// such as prev "St" ("St. Louis").
+// into a name: white space, a hyphen with no space around it
+// ("Sea-Micro", a variant of "SeaMicro" and "Sea Micro"), or the full
+// stop of a short abbreviation such as prev "St" ("St. Louis").
 func nameGap(gap, prev string) bool {
 	g := strings.TrimSpace(gap)
-	return g == "" || (g == "." && utf8.RuneCountInString(prev) <= 3 && gap[0] == '.')
+	return g == "" || gap == "-" || gap == "\u2010" || (g == "." && utf8.RuneCountInString(prev) <= 3 && gap[0] == '.')
 }
 
 // isContraction reports whether a word is a contraction of a stop word
@@ -241,6 +242,7 @@ func vectorOf(ts []weighted, norm float64) vector {
 // less similar to others than one that is all shared. It checks ctx
 // between articles and returns ctx.Err() when cancelled.
 func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (*vectors, error) {
+	mergeVariants(raw)
 	vs := &vectors{docs: make([]vector, len(raw)), own: make([]vector, len(raw))}
 	ids := map[string]int32{}
 	docIDs := make([][]int32, len(raw))
