@@ -3,8 +3,10 @@ package stories
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"parallax/compare"
 	"parallax/corpus"
 )
 
@@ -84,6 +86,7 @@ func labelOf(vs *vectors, members []int, n int) []string {
 		w        float64
 		count    int   // members that have the term
 		tf       int32 // occurrences in the members
+		events   int   // members where the term says what happened (vector.event)
 		surfaces map[string]int
 	}
 	lists := make([]*vector, len(members))
@@ -105,6 +108,9 @@ func labelOf(vs *vectors, members []int, n int) []string {
 			a.w += v.w[k]
 			a.count++
 			a.tf += v.tf[k]
+			if v.event[k] {
+				a.events++
+			}
 			// Articles that show how the term is written (inside a
 			// sentence) outvote those that only have it at the start of
 			// sentences, in lower case here.
@@ -141,15 +147,54 @@ func labelOf(vs *vectors, members []int, n int) []string {
 			}
 		}
 	}
+	// A name is kept whole: it takes the place of a word when it holds
+	// at least half of the occurrences of the word, or of another of its
+	// words that would name the story too ("Lindsay Lohan" for "Lohan"
+	// when "Lindsay" is mostly in it; not "SeaMicro CEO" for "SeaMicro").
+	top := map[string]int32{} // the terms that would be picked first, with their occurrences
+	for _, a := range cands[:min(len(cands), 2*n)] {
+		top[vs.terms[a.id]] = a.tf
+	}
+	wholeName := func(a *agg) *agg {
+		name := nameOf[vs.terms[a.id]]
+		if name == nil {
+			return a
+		}
+		for _, w := range strings.Fields(vs.terms[name.id]) {
+			tf, ok := top[w]
+			if w == vs.terms[a.id] {
+				tf, ok = a.tf, true
+			}
+			if ok && 2*name.tf >= tf {
+				return name
+			}
+		}
+		return a
+	}
+	// What happened: the weightiest word that the members' leads use as
+	// the event ("quake", "acquires", "charged"), not as a descriptor.
+	var event *agg
+	for _, a := range cands {
+		if 3*a.events >= len(lists) && a.events > 0 && !calendarWord(commonest(a.surfaces)) {
+			event = a
+			break
+		}
+	}
 	var out []string
+	var picked []*agg
 	named := map[string]bool{} // the words of the terms picked
 	for _, a := range cands {
 		if len(out) == n {
 			break
 		}
-		if name := nameOf[vs.terms[a.id]]; name != nil && 2*name.tf >= a.tf {
-			a = name
+		if len(out) == n-1 && event != nil && !slices.Contains(picked, event) {
+			if slices.ContainsFunc(strings.Fields(vs.terms[event.id]), func(w string) bool { return named[w] }) {
+				event = nil // part of a name picked ("Endangered Species")
+			} else {
+				a = event // the last place goes to what happened
+			}
 		}
+		a = wholeName(a)
 		words := strings.Fields(vs.terms[a.id])
 		if slices.ContainsFunc(words, func(w string) bool { return named[w] }) {
 			continue // picked, or overlapping a name picked ("Louis River" after "St. Louis")
@@ -160,9 +205,50 @@ func labelOf(vs *vectors, members []int, n int) []string {
 		for _, w := range words {
 			named[w] = true
 		}
+		picked = append(picked, a)
 		out = append(out, commonest(a.surfaces))
 	}
 	return out
+}
+
+// eventTerm reports whether an article's term says what happened: a word
+// of its lead, not a name, that is an event word of news or written as a
+// past tense or participle there.
+func eventTerm(t rawTerm) bool {
+	return t.lead && !t.name && !strings.Contains(t.key, " ") && (t.verb || eventStems()[t.key])
+}
+
+// eventWords are common words of news for what happened, the actions and
+// events that stories are about (stemmed on first use).
+const eventWords = `acquire acquisition buy buys bought purchase merger sell sale takeover deal
+	earthquake quake tsunami eruption erupt flood floods storm hurricane tornado wildfire fire blaze
+	explosion blast crash collision collapse derailment
+	attack bombing bomb strike airstrike raid shooting shoot shot stabbing kill killing murder
+	massacre riot protest clash war invasion coup siege hostage kidnapping
+	arrest charge indictment trial verdict conviction convict acquittal sentence jail escape
+	death dies die injury injure rescue evacuation
+	election vote referendum win wins beat beats defeat victory lose loss draw
+	resign resignation fire fires sack hire hires appoint appointment replace retire retirement
+	suspension suspend ban recall strike lawsuit sue settlement bankruptcy layoffs
+	launch release unveil announce approve overturn veto ruling pass
+	rehab overdose scandal leak hack breach outbreak`
+
+var (
+	eventOnce sync.Once
+	eventSet  map[string]bool
+)
+
+// eventStems is the set of the stems of eventWords.
+func eventStems() map[string]bool {
+	eventOnce.Do(func() {
+		eventSet = map[string]bool{}
+		for _, t := range compare.Tokenize(eventWords, "en") {
+			if !t.Stop {
+				eventSet[t.Stem] = true
+			}
+		}
+	})
+	return eventSet
 }
 
 // commonest returns the most frequent string of counts, the smallest on a

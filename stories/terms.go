@@ -41,7 +41,13 @@ type rawTerm struct {
 	tf      int32  // occurrences
 	name    bool   // mostly written capitalised inside sentences
 	sure    bool   // whether the article shows the case of the word: it occurs inside a sentence
+	lead    bool   // it occurs in the article's lead: its first leadSentences sentences
+	verb    bool   // written at least once as a past tense or participle ("charged", "erupting")
 }
+
+// leadSentences is how many sentences of reporting, the headline
+// included, make an article's lead: where it says what happened.
+const leadSentences = 2
 
 // extractAll finds the content terms of every document, in parallel.
 func extractAll(ctx context.Context, docs []*corpus.Document, prog *progress) ([][]rawTerm, error) {
@@ -62,6 +68,7 @@ type termAcc struct {
 	tf, capital, lower int32
 	surface            string // first capitalised occurrence inside a sentence
 	norm               string // the lower-cased word
+	lead, verb         bool   // see rawTerm
 }
 
 // word is one content word of an article.
@@ -90,10 +97,12 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 		return a
 	}
 	var words []word
+	reporting := 0 // sentences of reporting so far
 	for _, s := range doc.Sentences {
 		if s.Boilerplate {
 			continue
 		}
+		reporting++
 		text := doc.Text[s.Start:s.End]
 		prevEnd := -1 // end of the previous token when it is a content word
 		toks := tz.Tokenize(text, doc.Language)
@@ -114,9 +123,14 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 				follows: prevEnd >= 0 && nameGap(text[prevEnd:t.Start], text[toks[k-1].Start:prevEnd]),
 			}
 			prevEnd = t.End
+			if w.norm != t.Norm {
+				prevEnd = -1 // a possessive ends a name: not "Microsoft's Dustin"
+			}
 			words = append(words, w)
 			a := get(w.stem, w.norm)
 			a.tf++
+			a.lead = a.lead || reporting <= leadSentences
+			a.verb = a.verb || verbForm(w.norm, w.stem)
 			switch {
 			case w.initial || t.Number:
 			case w.capital:
@@ -148,13 +162,23 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 	out := make([]rawTerm, 0, len(order))
 	for _, key := range order {
 		a := acc[key]
-		t := rawTerm{key: key, surface: a.norm, tf: a.tf, name: a.capital > a.lower, sure: a.capital+a.lower > 0}
+		t := rawTerm{key: key, surface: a.norm, tf: a.tf, name: a.capital > a.lower, sure: a.capital+a.lower > 0, lead: a.lead, verb: a.verb}
 		if t.name {
 			t.surface = a.surface
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// verbForm reports whether a word looks like an English past tense or
+// participle of its stem ("charged" of "charg", "erupting" of "erupt"):
+// a sign that the word says what happened, not what something is.
+func verbForm(norm, stem string) bool {
+	if len(stem) < 4 || stem == norm {
+		return false
+	}
+	return strings.HasSuffix(norm, "ed") || strings.HasSuffix(norm, "ing")
 }
 
 // nameGap reports whether gap, the text between two words, can join them
@@ -199,6 +223,7 @@ type vector struct {
 	surface []string  // how the article writes each term
 	sure    []bool    // whether the article shows the term's case (see rawTerm)
 	tf      []int32   // occurrences of each term in the article
+	event   []bool    // whether the term is in the article's lead and looks like what happened (see rawTerm)
 }
 
 // vectors are the term vectors of a set of articles.
@@ -218,19 +243,20 @@ const ownTerms = 8
 
 // weighted is one weighted term of an article.
 type weighted struct {
-	id   int32
-	w    float64
-	tf   int32
-	sur  string
-	sure bool
+	id    int32
+	w     float64
+	tf    int32
+	sur   string
+	sure  bool
+	event bool
 }
 
 // vectorOf makes a vector of terms, each weight divided by norm.
 func vectorOf(ts []weighted, norm float64) vector {
 	n := len(ts)
-	v := vector{ids: make([]int32, n), w: make([]float64, n), surface: make([]string, n), sure: make([]bool, n), tf: make([]int32, n)}
+	v := vector{ids: make([]int32, n), w: make([]float64, n), surface: make([]string, n), sure: make([]bool, n), tf: make([]int32, n), event: make([]bool, n)}
 	for i, t := range ts {
-		v.ids[i], v.w[i], v.surface[i], v.sure[i], v.tf[i] = t.id, t.w/norm, t.sur, t.sure, t.tf
+		v.ids[i], v.w[i], v.surface[i], v.sure[i], v.tf[i], v.event[i] = t.id, t.w/norm, t.sur, t.sure, t.tf, t.event
 	}
 	return v
 }
@@ -278,7 +304,7 @@ func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (
 				w *= defaultWeighting.nameBoost
 			}
 			norm += w * w
-			all = append(all, weighted{id, w, t.tf, t.surface, t.sure})
+			all = append(all, weighted{id, w, t.tf, t.surface, t.sure, eventTerm(t)})
 		}
 		norm = math.Sqrt(norm)
 		slices.SortFunc(all, func(a, b weighted) int {

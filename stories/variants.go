@@ -100,6 +100,8 @@ func mergeSameKey(terms []rawTerm) []rawTerm {
 		m := &out[k]
 		m.tf += t.tf
 		m.sure = m.sure || t.sure
+		m.lead = m.lead || t.lead
+		m.verb = m.verb || t.verb
 		if t.name && !m.name {
 			m.name, m.surface = true, t.surface
 		}
