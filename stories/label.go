@@ -10,28 +10,54 @@ import (
 	"parallax/corpus"
 )
 
+// space is what the stories of one Group call share: the documents and
+// their term vectors, so that a story edited by hand (Merge, Move, Drop)
+// is described again as Group describes one.
+type space struct {
+	docs []*corpus.Document
+	vs   *vectors
+	// vec maps a document's index to its vector's: the identity (nil)
+	// until Drop takes documents out.
+	vec  []int
+	opts Options
+}
+
+// vector is the term vector of document i.
+func (sp *space) vector(i int) *vector { return &sp.vs.docs[sp.vecIndex(i)] }
+
+// vecIndex is the index of document i's vectors.
+func (sp *space) vecIndex(i int) int {
+	if sp.vec == nil {
+		return i
+	}
+	return sp.vec[i]
+}
+
 // describe makes a Story of the documents in members (sorted): its
-// representative, cohesion, title and label. The sums of similarities
-// over pairs of members come from the members' summed vector (c = Σv:
-// Σ_{j≠i} v_i·v_j = v_i·c − v_i·v_i), in time linear in the story's size,
-// not quadratic.
-func describe(docs []*corpus.Document, vs *vectors, members []int, labelTerms int) Story {
-	st := Story{Members: members, Representative: members[0]}
+// representative, cohesion, title, label and the members compared. The
+// sums of similarities over pairs of members come from the members'
+// summed vector (c = Σv: Σ_{j≠i} v_i·v_j = v_i·c − v_i·v_i), in time
+// linear in the story's size, not quadratic.
+func describe(sp *space, members []int) Story {
+	st := Story{Members: members, Representative: members[0], Compared: members, sp: sp}
+	var rel []float64 // per member: its summed similarity to the others
 	if len(members) > 1 {
 		sum := map[int32]float64{}
 		for _, i := range members {
-			v := &vs.docs[i]
+			v := sp.vector(i)
 			for k, id := range v.ids {
 				sum[id] += v.w[k]
 			}
 		}
 		best, total := -1.0, 0.0
-		for _, i := range members {
-			v := &vs.docs[i]
+		rel = make([]float64, len(members))
+		for j, i := range members {
+			v := sp.vector(i)
 			s := 0.0
 			for k, id := range v.ids {
 				s += v.w[k] * (sum[id] - v.w[k])
 			}
+			rel[j] = s
 			total += s
 			if s > best+1e-12 {
 				best, st.Representative = s, i
@@ -40,10 +66,56 @@ func describe(docs []*corpus.Document, vs *vectors, members []int, labelTerms in
 		n := float64(len(members))
 		st.Cohesion = max(total, 0) / (n * (n - 1))
 	}
-	st.Title = titleOf(docs[st.Representative])
-	st.Terms = labelOf(vs, members, labelTerms)
+	if len(members) > sp.opts.Compare {
+		st.Compared = pick(sp, members, rel, sp.opts.Compare)
+	}
+	st.Title = titleOf(sp.docs[st.Representative])
+	vi := make([]int, len(members))
+	for k, m := range members {
+		vi[k] = sp.vecIndex(m)
+	}
+	st.Terms = labelOf(sp.vs, vi, sp.opts.LabelTerms)
 	st.Label = strings.Join(st.Terms, " · ")
 	return st
+}
+
+// relevanceWeight is λ of pick's maximal marginal relevance: how much an
+// article's closeness to its story counts against its closeness to the
+// articles already chosen.
+const relevanceWeight = 0.5
+
+// pick chooses k of a story's members for the comparison by maximal
+// marginal relevance: one at a time, the member most similar on average
+// to the story's others (rel, summed over them) and least similar to the
+// members chosen so far, so that the choice covers the story and holds no
+// two copies of one report. It returns them sorted.
+func pick(sp *space, members []int, rel []float64, k int) []int {
+	n := float64(len(members) - 1)
+	closest := make([]float64, len(members)) // per member: its largest similarity to one chosen
+	chosen := make([]bool, len(members))
+	out := make([]int, 0, k)
+	for len(out) < k {
+		best, score := -1, 0.0
+		for j := range members {
+			if chosen[j] {
+				continue
+			}
+			s := relevanceWeight*rel[j]/n - (1-relevanceWeight)*closest[j]
+			if best < 0 || s > score+1e-12 {
+				best, score = j, s
+			}
+		}
+		chosen[best] = true
+		out = append(out, members[best])
+		v := sp.vector(members[best])
+		for j, m := range members {
+			if !chosen[j] {
+				closest[j] = max(closest[j], dot(v, sp.vector(m)))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // titleOf is a document's title or, when it has none, the beginning of
