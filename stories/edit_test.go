@@ -184,6 +184,12 @@ func TestCompared(t *testing.T) {
 	add := func(text string) {
 		docs = append(docs, corpus.FromText(fmt.Sprintf("%02d.txt", len(docs)), text))
 	}
+	// What each of the other reports has of its own.
+	locals := [][3]string{
+		{"Bianchi", "farmers", "vineyards"}, {"Russo", "pilots", "runways"}, {"Ferrari", "hoteliers", "bookings"},
+		{"Esposito", "geologists", "tremors"}, {"Romano", "firefighters", "forests"}, {"Colombo", "teachers", "schools"},
+		{"Ricci", "fishermen", "harbour"}, {"Marino", "bakers", "ovens"},
+	}
 	copyText := strings.Join(facts[:4], " ") + " Tourists filmed the glow from Taormina."
 	for range 5 {
 		add(copyText)
@@ -195,7 +201,7 @@ func TestCompared(t *testing.T) {
 				b = append(b, f)
 			}
 		}
-		add(strings.Join(b, " ") + fmt.Sprintf(" Reporter %c%c added detail %d.", 'A'+k, 'a'+k, k))
+		add(strings.Join(b, " ") + fmt.Sprintf(" Reporter %s spoke to %s about the %s.", locals[k][0], locals[k][1], locals[k][2]))
 	}
 	sts, err := Group(context.Background(), docs, DefaultOptions())
 	if err != nil {

@@ -16,6 +16,14 @@ import (
 // weighting holds the constants of term weighting and linking.
 type weighting struct {
 	nameBoost float64 // weight factor of names (capitalised words, acronyms, two-word names)
+	// leadBoost is the weight factor of the terms of an article's lead
+	// (its headline and first sentence, see leadSentences): news puts
+	// what happened first, and its details, which other reports of the
+	// event need not share, after. 1.5 lifted the pairwise F1 of grouping
+	// ecb_dev from 0.917 to 0.965 and of the news_synth corpus from 0.896
+	// to 0.899 (1.25 to 1.75 did about as well on both; 2 cost the
+	// latter 0.02).
+	leadBoost float64
 	// minDocs is the smallest number of articles the inverse document
 	// frequencies are taken over: a small folder counts as part of a
 	// larger set of articles on other things. Rarity measured in a few
@@ -29,6 +37,7 @@ type weighting struct {
 
 var defaultWeighting = weighting{
 	nameBoost: 1.5,
+	leadBoost: 1.5,
 	minDocs:   100,
 	minEdge:   0.05,
 	minPost:   50,
@@ -302,6 +311,9 @@ func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (
 			w := (1 + math.Log(float64(t.tf))) * math.Log(1+max(n, defaultWeighting.minDocs)/float64(vs.df[id]))
 			if t.name {
 				w *= defaultWeighting.nameBoost
+			}
+			if t.lead {
+				w *= defaultWeighting.leadBoost
 			}
 			norm += w * w
 			all = append(all, weighted{id, w, t.tf, t.surface, t.sure, eventTerm(t)})
