@@ -49,7 +49,7 @@ func (c *Controller) buildStories() fyne.CanvasObject {
 			head.Truncation = fyne.TextTruncateEllipsis
 			title := widget.NewLabel("")
 			title.Truncation = fyne.TextTruncateEllipsis
-			title.Importance = widget.LowImportance
+			title.TextStyle.Italic = true // not low importance: grey on the selection's blue is unreadable
 			return container.NewVBox(head, title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -251,7 +251,7 @@ func (c *Controller) moveDialog() {
 	members := c.stories[from].Members
 	var titles []string
 	for _, m := range members {
-		titles = append(titles, clipText(docName(c.docs[m]), 80))
+		titles = append(titles, clipText(outletName(c.docs[m])+" · "+docName(c.docs[m]), 80))
 	}
 	article := widget.NewSelect(titles, nil)
 	article.SetSelectedIndex(0)
