@@ -131,7 +131,7 @@ func (c *Controller) SelectStory(i int) {
 		}
 	}
 	if len(s.Members) > len(compared) {
-		c.addNote(fmt.Sprintf("the %d most representative and distinct of the story's %d articles compared; tick others in the list to swap them in", len(compared), len(s.Members)))
+		c.addNote(fmt.Sprintf("the %d most representative and distinct of %d compared (tick others to swap)", len(compared), len(s.Members)))
 	}
 	c.Recompute()
 }
@@ -146,7 +146,7 @@ func (c *Controller) MergeStories(into, from int) error {
 	if from < into {
 		into--
 	}
-	c.addNote(fmt.Sprintf("Merged into one story of %d articles: %s", st[into].Size(), st[into].Label))
+	c.addNote(fmt.Sprintf("Merged into one story of %d articles", st[into].Size()))
 	c.replaceStories(st, into)
 	return nil
 }

@@ -168,6 +168,22 @@ func TestBigStoryComparesItsMostRepresentative(t *testing.T) {
 	if !strings.Contains(c.status.Text, "most representative and distinct") {
 		t.Errorf("status %q", c.status.Text)
 	}
+	// The analyst changes the choice: one out, another of the story in.
+	out := big.Compared[0]
+	in := -1
+	for _, m := range big.Members {
+		if !slices.Contains(big.Compared, m) {
+			in = m
+			break
+		}
+	}
+	c.SetIncluded(out, false)
+	wait(t, changed)
+	c.SetIncluded(in, true)
+	wait(t, changed)
+	if slices.Contains(c.shown, out) || !slices.Contains(c.shown, in) || len(c.shown) != maxColumns {
+		t.Errorf("after swapping %d for %d, compared %v", out, in, c.shown)
+	}
 }
 
 func TestMergeAndMoveStories(t *testing.T) {
