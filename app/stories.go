@@ -222,6 +222,7 @@ func (c *Controller) storyChoices(skip int) ([]string, []int) {
 func (c *Controller) mergeDialog() {
 	from := c.story
 	if from < 0 || len(c.stories) < 2 {
+		c.status.SetText("Choose a story in the list first; it merges into another.")
 		return
 	}
 	names, ids := c.storyChoices(from)
@@ -246,6 +247,7 @@ func (c *Controller) mergeDialog() {
 func (c *Controller) moveDialog() {
 	from := c.story
 	if from < 0 {
+		c.status.SetText("Choose a story in the list first; one of its articles moves.")
 		return
 	}
 	members := c.stories[from].Members
