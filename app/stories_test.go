@@ -235,3 +235,22 @@ func TestMergeAndMoveStories(t *testing.T) {
 		t.Error("merging a story into itself: no error")
 	}
 }
+
+func TestStoryDialogs(t *testing.T) {
+	c, changed := newTestController(t, nil)
+	c.Open([]string{storyFolder(t, 0)}, false)
+	wait(t, changed)
+	for _, open := range []func(){c.mergeDialog, c.moveDialog} {
+		open()
+		top := c.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no dialog shown")
+		}
+		c.win.Canvas().Overlays().Remove(top)
+	}
+	c.story = -1
+	c.mergeDialog()
+	if !strings.Contains(c.status.Text, "Choose a story") || c.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("merge with no story chosen: status %q", c.status.Text)
+	}
+}
