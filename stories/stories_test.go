@@ -297,7 +297,7 @@ func TestEventTerm(t *testing.T) {
 			t.Errorf("eventTerm(%+v) = %v, want %v", tt.term, got, tt.want)
 		}
 	}
-	for norm, want := range map[string]bool{"charged": true, "erupting": true, "red": false, "ring": false} {
+	for norm, want := range map[string]bool{"charged": true, "erupted": true, "erupting": false, "crossings": false, "red": false, "ring": false} {
 		stem := compare.Tokenize(norm, "en")[0].Stem
 		if got := verbForm(norm, stem); got != want {
 			t.Errorf("verbForm(%q, %q) = %v, want %v", norm, stem, got, want)

@@ -51,7 +51,7 @@ type rawTerm struct {
 	name    bool   // mostly written capitalised inside sentences
 	sure    bool   // whether the article shows the case of the word: it occurs inside a sentence
 	lead    bool   // it occurs in the article's lead: its first leadSentences sentences
-	verb    bool   // written at least once as a past tense or participle ("charged", "erupting")
+	verb    bool   // written at least once as a past tense or participle ("charged")
 }
 
 // leadSentences is how many sentences of reporting, the headline
@@ -181,13 +181,11 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 }
 
 // verbForm reports whether a word looks like an English past tense or
-// participle of its stem ("charged" of "charg", "erupting" of "erupt"):
-// a sign that the word says what happened, not what something is.
+// participle of its stem ("charged" of "charg"): a sign that the word says
+// what happened, not what something is. Words in -ing are left out: as
+// often nouns ("crossings", "building") as verbs.
 func verbForm(norm, stem string) bool {
-	if len(stem) < 4 || stem == norm {
-		return false
-	}
-	return strings.HasSuffix(norm, "ed") || strings.HasSuffix(norm, "ing")
+	return len(stem) >= 4 && stem != norm && strings.HasSuffix(norm, "ed")
 }
 
 // nameGap reports whether gap, the text between two words, can join them
