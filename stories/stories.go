@@ -40,6 +40,9 @@ type Options struct {
 	MaxDocShare float64
 	// LabelTerms is how many terms a story's label names.
 	LabelTerms int
+	// Compare is how many articles of a story are chosen for the
+	// comparison (Story.Compared) when it has more.
+	Compare int
 	// Progress, if set, is called as Group works with the steps done and
 	// the total (four steps per article: reading its terms, weighing
 	// them, finding its neighbours, describing its story), every few
@@ -63,6 +66,9 @@ const (
 	DefaultMaxDocShare = 0.05
 	// DefaultLabelTerms is the default Options.LabelTerms.
 	DefaultLabelTerms = 3
+	// DefaultCompare is the default Options.Compare: the articles the
+	// viewer compares side by side at most.
+	DefaultCompare = 8
 )
 
 // DefaultOptions returns the options Group uses for zero fields.
@@ -72,6 +78,7 @@ func DefaultOptions() Options {
 		Terms:       DefaultTerms,
 		MaxDocShare: DefaultMaxDocShare,
 		LabelTerms:  DefaultLabelTerms,
+		Compare:     DefaultCompare,
 	}
 }
 
@@ -89,6 +96,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.LabelTerms <= 0 {
 		o.LabelTerms = d.LabelTerms
+	}
+	if o.Compare <= 0 {
+		o.Compare = d.Compare
 	}
 	return o
 }
@@ -112,6 +122,13 @@ type Story struct {
 	// Cohesion is the mean cosine similarity, from 0 to 1, over the pairs
 	// of the story's articles; 0 for a story of one article.
 	Cohesion float64
+	// Compared are the members chosen for the comparison, in increasing
+	// order: all of them when they are at most Options.Compare, else that
+	// many, the most representative and distinct (close to the story's
+	// other articles, far from one another: maximal marginal relevance).
+	Compared []int
+
+	sp *space // for editing: see Merge
 }
 
 // Size is the number of articles in the story.
@@ -144,12 +161,14 @@ func Group(ctx context.Context, docs []*corpus.Document, opts Options) ([]Story,
 	if err != nil {
 		return nil, err
 	}
+	sp := &space{docs: docs, vs: vs, opts: opts}
+	sp.opts.Progress = nil // the stories keep no callback
 	out := make([]Story, 0, len(cl))
 	for _, c := range cl {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		out = append(out, describe(docs, vs, c, opts.LabelTerms))
+		out = append(out, describe(sp, c))
 		prog.add(len(c))
 	}
 	slices.SortFunc(out, func(a, b Story) int {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/compare"
 	"parallax/corpus"
 )
 
@@ -139,12 +140,13 @@ func TestGroupLabelsAndOrder(t *testing.T) {
 		}
 	}
 	// Stories are named by their shared names, in their written form, a
-	// two-word name in place of its words.
+	// two-word name in place of its words, and by what happened.
 	tests := []struct {
 		member       string
 		want, reject []string
 	}{
-		{"a1.txt", []string{"Duluth"}, []string{"duluth"}},
+		{"a1.txt", []string{"Duluth", "collapse"}, []string{"duluth"}}, // what happened, not "bridge"
+		{"c1.txt", []string{"sign"}, nil},
 		{"b1.txt", []string{"Amara Okafor"}, []string{"Okafor", "Amara"}},
 		{"c1.txt", []string{"Tiago Mendes"}, []string{"Mendes", "Tiago"}},
 	}
@@ -273,6 +275,32 @@ func TestCalendarWord(t *testing.T) {
 	} {
 		if got := calendarWord(term); got != want {
 			t.Errorf("calendarWord(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
+
+func TestEventTerm(t *testing.T) {
+	tests := []struct {
+		term rawTerm
+		want bool
+	}{
+		{rawTerm{key: "quak", lead: true}, true},                   // an event word of news
+		{rawTerm{key: "acquir", lead: true}, true},                 // "acquires"
+		{rawTerm{key: "charg", lead: true, verb: true}, true},      // "charged"
+		{rawTerm{key: "driver", lead: true}, false},                // a descriptor
+		{rawTerm{key: "quak"}, false},                              // not in the lead
+		{rawTerm{key: "fire", lead: true, name: true}, false},      // a name ("Fire Brigade")
+		{rawTerm{key: "sea micro", lead: true, verb: true}, false}, // two words
+	}
+	for _, tt := range tests {
+		if got := eventTerm(tt.term); got != tt.want {
+			t.Errorf("eventTerm(%+v) = %v, want %v", tt.term, got, tt.want)
+		}
+	}
+	for norm, want := range map[string]bool{"charged": true, "erupted": true, "erupting": false, "crossings": false, "red": false, "ring": false} {
+		stem := compare.Tokenize(norm, "en")[0].Stem
+		if got := verbForm(norm, stem); got != want {
+			t.Errorf("verbForm(%q, %q) = %v, want %v", norm, stem, got, want)
 		}
 	}
 }

@@ -16,6 +16,14 @@ import (
 // weighting holds the constants of term weighting and linking.
 type weighting struct {
 	nameBoost float64 // weight factor of names (capitalised words, acronyms, two-word names)
+	// leadBoost is the weight factor of the terms of an article's lead
+	// (its headline and first sentence, see leadSentences): news puts
+	// what happened first, and its details, which other reports of the
+	// event need not share, after. 1.5 lifted the pairwise F1 of grouping
+	// ecb_dev from 0.917 to 0.965 and of the news_synth corpus from 0.896
+	// to 0.899 (1.25 to 1.75 did about as well on both; 2 cost the
+	// latter 0.02).
+	leadBoost float64
 	// minDocs is the smallest number of articles the inverse document
 	// frequencies are taken over: a small folder counts as part of a
 	// larger set of articles on other things. Rarity measured in a few
@@ -29,6 +37,7 @@ type weighting struct {
 
 var defaultWeighting = weighting{
 	nameBoost: 1.5,
+	leadBoost: 1.5,
 	minDocs:   100,
 	minEdge:   0.05,
 	minPost:   50,
@@ -41,7 +50,13 @@ type rawTerm struct {
 	tf      int32  // occurrences
 	name    bool   // mostly written capitalised inside sentences
 	sure    bool   // whether the article shows the case of the word: it occurs inside a sentence
+	lead    bool   // it occurs in the article's lead: its first leadSentences sentences
+	verb    bool   // written at least once as a past tense or participle ("charged")
 }
+
+// leadSentences is how many sentences of reporting, the headline
+// included, make an article's lead: where it says what happened.
+const leadSentences = 2
 
 // extractAll finds the content terms of every document, in parallel.
 func extractAll(ctx context.Context, docs []*corpus.Document, prog *progress) ([][]rawTerm, error) {
@@ -62,6 +77,7 @@ type termAcc struct {
 	tf, capital, lower int32
 	surface            string // first capitalised occurrence inside a sentence
 	norm               string // the lower-cased word
+	lead, verb         bool   // see rawTerm
 }
 
 // word is one content word of an article.
@@ -90,10 +106,12 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 		return a
 	}
 	var words []word
+	reporting := 0 // sentences of reporting so far
 	for _, s := range doc.Sentences {
 		if s.Boilerplate {
 			continue
 		}
+		reporting++
 		text := doc.Text[s.Start:s.End]
 		prevEnd := -1 // end of the previous token when it is a content word
 		toks := tz.Tokenize(text, doc.Language)
@@ -114,9 +132,14 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 				follows: prevEnd >= 0 && nameGap(text[prevEnd:t.Start], text[toks[k-1].Start:prevEnd]),
 			}
 			prevEnd = t.End
+			if w.norm != t.Norm {
+				prevEnd = -1 // a possessive ends a name: not "Microsoft's Dustin"
+			}
 			words = append(words, w)
 			a := get(w.stem, w.norm)
 			a.tf++
+			a.lead = a.lead || reporting <= leadSentences
+			a.verb = a.verb || verbForm(w.norm, w.stem)
 			switch {
 			case w.initial || t.Number:
 			case w.capital:
@@ -148,7 +171,7 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 	out := make([]rawTerm, 0, len(order))
 	for _, key := range order {
 		a := acc[key]
-		t := rawTerm{key: key, surface: a.norm, tf: a.tf, name: a.capital > a.lower, sure: a.capital+a.lower > 0}
+		t := rawTerm{key: key, surface: a.norm, tf: a.tf, name: a.capital > a.lower, sure: a.capital+a.lower > 0, lead: a.lead, verb: a.verb}
 		if t.name {
 			t.surface = a.surface
 		}
@@ -157,12 +180,21 @@ func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
 	return out
 }
 
+// verbForm reports whether a word looks like an English past tense or
+// participle of its stem ("charged" of "charg"): a sign that the word says
+// what happened, not what something is. Words in -ing are left out: as
+// often nouns ("crossings", "building") as verbs.
+func verbForm(norm, stem string) bool {
+	return len(stem) >= 4 && stem != norm && strings.HasSuffix(norm, "ed")
+}
+
 // nameGap reports whether gap, the text between two words, can join them
-// into a name: white space, or the full stop of a short abbreviation
-// such as prev "St" ("St. Louis").
+// into a name: white space, a hyphen with no space around it
+// ("Sea-Micro", a variant of "SeaMicro" and "Sea Micro"), or the full
+// stop of a short abbreviation such as prev "St" ("St. Louis").
 func nameGap(gap, prev string) bool {
 	g := strings.TrimSpace(gap)
-	return g == "" || (g == "." && utf8.RuneCountInString(prev) <= 3 && gap[0] == '.')
+	return g == "" || gap == "-" || gap == "\u2010" || (g == "." && utf8.RuneCountInString(prev) <= 3 && gap[0] == '.')
 }
 
 // isContraction reports whether a word is a contraction of a stop word
@@ -198,6 +230,7 @@ type vector struct {
 	surface []string  // how the article writes each term
 	sure    []bool    // whether the article shows the term's case (see rawTerm)
 	tf      []int32   // occurrences of each term in the article
+	event   []bool    // whether the term is in the article's lead and looks like what happened (see rawTerm)
 }
 
 // vectors are the term vectors of a set of articles.
@@ -217,19 +250,20 @@ const ownTerms = 8
 
 // weighted is one weighted term of an article.
 type weighted struct {
-	id   int32
-	w    float64
-	tf   int32
-	sur  string
-	sure bool
+	id    int32
+	w     float64
+	tf    int32
+	sur   string
+	sure  bool
+	event bool
 }
 
 // vectorOf makes a vector of terms, each weight divided by norm.
 func vectorOf(ts []weighted, norm float64) vector {
 	n := len(ts)
-	v := vector{ids: make([]int32, n), w: make([]float64, n), surface: make([]string, n), sure: make([]bool, n), tf: make([]int32, n)}
+	v := vector{ids: make([]int32, n), w: make([]float64, n), surface: make([]string, n), sure: make([]bool, n), tf: make([]int32, n), event: make([]bool, n)}
 	for i, t := range ts {
-		v.ids[i], v.w[i], v.surface[i], v.sure[i], v.tf[i] = t.id, t.w/norm, t.sur, t.sure, t.tf
+		v.ids[i], v.w[i], v.surface[i], v.sure[i], v.tf[i], v.event[i] = t.id, t.w/norm, t.sur, t.sure, t.tf, t.event
 	}
 	return v
 }
@@ -241,6 +275,7 @@ func vectorOf(ts []weighted, norm float64) vector {
 // less similar to others than one that is all shared. It checks ctx
 // between articles and returns ctx.Err() when cancelled.
 func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (*vectors, error) {
+	mergeVariants(raw)
 	vs := &vectors{docs: make([]vector, len(raw)), own: make([]vector, len(raw))}
 	ids := map[string]int32{}
 	docIDs := make([][]int32, len(raw))
@@ -275,8 +310,11 @@ func buildVectors(ctx context.Context, raw [][]rawTerm, k int, prog *progress) (
 			if t.name {
 				w *= defaultWeighting.nameBoost
 			}
+			if t.lead {
+				w *= defaultWeighting.leadBoost
+			}
 			norm += w * w
-			all = append(all, weighted{id, w, t.tf, t.surface, t.sure})
+			all = append(all, weighted{id, w, t.tf, t.surface, t.sure, eventTerm(t)})
 		}
 		norm = math.Sqrt(norm)
 		slices.SortFunc(all, func(a, b weighted) int {
