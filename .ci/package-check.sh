@@ -70,7 +70,7 @@ deb_contents() {
 		f="usr/share/icons/hicolor/${s}x${s}/apps/$id.png"
 		identify "$tmp/deb/$f" | grep -q " ${s}x${s} " || { echo "missing or not ${s}x${s}: /$f"; missing=1; }
 	done
-	for f in WORDNET_LICENSE PUNKT_LICENSE SAMPLE_NOTICE THIRD_PARTY_LICENSES.txt; do
+	for f in WORDNET_LICENSE PUNKT_LICENSE WORDVEC_LICENSE SAMPLE_NOTICE THIRD_PARTY_LICENSES.txt; do
 		grep -q "^$f\$" "$tmp/deb/usr/share/doc/parallax/copyright" || { echo "copyright lacks $f"; missing=1; }
 	done
 	dpkg-deb --field "$deb" Depends | grep -q 'libgl1' || { echo "Depends lacks libgl1"; missing=1; }
@@ -174,7 +174,7 @@ zip_contents() {
 	list=$(unzip -l "$zip")
 	echo "$list"
 	for f in Parallax.exe README.txt licences/WORDNET_LICENSE.txt licences/PUNKT_LICENSE.txt \
-		licences/SAMPLE_NOTICE.txt licences/THIRD_PARTY_LICENSES.txt; do
+		licences/WORDVEC_LICENSE.txt licences/SAMPLE_NOTICE.txt licences/THIRD_PARTY_LICENSES.txt; do
 		grep -q " Parallax-$version-$build-windows-amd64/$f\$" <<<"$list" || { echo "zip lacks $f"; ok=1; }
 	done
 	unzip -p "$zip" "Parallax-$version-$build-windows-amd64/Parallax.exe" | cmp - "$exe" || { echo "zip's exe differs"; ok=1; }

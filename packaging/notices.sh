@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Collect the licence notices that ship with every package into OUTDIR:
 #   - every *_LICENSE and *_NOTICE file of the tree (the bundled data:
-#     compare/WORDNET_LICENSE, corpus/PUNKT_LICENSE, assets/SAMPLE_NOTICE;
-#     a word-vector licence added next to its data is picked up the same way),
+#     compare/WORDNET_LICENSE, corpus/PUNKT_LICENSE,
+#     internal/wordvec/WORDVEC_LICENSE, assets/SAMPLE_NOTICE),
 #   - THIRD_PARTY_LICENSES.txt: the licence of every Go module linked into
 #     the binary built for GOOS (default linux), of the GLFW C library they
 #     compile in, and of Go itself.

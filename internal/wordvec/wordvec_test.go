@@ -1,0 +1,197 @@
+package wordvec
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestDecodeEmbedded(t *testing.T) {
+	v, err := decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.dim != 100 || len(v.index) != 50000 {
+		t.Fatalf("table is %d words × %d, want 50000 × 100", len(v.index), v.dim)
+	}
+	for word, rank := range map[string]int32{"the": 0, "of": 1, "said": 10} {
+		if k, ok := v.index[word]; !ok || k > rank {
+			t.Errorf("rank of %q = %d, %v; want at most %d", word, k, ok, rank)
+		}
+	}
+	norm := 0.0
+	for _, x := range v.common {
+		norm += float64(x) * float64(x)
+	}
+	if math.Abs(norm-1) > 1e-4 {
+		t.Errorf("common component has squared norm %v, want 1", norm)
+	}
+	for word := range v.index {
+		if word != strings.ToLower(word) || strings.ContainsAny(word, " .,0123456789") {
+			t.Errorf("table holds %q", word)
+		}
+	}
+}
+
+func TestDecodeBad(t *testing.T) {
+	for name, b := range map[string]string{
+		"empty":     "",
+		"magic":     "PWV0\x01\x00\x00\x00\x01\x00\x00\x00",
+		"size":      "PWV1\x00\x00\x00\x00\x01\x00\x00\x00",
+		"truncated": data[:len(data)/2],
+		"words":     data[:len(data)-1],
+		"trailing":  data + "\x00",
+	} {
+		if _, err := decode(b); err == nil {
+			t.Errorf("%s: decode succeeded", name)
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	sim := func(a, b string) float64 {
+		s, ok := Similarity(a, b)
+		if !ok {
+			t.Fatalf("Similarity(%q, %q): no vectors", a, b)
+		}
+		return s
+	}
+	for _, c := range []struct{ a, b, c, d string }{
+		// sim(a, b) > sim(c, d)
+		{"car", "automobile", "car", "banana"},
+		{"president", "leader", "president", "banana"},
+		{"killed", "dead", "killed", "happy"},
+		{"rise", "increase", "rise", "table"},
+		{"troops", "soldiers", "troops", "music"},
+		{"buy", "purchase", "buy", "sleep"},
+	} {
+		if x, y := sim(c.a, c.b), sim(c.c, c.d); x <= y {
+			t.Errorf("Similarity(%q, %q) = %.3f, not above Similarity(%q, %q) = %.3f", c.a, c.b, x, c.c, c.d, y)
+		}
+	}
+	for _, c := range []struct {
+		a, b string
+		min  float64
+	}{
+		{"president", "leader", 0.6},
+		{"car", "vehicle", 0.6},
+		{"car", "car", 0.999},
+	} {
+		if s := sim(c.a, c.b); s < c.min || s > 1+1e-9 {
+			t.Errorf("Similarity(%q, %q) = %.3f, want in [%.2f, 1]", c.a, c.b, s, c.min)
+		}
+	}
+	for _, c := range [][2]string{{"car", "qzxvbn"}, {"qzxvbn", "qzxvbn"}, {"Car", "car"}, {"", "car"}} {
+		if s, ok := Similarity(c[0], c[1]); ok || s != 0 {
+			t.Errorf("Similarity(%q, %q) = %v, %v; want 0, false", c[0], c[1], s, ok)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	v, ok := Lookup("news")
+	if !ok || len(v.Q) != Dim() || v.Scale <= 0 {
+		t.Fatalf("Lookup(news) = %v, %v", v, ok)
+	}
+	f := v.Float32()
+	maxAbs := 0.0
+	for i, x := range f {
+		if x != float32(v.Q[i])*v.Scale {
+			t.Fatalf("Float32()[%d] = %v, want %v", i, x, float32(v.Q[i])*v.Scale)
+		}
+		maxAbs = math.Max(maxAbs, math.Abs(float64(x)))
+	}
+	if math.Abs(maxAbs-127*float64(v.Scale)) > 1e-6 {
+		t.Errorf("largest component %v, want 127 × scale = %v", maxAbs, 127*v.Scale)
+	}
+	if _, ok := Lookup("so-called"); !ok {
+		t.Error("no vector for so-called")
+	}
+	if Len() != 50000 {
+		t.Errorf("Len() = %d", Len())
+	}
+}
+
+// words splits s at spaces.
+func words(s string) []string { return strings.Fields(s) }
+
+func TestAlign(t *testing.T) {
+	idf := func(w string) float64 {
+		if w == "the" || w == "a" || w == "of" {
+			return 0.1
+		}
+		return 1
+	}
+	for _, c := range []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"troops killed in attack", "troops killed in attack", 1, 1},
+		{"soldiers killed in attack", "troops die in assault", 0.35, 0.8},
+		{"the price of oil rose", "banana recipe for cake", 0, 0.15},
+		{"qzxvbn met the president", "qzxvbn met the leader", 0.7, 0.95},
+		{"qzxvbn", "wqpfjz", 0, 0},
+		{"", "the president", 0, 0},
+	} {
+		got := Align(words(c.a), words(c.b), idf)
+		if got < c.min-1e-9 || got > c.max+1e-9 {
+			t.Errorf("Align(%q, %q) = %.3f, want in [%.2f, %.2f]", c.a, c.b, got, c.min, c.max)
+		}
+		if back := Align(words(c.b), words(c.a), idf); math.Abs(back-got) > 1e-12 {
+			t.Errorf("Align is not symmetric on %q, %q: %v vs %v", c.a, c.b, got, back)
+		}
+	}
+	near := Align(words("oil prices rise"), words("crude costs increase"), nil)
+	far := Align(words("oil prices rise"), words("team wins final"), nil)
+	if near <= far {
+		t.Errorf("Align: paraphrase %.3f not above unrelated %.3f", near, far)
+	}
+	if got := Align(words("a b"), words("a b"), func(string) float64 { return 0 }); got != 0 {
+		t.Errorf("Align with zero weights = %v, want 0", got)
+	}
+}
+
+func TestSentenceVector(t *testing.T) {
+	a := SentenceVector(words("soldiers killed in attack"), nil)
+	b := SentenceVector(words("troops die in assault"), nil)
+	c := SentenceVector(words("banana recipe for chocolate cake"), nil)
+	if len(a) != Dim() {
+		t.Fatalf("SentenceVector has %d components", len(a))
+	}
+	if ab, ac := Cosine(a, b), Cosine(a, c); ab <= ac {
+		t.Errorf("Cosine: paraphrase %.3f not above unrelated %.3f", ab, ac)
+	}
+	if got := Cosine(a, a); math.Abs(got-1) > 1e-6 {
+		t.Errorf("Cosine(a, a) = %v", got)
+	}
+	proj := 0.0
+	for i, x := range a {
+		proj += float64(x) * float64(table.common[i])
+	}
+	if math.Abs(proj) > 1e-5 {
+		t.Errorf("sentence vector keeps %v of the common component", proj)
+	}
+	if v := SentenceVector(words("qzxvbn wqpfjz"), nil); v != nil {
+		t.Errorf("SentenceVector of unknown words = %v, want nil", v)
+	}
+	if Cosine(nil, a) != 0 || Cosine(a, a[:10]) != 0 || Cosine(make([]float32, 3), make([]float32, 3)) != 0 {
+		t.Error("Cosine of empty, mismatched or zero vectors is not 0")
+	}
+}
+
+// TestDecodeGenerated decodes the generator's golden output for its
+// synthetic tarball, so that the two agree on the format.
+func TestDecodeGenerated(t *testing.T) {
+	b, err := os.ReadFile("../wordvecgen/testdata/tiny.dat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := decode(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.dim != 4 || len(v.index) != 5 || v.index["the"] != 0 || v.index["attack"] != 4 || v.index["o'neill"] != 3 {
+		t.Errorf("decoded %d words × %d: %v", len(v.index), v.dim, v.index)
+	}
+}
