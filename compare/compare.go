@@ -259,8 +259,32 @@ func (c *candidate) substantive(p params, strict bool) bool {
 	return !strict || m.common >= 1
 }
 
-// numFeatures is the length of a candidate's feature vector.
-const numFeatures = 20
+// The features of a candidate, by their place in its feature vector.
+const (
+	fScore       = iota // pairScore: blend of weighted Dice and containment
+	fDice               // weighted Dice coefficient of the content stems
+	fCont               // containment: shared weight over the smaller sentence's
+	fRowRatio           // score over the best score of its row
+	fColRatio           // score over the best score of its column
+	fRowBest            // 1 when the best of its row
+	fColBest            // 1 when the best of its column
+	fNeighbour          // best score of the diagonal neighbours
+	fExact              // log(1 + exactly shared stems)
+	fSynonym            // log(1 + related stem pairs)
+	fNumBoth            // 1 when a number is shared
+	fNumConflict        // 1 when both have numbers and share none
+	fGrams              // weighted Dice of character 4-grams
+	fRowMargin          // margin over the row's best other score
+	fColMargin          // margin over the column's best other score
+	fCommon             // log(1 + shared stems written in lower case)
+	fWeight             // log(1 + shared weight)
+	fShort              // log(1 + content stems of the shorter sentence)
+	fMaxW               // weight of the rarest shared stem
+	fPosition           // distance of relative positions (when params.position)
+	fClauseDice         // best weighted Dice of one sentence with a clause of the other
+	fClauseCover        // share of that clause's weight the other sentence holds
+	numFeatures         // the length of a candidate's feature vector
+)
 
 // cell is a pair of sentences, one of each document.
 type cell struct{ i, j int32 }
@@ -359,27 +383,30 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 		conflict = 1
 	}
 	rowMax, colMax := ps.rowMax[i], ps.colMax[j]
+	clauseDice, clauseCover := clauseFit(&fa[i], &fb[j], ps.pr.w)
 	c.x = [numFeatures]float64{
-		s,
-		dice,
-		cont,
-		s / rowMax,
-		s / colMax,
-		b2f(s >= rowMax),
-		b2f(s >= colMax),
-		nbr,
-		math.Log1p(float64(m.exact)),
-		math.Log1p(float64(m.synonym)),
-		b2f(m.numBoth),
-		conflict,
-		gramDice(fa[i].grams, fb[j].grams, ps.pr.gw),
-		margin(s, rowMax, ps.row2[i]),
-		margin(s, colMax, ps.col2[j]),
-		math.Log1p(float64(m.common)),
-		math.Log1p(m.weight),
-		math.Log1p(float64(min(len(fa[i].ids), len(fb[j].ids)))),
-		m.maxW,
-		ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
+		fScore:       s,
+		fDice:        dice,
+		fCont:        cont,
+		fRowRatio:    s / rowMax,
+		fColRatio:    s / colMax,
+		fRowBest:     b2f(s >= rowMax),
+		fColBest:     b2f(s >= colMax),
+		fNeighbour:   nbr,
+		fExact:       math.Log1p(float64(m.exact)),
+		fSynonym:     math.Log1p(float64(m.synonym)),
+		fNumBoth:     b2f(m.numBoth),
+		fNumConflict: conflict,
+		fGrams:       gramDice(fa[i].grams, fb[j].grams, ps.pr.gw),
+		fRowMargin:   margin(s, rowMax, ps.row2[i]),
+		fColMargin:   margin(s, colMax, ps.col2[j]),
+		fCommon:      math.Log1p(float64(m.common)),
+		fWeight:      math.Log1p(m.weight),
+		fShort:       math.Log1p(float64(min(len(fa[i].ids), len(fb[j].ids)))),
+		fMaxW:        m.maxW,
+		fPosition:    ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
+		fClauseDice:  clauseDice,
+		fClauseCover: clauseCover,
 	}
 	return true
 }
@@ -509,8 +536,16 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// numStack is the length of the second-pass feature vector.
-const numStack = 6
+// The second-pass (stacked) features of a candidate, by their place.
+const (
+	sZ1       = iota // first-pass log-odds
+	sDiag            // best first-pass probability of a diagonal neighbour
+	sRowRatio        // probability over the best of its row
+	sColRatio        // probability over the best of its column
+	sSide            // best first-pass probability of a neighbour in its row or column
+	sRun             // probability times sDiag
+	numStack         // the length of the second-pass feature vector
+)
 
 // stackFeatures describes candidates by their first-pass log-odds z1 and
 // those of their neighbours: aligned content comes in runs (the next
@@ -558,7 +593,7 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
 		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
 			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
-		out[k] = [numStack]float64{z1[k], diag, p / rowMax[c.i], p / colMax[c.j], side, p * diag}
+		out[k] = [numStack]float64{sZ1: z1[k], sDiag: diag, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: side, sRun: p * diag}
 	}
 	return out
 }
@@ -573,9 +608,9 @@ type cellOdds struct {
 // log-odds z: every stacked feature but the first lies in [0, 1], and
 // the last is at most the candidate's own probability.
 func stackBound(z float64) float64 {
-	top := [numStack]float64{z, 1, 1, 1, 1, sigmoid(z)}
-	b := stackBias + stackWeights[0]*z
-	for k := 1; k < numStack; k++ {
+	top := [numStack]float64{sZ1: z, sDiag: 1, sRowRatio: 1, sColRatio: 1, sSide: 1, sRun: sigmoid(z)}
+	b := stackBias + stackWeights[sZ1]*z
+	for k := sZ1 + 1; k < numStack; k++ {
 		b += max(stackWeights[k]*top[k], 0)
 	}
 	return b
@@ -596,7 +631,7 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 	confident := 0
 	for k := range cands {
 		c := &cands[k]
-		if z1[k] >= p.confidentLogit && c.x[5] == 1 && c.x[6] == 1 && c.substantive(p, false) {
+		if z1[k] >= p.confidentLogit && c.x[fRowBest] == 1 && c.x[fColBest] == 1 && c.substantive(p, false) {
 			confident++
 		}
 	}
