@@ -70,6 +70,7 @@ type prepared struct {
 	feats  [][]sentFeat // per document, per sentence
 	masses [][]float64  // per document, per sentence: total stem weight
 	index  []*postings  // per document: its sentences by stem
+	vec    *wordVectors // word and sentence vectors
 }
 
 // prepare tokenises every sentence and weighs the stems over the set. It
@@ -117,6 +118,7 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	pr.v.finish()
 	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
 	pr.gw = gramWeights(pr.v, pr.feats)
+	pr.vec = vectorsOf(pr.v, pr.feats, pr.w)
 	pr.index = make([]*postings, len(docs))
 	if err := parallel.For(ctx, len(docs), func(_, d int) {
 		pr.masses[d] = make([]float64, len(pr.feats[d]))
@@ -261,29 +263,33 @@ func (c *candidate) substantive(p params, strict bool) bool {
 
 // The features of a candidate, by their place in its feature vector.
 const (
-	fScore       = iota // pairScore: blend of weighted Dice and containment
-	fDice               // weighted Dice coefficient of the content stems
-	fCont               // containment: shared weight over the smaller sentence's
-	fRowRatio           // score over the best score of its row
-	fColRatio           // score over the best score of its column
-	fRowBest            // 1 when the best of its row
-	fColBest            // 1 when the best of its column
-	fNeighbour          // best score of the diagonal neighbours
-	fExact              // log(1 + exactly shared stems)
-	fSynonym            // log(1 + related stem pairs)
-	fNumBoth            // 1 when a number is shared
-	fNumConflict        // 1 when both have numbers and share none
-	fGrams              // weighted Dice of character 4-grams
-	fRowMargin          // margin over the row's best other score
-	fColMargin          // margin over the column's best other score
-	fCommon             // log(1 + shared stems written in lower case)
-	fWeight             // log(1 + shared weight)
-	fShort              // log(1 + content stems of the shorter sentence)
-	fMaxW               // weight of the rarest shared stem
-	fPosition           // distance of relative positions (when params.position)
-	fClauseDice         // best weighted Dice of one sentence with a clause of the other
-	fClauseCover        // share of that clause's weight the other sentence holds
-	numFeatures         // the length of a candidate's feature vector
+	fScore         = iota // pairScore: blend of weighted Dice and containment
+	fDice                 // weighted Dice coefficient of the content stems
+	fCont                 // containment: shared weight over the smaller sentence's
+	fRowRatio             // score over the best score of its row
+	fColRatio             // score over the best score of its column
+	fRowBest              // 1 when the best of its row
+	fColBest              // 1 when the best of its column
+	fNeighbour            // best score of the diagonal neighbours
+	fExact                // log(1 + exactly shared stems)
+	fSynonym              // log(1 + related stem pairs)
+	fNumBoth              // 1 when a number is shared
+	fNumConflict          // 1 when both have numbers and share none
+	fGrams                // weighted Dice of character 4-grams
+	fRowMargin            // margin over the row's best other score
+	fColMargin            // margin over the column's best other score
+	fCommon               // log(1 + shared stems written in lower case)
+	fWeight               // log(1 + shared weight)
+	fShort                // log(1 + content stems of the shorter sentence)
+	fMaxW                 // weight of the rarest shared stem
+	fPosition             // distance of relative positions (when params.position)
+	fClauseDice           // best weighted Dice of one sentence with a clause of the other
+	fClauseCover          // share of that clause's weight the other sentence holds
+	fVecAlign             // idf-weighted greedy alignment of word vectors
+	fSentCos              // cosine of the sentence vectors
+	fSentRowMargin        // margin of fSentCos over its row's best other candidate
+	fSentColMargin        // margin of fSentCos over its column's best other candidate
+	numFeatures           // the length of a candidate's feature vector
 )
 
 // cell is a pair of sentences, one of each document.
@@ -302,7 +308,11 @@ type pairSearch struct {
 	rowMax, row2, colMax, col2 []float64
 	cache                      []cachedMatch // see matchAt
 	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
-	shift                      uint
+	a, b                       int           // the documents
+	// The best and second-best sentence-vector cosine of each row and
+	// column over the candidates (nil until the candidates are known).
+	vRow, vRow2, vCol, vCol2 []float64
+	shift                    uint
 }
 
 // matchAt measures sentences i of a and j of b; ok is false when they are
@@ -407,8 +417,73 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 		fPosition:    ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
 		fClauseDice:  clauseDice,
 		fClauseCover: clauseCover,
+		fSentCos:     ps.pr.vec.sentCos(ps.a, i, ps.b, j),
+	}
+	if max(c.x[fRowRatio], c.x[fColRatio]) >= vecGate {
+		c.x[fVecAlign] = ps.pr.vec.align(&fa[i], &fb[j], ps.pr.w, ps.sc)
+	}
+	if ps.vRow != nil {
+		ps.sentMargins(c)
 	}
 	return true
+}
+
+// vecGate is the share of the best lexical score of its row or column a
+// candidate needs for its words to be aligned by vector (fVecAlign, 0
+// otherwise): the alignment costs a vector product per pair of words, and
+// the far weaker candidates of a row seldom link.
+const vecGate = 0.5
+
+// marginRank is how many of its lexically best candidates a row or column
+// compares sentence vectors over, for the margins.
+const marginRank = 4
+
+// kthScores returns, for each of n rows (or columns, when col), the
+// marginRank-th best score of its cells: the candidates cs and the packed
+// cells too short to link (-1 when it has fewer).
+func kthScores(cs []candidate, short []uint64, n int, col bool, score func(i, j int) float64) []float64 {
+	scores := make([][]float64, n)
+	add := func(i, j int, s float64) {
+		r := i
+		if col {
+			r = j
+		}
+		scores[r] = append(scores[r], s)
+	}
+	for k := range cs {
+		add(cs[k].i, cs[k].j, cs[k].score)
+	}
+	for _, packed := range short {
+		i, j := int(packed>>32), int(uint32(packed))
+		if s := score(i, j); s > 0 {
+			add(i, j, s)
+		}
+	}
+	kth := make([]float64, n)
+	for r, ss := range scores {
+		kth[r] = -1
+		if len(ss) >= marginRank {
+			slices.Sort(ss)
+			kth[r] = ss[len(ss)-marginRank]
+		}
+	}
+	return kth
+}
+
+// sentMargins fills in a described candidate's sentence-vector margins.
+func (ps *pairSearch) sentMargins(c *candidate) {
+	x := c.x[fSentCos]
+	c.x[fSentRowMargin] = x - otherBest(x, ps.vRow[c.i], ps.vRow2[c.i])
+	c.x[fSentColMargin] = x - otherBest(x, ps.vCol[c.j], ps.vCol2[c.j])
+}
+
+// otherBest is the best of a row's values other than x, given its best and
+// second best.
+func otherBest(x, best, second float64) float64 {
+	if x >= best {
+		return second
+	}
+	return best
 }
 
 // firstLogit is the first-pass log-odds of the pair (i, j), looked at on
@@ -439,7 +514,7 @@ func (ps *pairSearch) firstLogit(i, j int) (z float64, ok bool) {
 func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scratch) (*pairSearch, []candidate, error) {
 	fa, fb := pr.feats[a], pr.feats[b]
 	na, nb := len(fa), len(fb)
-	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b],
+	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b], a: a, b: b,
 		rowMax: make([]float64, na), row2: make([]float64, na),
 		colMax: make([]float64, nb), col2: make([]float64, nb)}
 	ps.cache, ps.shift = sc.newCache(na, nb)
@@ -480,6 +555,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	}
 	cs := sc.cands[:0]
 	defer func() { sc.cands = cs[:0] }()
+	short := cells[:0] // cells too short to link, kept in place
 	for n, packed := range cells {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -487,17 +563,43 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 			}
 		}
 		i, j := int(packed>>32), int(uint32(packed))
-		k := cell{int32(i), int32(j)}
 		if p.topK > 0 && min(len(fa[i].ids), len(fb[j].ids)) < p.minContent {
-			// Never a link, but its odds weigh in its row and column.
-			if z, ok := ps.firstLogit(i, j); ok {
-				ps.context = append(ps.context, cellOdds{k, z})
-			}
+			short = append(short, packed)
 			continue
 		}
 		var c candidate
 		if ps.describe(i, j, &c) {
 			cs = append(cs, c)
+		}
+	}
+	// The sentence-vector margins are over the lexically best candidates
+	// of each row and column (its marginRank best, and at least vecGate of
+	// its best score), the same whether the search is bounded or not.
+	ps.vRow, ps.vRow2 = make([]float64, na), make([]float64, na)
+	ps.vCol, ps.vCol2 = make([]float64, nb), make([]float64, nb)
+	rowKth := kthScores(cs, short, na, false, ps.scoreAt)
+	colKth := kthScores(cs, short, nb, true, ps.scoreAt)
+	for k := range cs {
+		c := &cs[k]
+		if c.short < p.minContent {
+			continue // a context cell when the search is bounded
+		}
+		x := c.x[fSentCos]
+		if c.score >= rowKth[c.i] && c.x[fRowRatio] >= vecGate {
+			ps.vRow[c.i], ps.vRow2[c.i] = top2(ps.vRow[c.i], ps.vRow2[c.i], x)
+		}
+		if c.score >= colKth[c.j] && c.x[fColRatio] >= vecGate {
+			ps.vCol[c.j], ps.vCol2[c.j] = top2(ps.vCol[c.j], ps.vCol2[c.j], x)
+		}
+	}
+	for k := range cs {
+		ps.sentMargins(&cs[k])
+	}
+	for _, packed := range short {
+		// Never a link, but its odds weigh in its row and column.
+		i, j := int(packed>>32), int(uint32(packed))
+		if z, ok := ps.firstLogit(i, j); ok {
+			ps.context = append(ps.context, cellOdds{cell{int32(i), int32(j)}, z})
 		}
 	}
 	return ps, cs, nil

@@ -236,8 +236,10 @@ func clauseFit(a, b *sentFeat, w []float64) (dice, cover float64) {
 
 // scratch is working memory for overlap; one per goroutine.
 type scratch struct {
-	mark         []int32 // a stem's place among b's unmatched stems, plus one
-	restA, restB []int   // unmatched stems
+	mark         []int32   // a stem's place among b's unmatched stems, plus one
+	restA, restB []int     // unmatched stems
+	bestA, bestB []float64 // best similarity per stem (wordVectors.align)
+	vecA, vecB   []int     // stems with a vector and no exact match
 
 	// Buffers of candidates, reused from one pair of documents to the next.
 	cands []candidate

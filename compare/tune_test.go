@@ -272,7 +272,8 @@ var (
 		fSynonym: "fSynonym", fNumBoth: "fNumBoth", fNumConflict: "fNumConflict", fGrams: "fGrams",
 		fRowMargin: "fRowMargin", fColMargin: "fColMargin", fCommon: "fCommon", fWeight: "fWeight",
 		fShort: "fShort", fMaxW: "fMaxW", fPosition: "fPosition", fClauseDice: "fClauseDice",
-		fClauseCover: "fClauseCover",
+		fClauseCover: "fClauseCover", fVecAlign: "fVecAlign", fSentCos: "fSentCos",
+		fSentRowMargin: "fSentRowMargin", fSentColMargin: "fSentColMargin",
 	}
 	stackNames = [numStack]string{
 		sZ1: "sZ1", sDiag: "sDiag", sRowRatio: "sRowRatio", sColRatio: "sColRatio", sSide: "sSide", sRun: "sRun",
@@ -350,4 +351,28 @@ func (pr *prepared) pairCandidates(a, b int, p params) []candidate {
 	p.topK, p.postingCap = 0, 0 // every pair that shares a stem
 	_, cs, _ := candidates(context.Background(), pr, a, b, p, &scratch{})
 	return cs
+}
+
+func TestGateStats(t *testing.T) {
+	dir, _ := evaluate.FindData("")
+	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", corpus.FromText)
+	data := collect(pairs, defaultParams)
+	for _, g := range []float64{0.3, 0.5, 0.7, 0.9} {
+		n, below, gold, goldBelow := 0, 0, 0, 0
+		for _, d := range data {
+			for k, c := range d.cands {
+				n++
+				if max(c.x[fRowRatio], c.x[fColRatio]) < g {
+					below++
+				}
+				if d.gold[k] {
+					gold++
+					if max(c.x[fRowRatio], c.x[fColRatio]) < g {
+						goldBelow++
+					}
+				}
+			}
+		}
+		fmt.Printf("gate %.2f: %d/%d candidates below, %d/%d gold below\n", g, below, n, goldBelow, gold)
+	}
 }
