@@ -29,11 +29,9 @@ type params struct {
 	minShared      int     // content stems a link needs to share exactly, at least
 	minContent     int     // content stems each linked sentence needs, at least
 	sensSpan       float64 // logits the threshold moves from sensitivity 0.5 to 0 or 1
-	regimeGamma    float64 // how strongly a pair's background lowers its links' odds
-	regimeRef      float64 // share of confidently matched sentences of a typical rewrite
+	regimeRef      float64 // share of confidently matched sentences of a typical rewrite (see background)
 	confidentLogit float64 // first-pass log-odds from which a mutually best match is confident
 	sharedDiff     float64 // diff equal share from which a link is near-verbatim
-	scorePara      float64 // Score from which a lone pair counts as paraphrased
 	topK           int     // counterparts kept per sentence and direction (0: every pair sharing a stem)
 	postingCap     int     // sentences one stem is followed to from one sentence, at most (0: all)
 }
@@ -47,11 +45,9 @@ var defaultParams = params{
 	minShared:      2,
 	minContent:     3,
 	sensSpan:       3,
-	regimeGamma:    1,
 	regimeRef:      0.2,
 	confidentLogit: 1,
 	sharedDiff:     0.7,
-	scorePara:      0.35,
 	topK:           4,
 	postingCap:     128,
 }
@@ -289,6 +285,10 @@ const (
 	fSentCos              // cosine of the sentence vectors
 	fSentRowMargin        // margin of fSentCos over its row's best other candidate
 	fSentColMargin        // margin of fSentCos over its column's best other candidate
+	fRegime               // the pair of documents' mean best lexical score per sentence (see regimeOf)
+	fRegimeScore          // fRegime times fScore
+	fRegimeAlign          // fRegime times fVecAlign
+	fRegimeCos            // fRegime times fSentCos
 	numFeatures           // the length of a candidate's feature vector
 )
 
@@ -309,6 +309,7 @@ type pairSearch struct {
 	cache                      []cachedMatch // see matchAt
 	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
 	a, b                       int           // the documents
+	regime                     float64       // see regimeOf
 	// The best and second-best sentence-vector cosine of each row and
 	// column over the candidates (nil until the candidates are known).
 	vRow, vRow2, vCol, vCol2 []float64
@@ -422,6 +423,10 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 	if max(c.x[fRowRatio], c.x[fColRatio]) >= vecGate {
 		c.x[fVecAlign] = ps.pr.vec.align(&fa[i], &fb[j], ps.pr.w, ps.sc)
 	}
+	c.x[fRegime] = ps.regime
+	c.x[fRegimeScore] = ps.regime * s
+	c.x[fRegimeAlign] = ps.regime * c.x[fVecAlign]
+	c.x[fRegimeCos] = ps.regime * c.x[fSentCos]
 	if ps.vRow != nil {
 		ps.sentMargins(c)
 	}
@@ -535,6 +540,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 		func(j, i int) { cells = append(cells, pack(i, j)) }, ps.colMax, ps.col2); err != nil {
 		return nil, nil, err
 	}
+	ps.regime = regimeOf(fa, fb, ps.rowMax, ps.colMax)
 	if p.topK > 0 {
 		// Aligned content comes in runs: a weak pair between two strong
 		// ones can link on its neighbours' strength.
@@ -605,6 +611,31 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	return ps, cs, nil
 }
 
+// regimeOf is the mean, over the live sentences of both documents, of
+// each sentence's best lexical score with the other document: high for a
+// rewrite, where most sentences have a close counterpart, low for
+// independent reports of one event. The link model weighs it, alone and
+// with the main scores, so that one fit serves both kinds of comparison.
+func regimeOf(fa, fb []sentFeat, rowMax, colMax []float64) float64 {
+	sum, n := 0.0, 0
+	for i := range fa {
+		if !fa[i].skip {
+			sum += rowMax[i]
+			n++
+		}
+	}
+	for j := range fb {
+		if !fb[j].skip {
+			sum += colMax[j]
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
 // margin is how far s stands above the best other score of its row or
 // column, relative to s: 1 when it has no rival, 0 or less when another
 // candidate scores as high.
@@ -640,17 +671,18 @@ func b2f(b bool) float64 {
 
 // The second-pass (stacked) features of a candidate, by their place.
 const (
-	sZ1       = iota // first-pass log-odds
-	sDiag            // best first-pass probability of a diagonal neighbour
-	sRowRatio        // probability over the best of its row
-	sColRatio        // probability over the best of its column
-	sSide            // best first-pass probability of a neighbour in its row or column
-	sRun             // probability times sDiag
-	numStack         // the length of the second-pass feature vector
+	sZ1         = iota // first-pass log-odds
+	sDiag              // best first-pass probability of a diagonal neighbour
+	sRowRatio          // probability over the best of its row
+	sColRatio          // probability over the best of its column
+	sSide              // best first-pass probability of a neighbour in its row or column
+	sRun               // probability times sDiag
+	sBackground        // how far the pair of documents is from a rewrite (see background)
+	numStack           // the length of the second-pass feature vector
 )
 
 // stackFeatures describes candidates by their first-pass log-odds z1 and
-// those of their neighbours: aligned content comes in runs (the next
+// those of their neighbours, and by the pair's background bg: aligned content comes in runs (the next
 // sentence of one article matches the next of the other) and in splits
 // (one sentence of a summary covers two adjacent ones of the source).
 // cands are sorted by sentences, na and nb bound them. The maxima of each
@@ -659,7 +691,7 @@ const (
 // candidate). Only the candidates keep selects (nil: all) are described;
 // the others' rows are zero.
 func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
-	more func(i, j int) (float64, bool), keep func(k int) bool) [][numStack]float64 {
+	more func(i, j int) (float64, bool), keep func(k int) bool, bg float64) [][numStack]float64 {
 	rowMax, colMax := make([]float64, na), make([]float64, nb)
 	fold := func(i, j int, z float64) {
 		p := sigmoid(z)
@@ -695,7 +727,7 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
 		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
 			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
-		out[k] = [numStack]float64{sZ1: z1[k], sDiag: diag, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: side, sRun: p * diag}
+		out[k] = [numStack]float64{sZ1: z1[k], sDiag: diag, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: side, sRun: p * diag, sBackground: bg}
 	}
 	return out
 }
@@ -707,28 +739,30 @@ type cellOdds struct {
 }
 
 // stackBound bounds the second-pass log-odds of a candidate of first-pass
-// log-odds z: every stacked feature but the first lies in [0, 1], and
-// the last is at most the candidate's own probability.
-func stackBound(z float64) float64 {
-	top := [numStack]float64{sZ1: z, sDiag: 1, sRowRatio: 1, sColRatio: 1, sSide: 1, sRun: sigmoid(z)}
-	b := stackBias + stackWeights[sZ1]*z
-	for k := sZ1 + 1; k < numStack; k++ {
+// log-odds z in a pair of background bg: every stacked feature but the
+// first and the last lies in [0, 1], and sRun is at most the candidate's
+// own probability.
+func stackBound(z, bg float64) float64 {
+	top := [numStack]float64{sZ1: z, sDiag: 1, sRowRatio: 1, sColRatio: 1, sSide: 1, sRun: sigmoid(z), sBackground: bg}
+	b := stackBias + stackWeights[sZ1]*z + stackWeights[sBackground]*bg
+	for k := sZ1 + 1; k < sBackground; k++ {
 		b += max(stackWeights[k]*top[k], 0)
 	}
 	return b
 }
 
-// alignPair links the sentences of two documents. Each candidate's link
-// log-odds are calibrated against the pair's background: articles that are
-// not rewrites of each other (few confident, mutually best matches) need
-// stronger evidence for each link than a rewrite does. The sensitivity
-// moves the threshold, and between the two regimes. Only candidates that
-// can reach the threshold are looked at in their neighbourhood.
-func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
-	sens := min(1, max(0, opts.Sensitivity))
-	z1 := make([]float64, len(cands))
-	for k := range cands {
-		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
+// background measures how far a pair of documents is from a rewrite: the
+// log of how many times fewer of its sentences are confidently matched
+// (first-pass log-odds from p.confidentLogit, mutually best, substantive)
+// than in a typical rewrite (p.regimeRef of them), 0 when as many or more.
+// na and nb are the documents' live sentences. Articles that are not
+// rewrites of each other need stronger evidence for each link: the link
+// model weighs the background (sBackground), fitted on rewrites and on
+// independent outlets together.
+func background(cands []candidate, z1 []float64, na, nb int, p params) float64 {
+	n := min(na, nb)
+	if n == 0 {
+		return 0
 	}
 	confident := 0
 	for k := range cands {
@@ -737,29 +771,54 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 			confident++
 		}
 	}
-	shift := 0.0
-	if n := min(na, nb); n > 0 {
-		r := math.Max(float64(confident)/float64(n), 0.01)
-		gamma := p.regimeGamma * min(1, max(0, (RewriteSensitivity-sens)/(RewriteSensitivity-StrictSensitivity)))
-		shift = -gamma * math.Max(0, math.Log(p.regimeRef/r))
+	r := math.Max(float64(confident)/float64(n), 0.01)
+	return math.Max(0, math.Log(p.regimeRef/r))
+}
+
+// alignPair links the sentences of two documents. Each candidate's link
+// probability comes from the link model, which weighs the pair's
+// background (see background); between articles that are not rewrites of
+// each other, and below StrictSensitivity, a link also needs a shared
+// common word (see candidate.substantive). The sensitivity moves the
+// threshold: DefaultSensitivity is the threshold of the fit. Only
+// candidates that can reach the threshold are looked at in their
+// neighbourhood.
+func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
+	sens := min(1, max(0, opts.Sensitivity))
+	z1 := make([]float64, len(cands))
+	for k := range cands {
+		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
 	}
-	thr := logit(linkThreshold) + p.sensSpan*(RewriteSensitivity-sens)
-	strict := shift < 0 || sens < StrictSensitivity
-	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k])+shift >= thr }
-	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can)
+	bg := background(cands, z1, na, nb, p)
+	thr := sensThreshold(sens, p)
+	strict := isStrict(bg, sens)
+	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k], bg) >= thr }
+	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg)
 	var links []Link
 	for k, c := range cands {
 		if !can(k) {
 			continue
 		}
-		z := dot(stackWeights[:], st[k][:], stackBias) + shift
+		z := dot(stackWeights[:], st[k][:], stackBias)
 		if z < thr {
 			continue
 		}
-		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: round3(sigmoid(z))})
+		pr := round3(sigmoid(z))
+		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: pr, Probability: pr})
 	}
 	return links
 }
+
+// sensThreshold is the log-odds a link needs at sensitivity sens: the
+// fitted threshold at DefaultSensitivity, p.sensSpan logits lower at 1
+// than at 0.
+func sensThreshold(sens float64, p params) float64 {
+	return logit(linkThreshold) + p.sensSpan*(DefaultSensitivity-sens)
+}
+
+// isStrict reports whether links between a pair of documents of
+// background bg need a shared common word (see candidate.substantive).
+func isStrict(bg, sens float64) bool { return bg > 0 || sens < StrictSensitivity }
 
 // logit is the inverse of sigmoid.
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }

@@ -514,6 +514,18 @@ func (p *Pair) GoldLinks() [][2]int {
 	return out
 }
 
+// Judged reports whether the gold judges sentence i of A against
+// sentence j of B: both map onto gold sentences, the pair is not one of
+// the related pairs that count neither way, and, where the gold covers only
+// annotated sentences, both are annotated.
+func (p *Pair) Judged(i, j int) bool {
+	ga, gb := p.toGoldA[i], p.toGoldB[j]
+	if ga < 0 || gb < 0 || p.related[[2]int{ga, gb}] {
+		return false
+	}
+	return p.annotatedA == nil || (p.annotatedA[ga] && p.annotatedB[gb])
+}
+
 // IsGold reports whether sentence i of A and sentence j of B map onto a
 // gold link.
 func (p *Pair) IsGold(i, j int) bool {
