@@ -421,7 +421,7 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 		fSentCos:     ps.pr.vec.sentCos(ps.a, i, ps.b, j),
 	}
 	if max(c.x[fRowRatio], c.x[fColRatio]) >= vecGate {
-		c.x[fVecAlign] = ps.pr.vec.align(&fa[i], &fb[j], ps.pr.w, ps.sc)
+		c.x[fVecAlign] = ps.pr.vec.align(ps.a, i, ps.b, j, &fa[i], &fb[j], ps.pr.w, ps.sc)
 	}
 	c.x[fRegime] = ps.regime
 	c.x[fRegimeScore] = ps.regime * s

@@ -14,15 +14,16 @@ import (
 // and a sentence vector per sentence (the idf-weighted mean of its words'
 // vectors less the common component, unit length; nil without one).
 type wordVectors struct {
-	stem [][]float32   // per stem id
-	sent [][][]float32 // per document, per sentence
+	stem  [][]float32   // per stem id
+	sent  [][][]float32 // per document, per sentence
+	order [][][]int32   // per document, per sentence: see byWeight
 }
 
 // vectorsOf looks the content words of the set up. Each stem takes the
 // vector of its first surface form; the weight of a word in its sentence
 // vector is its stem's idf.
 func vectorsOf(v *vocab, feats [][]sentFeat, w []float64) *wordVectors {
-	wv := &wordVectors{stem: make([][]float32, len(v.stems)), sent: make([][][]float32, len(feats))}
+	wv := &wordVectors{stem: make([][]float32, len(v.stems)), sent: make([][][]float32, len(feats)), order: make([][][]int32, len(feats))}
 	seen := make([]bool, len(v.stems))
 	for _, fs := range feats {
 		for k := range fs {
@@ -43,11 +44,13 @@ func vectorsOf(v *vocab, feats [][]sentFeat, w []float64) *wordVectors {
 	}
 	for d, fs := range feats {
 		wv.sent[d] = make([][]float32, len(fs))
+		wv.order[d] = make([][]int32, len(fs))
 		for k := range fs {
 			f := &fs[k]
 			if f.skip {
 				continue
 			}
+			wv.order[d][k] = wv.byWeight(f, w)
 			weight := make(map[string]float64, len(f.ids))
 			words := make([]string, 0, len(f.ids))
 			for n, id := range f.ids {
@@ -106,39 +109,29 @@ const alignDiscount = 0.5
 // the other (1 for the same stem, the cosine of their vectors less
 // alignDiscount, at least 0, for others), the best similarities averaged
 // with the stems' weights, and the two directions averaged.
-func (wv *wordVectors) align(a, b *sentFeat, w []float64, sc *scratch) float64 {
+func (wv *wordVectors) align(da, i, db, j int, a, b *sentFeat, w []float64, sc *scratch) float64 {
 	if len(a.ids) == 0 || len(b.ids) == 0 {
 		return 0
 	}
 	bestA := growClear(&sc.bestA, len(a.ids))
 	bestB := growClear(&sc.bestB, len(b.ids))
 	// The same stems match fully; only the others are compared by vector.
-	restB := sc.vecB[:0]
-	for i, j := 0, 0; i < len(a.ids) || j < len(b.ids); {
+	for x, y := 0, 0; x < len(a.ids) && y < len(b.ids); {
 		switch {
-		case j >= len(b.ids) || (i < len(a.ids) && a.ids[i] < b.ids[j]):
-			i++
-		case i >= len(a.ids) || b.ids[j] < a.ids[i]:
-			if wv.stem[b.ids[j]] != nil {
-				restB = append(restB, j)
-			}
-			j++
+		case a.ids[x] < b.ids[y]:
+			x++
+		case b.ids[y] < a.ids[x]:
+			y++
 		default:
-			bestA[i], bestB[j] = 1, 1
-			i++
-			j++
+			bestA[x], bestB[y] = 1, 1
+			x++
+			y++
 		}
 	}
-	sc.vecB = restB
-	restB = heaviest(restB, b.ids, w)
-	restA := sc.vecA[:0]
-	for n, ida := range a.ids {
-		if bestA[n] != 1 && wv.stem[ida] != nil {
-			restA = append(restA, n)
-		}
-	}
-	sc.vecA = restA
-	for _, n := range heaviest(restA, a.ids, w) {
+	restA := heaviest(sc.vecA[:0], wv.order[da][i], bestA)
+	restB := heaviest(sc.vecB[:0], wv.order[db][j], bestB)
+	sc.vecA, sc.vecB = restA, restB
+	for _, n := range restA {
 		va := wv.stem[a.ids[n]]
 		best := 0.0
 		for _, m := range restB {
@@ -157,14 +150,32 @@ func (wv *wordVectors) align(a, b *sentFeat, w []float64, sc *scratch) float64 {
 // its alignment little and would cost a product per pair.
 const maxAligned = 8
 
-// heaviest reorders rest (places in ids) so that the maxAligned heaviest
-// stems come first, ties by place, and returns them.
-func heaviest(rest []int, ids []int32, w []float64) []int {
-	if len(rest) <= maxAligned {
-		return rest
+// heaviest appends to dst the first maxAligned places of order (a
+// sentence's stems with a vector, heaviest first) not matched exactly
+// (best 1), and returns it.
+func heaviest(dst []int, order []int32, best []float64) []int {
+	for _, n := range order {
+		if len(dst) == maxAligned {
+			break
+		}
+		if best[n] != 1 {
+			dst = append(dst, int(n))
+		}
 	}
-	slices.SortStableFunc(rest, func(x, y int) int { return cmp.Compare(w[ids[y]], w[ids[x]]) })
-	return rest[:maxAligned]
+	return dst
+}
+
+// byWeight returns the places of f's stems that have a vector, heaviest
+// first (ties in place order).
+func (wv *wordVectors) byWeight(f *sentFeat, w []float64) []int32 {
+	var order []int32
+	for n, id := range f.ids {
+		if wv.stem[id] != nil {
+			order = append(order, int32(n))
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int32) int { return cmp.Compare(w[f.ids[y]], w[f.ids[x]]) })
+	return order
 }
 
 // weightedMean is the mean of best, stem ids[k] weighing w[ids[k]].
