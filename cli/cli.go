@@ -14,7 +14,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -274,13 +273,15 @@ func checkSensitivity(env Env, command string, s float64) bool {
 	return true
 }
 
-// runEval implements `parallax eval`.
+// runEval implements `parallax eval`: every development set at the
+// default sensitivity and at the rewrite regime's (and at --sensitivity
+// when another is given).
 func runEval(args []string, env Env) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	data := fs.String("data", "", "the evaluation folder (default: shared/eval in this or a parent folder)")
-	sens := fs.Float64("sensitivity", compare.RewriteSensitivity,
-		"linking sensitivity from 0 to 1 (news_synth pairs are rewrites: the rewrite regime by default)")
+	sens := fs.Float64("sensitivity", compare.DefaultSensitivity,
+		"also measure at this linking sensitivity from 0 to 1 (the default and 0.75 are always measured)")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -297,20 +298,22 @@ func runEval(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "parallax eval: %v\n", err)
 		return ExitUsage
 	}
-	r, err := evaluate.Run(dir, Engine(compare.Options{Sensitivity: *sens}))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "parallax eval: %v\n", err)
-		return ExitUsage
+	fmt.Fprintf(env.Stdout, "Evaluation data: %s\n", dir)
+	senses := []float64{compare.DefaultSensitivity, compare.RewriteSensitivity}
+	if !slices.Contains(senses, *sens) {
+		senses = append(senses, *sens)
 	}
-	fmt.Fprintf(env.Stdout, "Evaluation data: %s (sensitivity %.2f)\n", dir, *sens)
-	r.Write(env.Stdout)
-	if *sens != compare.DefaultSensitivity {
-		// The viewer's default regime is stricter; show what it costs on rewrites.
-		pairs, err := evaluate.LoadNewsSynth(filepath.Join(dir, "news_synth_dev"), corpus.FromText)
-		if err == nil {
-			def := Engine(compare.DefaultOptions())
-			fmt.Fprintf(env.Stdout, "news_synth_dev at the default sensitivity %.2f: %s\n",
-				compare.DefaultSensitivity, evaluate.ScoreLinks(pairs, def.Align))
+	for n, s := range senses {
+		r, err := evaluate.Run(dir, Engine(compare.Options{Sensitivity: s}))
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "parallax eval: %v\n", err)
+			return ExitUsage
+		}
+		fmt.Fprintf(env.Stdout, "\nAt sensitivity %.2f:\n", s)
+		if n == 0 {
+			r.Write(env.Stdout)
+		} else {
+			r.WriteLinks(env.Stdout)
 		}
 	}
 	return ExitOK

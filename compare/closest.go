@@ -24,9 +24,9 @@ type nearMiss struct {
 // one of the highest first-pass odds z1, scored by the full model. The
 // candidates that can reach the threshold thr have their stacked features
 // in st; the others chosen are described now. Scores are on the scale of
-// Link.Score (the pair's background shift included).
-func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numStack]float64, shift float64, can func(k int) bool, thr float64) {
-	stacked := func(x *[numStack]float64) float64 { return dot(stackWeights[:], x[:], stackBias) + shift }
+// Link.Score; bg is the pair's background (see background).
+func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numStack]float64, bg float64, can func(k int) bool, thr float64) {
+	stacked := func(x *[numStack]float64) float64 { return dot(stackWeights[:], x[:], stackBias) }
 	rejected := func(k int) bool { return !can(k) || stacked(&st[k]) < thr }
 	bestA, bestB := bestBy(len(ps.fa), len(cands), z1, func(k int) int { return cands[k].i }, rejected),
 		bestBy(len(ps.fb), len(cands), z1, func(k int) int { return cands[k].j }, rejected)
@@ -36,7 +36,7 @@ func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numSta
 			chosen[k] = true
 		}
 	}
-	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) })
+	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) }, bg)
 	score := func(k int) float64 {
 		x := &rest[k]
 		if can(k) {

@@ -11,8 +11,8 @@ import (
 // TestClosest checks the closest rejected candidates of the sample: every
 // unique sentence that shares content with another article has one, in
 // another article, scored below every link (the threshold lies between),
-// and the same on every run; at a higher sensitivity the strongest near
-// miss of the default becomes a link.
+// and the same on every run; at a higher sensitivity near misses of the
+// default become links.
 func TestClosest(t *testing.T) {
 	docs := sampleDocs(t)
 	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
@@ -56,13 +56,20 @@ func TestClosest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	linked := false
+	links := map[[2]compare.Ref]bool{}
 	for _, l := range loose.Links {
-		if (l.A == bestFrom && l.B == best.Ref) || (l.B == bestFrom && l.A == best.Ref) {
-			linked = true
+		links[[2]compare.Ref{l.A, l.B}], links[[2]compare.Ref{l.B, l.A}] = true, true
+	}
+	became := 0
+	for from, c := range res.Closest {
+		if links[[2]compare.Ref{from, c.Ref}] {
+			became++
 		}
 	}
-	if !linked {
-		t.Errorf("the strongest near miss %v–%v (%.3f) is no link at sensitivity 1", bestFrom, best.Ref, best.Score)
+	// A near miss the gates hold back (no shared common word between
+	// independent articles) stays one at any sensitivity; the others the
+	// lower threshold links.
+	if became == 0 {
+		t.Errorf("none of the %d near misses (the strongest %v–%v, %.3f) is a link at sensitivity 1", len(res.Closest), bestFrom, best.Ref, best.Score)
 	}
 }

@@ -29,11 +29,9 @@ type params struct {
 	minShared      int     // content stems a link needs to share exactly, at least
 	minContent     int     // content stems each linked sentence needs, at least
 	sensSpan       float64 // logits the threshold moves from sensitivity 0.5 to 0 or 1
-	regimeGamma    float64 // how strongly a pair's background lowers its links' odds
-	regimeRef      float64 // share of confidently matched sentences of a typical rewrite
+	regimeRef      float64 // share of confidently matched sentences of a typical rewrite (see background)
 	confidentLogit float64 // first-pass log-odds from which a mutually best match is confident
 	sharedDiff     float64 // diff equal share from which a link is near-verbatim
-	scorePara      float64 // Score from which a lone pair counts as paraphrased
 	topK           int     // counterparts kept per sentence and direction (0: every pair sharing a stem)
 	postingCap     int     // sentences one stem is followed to from one sentence, at most (0: all)
 }
@@ -47,11 +45,9 @@ var defaultParams = params{
 	minShared:      2,
 	minContent:     3,
 	sensSpan:       3,
-	regimeGamma:    1,
 	regimeRef:      0.2,
 	confidentLogit: 1,
 	sharedDiff:     0.7,
-	scorePara:      0.35,
 	topK:           4,
 	postingCap:     128,
 }
@@ -70,6 +66,7 @@ type prepared struct {
 	feats  [][]sentFeat // per document, per sentence
 	masses [][]float64  // per document, per sentence: total stem weight
 	index  []*postings  // per document: its sentences by stem
+	vec    *wordVectors // word and sentence vectors
 }
 
 // prepare tokenises every sentence and weighs the stems over the set. It
@@ -117,6 +114,7 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	pr.v.finish()
 	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
 	pr.gw = gramWeights(pr.v, pr.feats)
+	pr.vec = vectorsOf(pr.v, pr.feats, pr.w)
 	pr.index = make([]*postings, len(docs))
 	if err := parallel.For(ctx, len(docs), func(_, d int) {
 		pr.masses[d] = make([]float64, len(pr.feats[d]))
@@ -261,8 +259,40 @@ func (c *candidate) substantive(p params, strict bool) bool {
 	return !strict || m.common >= 1
 }
 
-// numFeatures is the length of a candidate's feature vector.
-const numFeatures = 20
+// The features of a candidate, by their place in its feature vector.
+const (
+	fScore         = iota // pairScore: blend of weighted Dice and containment
+	fDice                 // weighted Dice coefficient of the content stems
+	fCont                 // containment: shared weight over the smaller sentence's
+	fRowRatio             // score over the best score of its row
+	fColRatio             // score over the best score of its column
+	fRowBest              // 1 when the best of its row
+	fColBest              // 1 when the best of its column
+	fNeighbour            // best score of the diagonal neighbours
+	fExact                // log(1 + exactly shared stems)
+	fSynonym              // log(1 + related stem pairs)
+	fNumBoth              // 1 when a number is shared
+	fNumConflict          // 1 when both have numbers and share none
+	fGrams                // weighted Dice of character 4-grams
+	fRowMargin            // margin over the row's best other score
+	fColMargin            // margin over the column's best other score
+	fCommon               // log(1 + shared stems written in lower case)
+	fWeight               // log(1 + shared weight)
+	fShort                // log(1 + content stems of the shorter sentence)
+	fMaxW                 // weight of the rarest shared stem
+	fPosition             // distance of relative positions (when params.position)
+	fClauseDice           // best weighted Dice of one sentence with a clause of the other
+	fClauseCover          // share of that clause's weight the other sentence holds
+	fVecAlign             // idf-weighted greedy alignment of word vectors
+	fSentCos              // cosine of the sentence vectors
+	fSentRowMargin        // margin of fSentCos over its row's best other candidate
+	fSentColMargin        // margin of fSentCos over its column's best other candidate
+	fRegime               // the pair of documents' mean best lexical score per sentence (see regimeOf)
+	fRegimeScore          // fRegime times fScore
+	fRegimeAlign          // fRegime times fVecAlign
+	fRegimeCos            // fRegime times fSentCos
+	numFeatures           // the length of a candidate's feature vector
+)
 
 // cell is a pair of sentences, one of each document.
 type cell struct{ i, j int32 }
@@ -280,8 +310,13 @@ type pairSearch struct {
 	rowMax, row2, colMax, col2 []float64
 	cache                      []cachedMatch // see matchAt
 	context                    []cellOdds    // cells too short to link, whose odds count in the maxima
-	shift                      uint
-	near                       []nearMiss // the best rejected candidate of each sentence (see closest.go)
+	a, b                       int           // the documents
+	regime                     float64       // see regimeOf
+	// The best and second-best sentence-vector cosine of each row and
+	// column over the candidates (nil until the candidates are known).
+	vRow, vRow2, vCol, vCol2 []float64
+	shift                    uint
+	near                     []nearMiss // the best rejected candidate of each sentence (see closest.go)
 }
 
 // matchAt measures sentences i of a and j of b; ok is false when they are
@@ -362,29 +397,101 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 		conflict = 1
 	}
 	rowMax, colMax := ps.rowMax[i], ps.colMax[j]
+	clauseDice, clauseCover := clauseFit(&fa[i], &fb[j], ps.pr.w)
 	c.x = [numFeatures]float64{
-		s,
-		dice,
-		cont,
-		s / rowMax,
-		s / colMax,
-		b2f(s >= rowMax),
-		b2f(s >= colMax),
-		nbr,
-		math.Log1p(float64(m.exact)),
-		math.Log1p(float64(m.synonym)),
-		b2f(m.numBoth),
-		conflict,
-		gramDice(fa[i].grams, fb[j].grams, ps.pr.gw),
-		margin(s, rowMax, ps.row2[i]),
-		margin(s, colMax, ps.col2[j]),
-		math.Log1p(float64(m.common)),
-		math.Log1p(m.weight),
-		math.Log1p(float64(min(len(fa[i].ids), len(fb[j].ids)))),
-		m.maxW,
-		ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
+		fScore:       s,
+		fDice:        dice,
+		fCont:        cont,
+		fRowRatio:    s / rowMax,
+		fColRatio:    s / colMax,
+		fRowBest:     b2f(s >= rowMax),
+		fColBest:     b2f(s >= colMax),
+		fNeighbour:   nbr,
+		fExact:       math.Log1p(float64(m.exact)),
+		fSynonym:     math.Log1p(float64(m.synonym)),
+		fNumBoth:     b2f(m.numBoth),
+		fNumConflict: conflict,
+		fGrams:       gramDice(fa[i].grams, fb[j].grams, ps.pr.gw),
+		fRowMargin:   margin(s, rowMax, ps.row2[i]),
+		fColMargin:   margin(s, colMax, ps.col2[j]),
+		fCommon:      math.Log1p(float64(m.common)),
+		fWeight:      math.Log1p(m.weight),
+		fShort:       math.Log1p(float64(min(len(fa[i].ids), len(fb[j].ids)))),
+		fMaxW:        m.maxW,
+		fPosition:    ps.p.position * math.Abs(float64(i)/float64(len(fa))-float64(j)/float64(len(fb))),
+		fClauseDice:  clauseDice,
+		fClauseCover: clauseCover,
+		fSentCos:     ps.pr.vec.sentCos(ps.a, i, ps.b, j),
+	}
+	if max(c.x[fRowRatio], c.x[fColRatio]) >= vecGate {
+		c.x[fVecAlign] = ps.pr.vec.align(ps.a, i, ps.b, j, &fa[i], &fb[j], ps.pr.w, ps.sc)
+	}
+	c.x[fRegime] = ps.regime
+	c.x[fRegimeScore] = ps.regime * s
+	c.x[fRegimeAlign] = ps.regime * c.x[fVecAlign]
+	c.x[fRegimeCos] = ps.regime * c.x[fSentCos]
+	if ps.vRow != nil {
+		ps.sentMargins(c)
 	}
 	return true
+}
+
+// vecGate is the share of the best lexical score of its row or column a
+// candidate needs for its words to be aligned by vector (fVecAlign, 0
+// otherwise): the alignment costs a vector product per pair of words, and
+// the far weaker candidates of a row seldom link.
+const vecGate = 0.5
+
+// marginRank is how many of its lexically best candidates a row or column
+// compares sentence vectors over, for the margins.
+const marginRank = 4
+
+// kthScores returns, for each of n rows (or columns, when col), the
+// marginRank-th best score of its cells: the candidates cs and the packed
+// cells too short to link (-1 when it has fewer).
+func kthScores(cs []candidate, short []uint64, n int, col bool, score func(i, j int) float64) []float64 {
+	scores := make([][]float64, n)
+	add := func(i, j int, s float64) {
+		r := i
+		if col {
+			r = j
+		}
+		scores[r] = append(scores[r], s)
+	}
+	for k := range cs {
+		add(cs[k].i, cs[k].j, cs[k].score)
+	}
+	for _, packed := range short {
+		i, j := int(packed>>32), int(uint32(packed))
+		if s := score(i, j); s > 0 {
+			add(i, j, s)
+		}
+	}
+	kth := make([]float64, n)
+	for r, ss := range scores {
+		kth[r] = -1
+		if len(ss) >= marginRank {
+			slices.Sort(ss)
+			kth[r] = ss[len(ss)-marginRank]
+		}
+	}
+	return kth
+}
+
+// sentMargins fills in a described candidate's sentence-vector margins.
+func (ps *pairSearch) sentMargins(c *candidate) {
+	x := c.x[fSentCos]
+	c.x[fSentRowMargin] = x - otherBest(x, ps.vRow[c.i], ps.vRow2[c.i])
+	c.x[fSentColMargin] = x - otherBest(x, ps.vCol[c.j], ps.vCol2[c.j])
+}
+
+// otherBest is the best of a row's values other than x, given its best and
+// second best.
+func otherBest(x, best, second float64) float64 {
+	if x >= best {
+		return second
+	}
+	return best
 }
 
 // firstLogit is the first-pass log-odds of the pair (i, j), looked at on
@@ -415,7 +522,7 @@ func (ps *pairSearch) firstLogit(i, j int) (z float64, ok bool) {
 func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scratch) (*pairSearch, []candidate, error) {
 	fa, fb := pr.feats[a], pr.feats[b]
 	na, nb := len(fa), len(fb)
-	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b],
+	ps := &pairSearch{pr: pr, p: p, sc: sc, fa: fa, fb: fb, ma: pr.masses[a], mb: pr.masses[b], a: a, b: b,
 		rowMax: make([]float64, na), row2: make([]float64, na),
 		colMax: make([]float64, nb), col2: make([]float64, nb)}
 	ps.cache, ps.shift = sc.newCache(na, nb)
@@ -436,6 +543,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 		func(j, i int) { cells = append(cells, pack(i, j)) }, ps.colMax, ps.col2); err != nil {
 		return nil, nil, err
 	}
+	ps.regime = regimeOf(fa, fb, ps.rowMax, ps.colMax)
 	if p.topK > 0 {
 		// Aligned content comes in runs: a weak pair between two strong
 		// ones can link on its neighbours' strength.
@@ -456,6 +564,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	}
 	cs := sc.cands[:0]
 	defer func() { sc.cands = cs[:0] }()
+	short := cells[:0] // cells too short to link, kept in place
 	for n, packed := range cells {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -463,12 +572,8 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 			}
 		}
 		i, j := int(packed>>32), int(uint32(packed))
-		k := cell{int32(i), int32(j)}
 		if p.topK > 0 && min(len(fa[i].ids), len(fb[j].ids)) < p.minContent {
-			// Never a link, but its odds weigh in its row and column.
-			if z, ok := ps.firstLogit(i, j); ok {
-				ps.context = append(ps.context, cellOdds{k, z})
-			}
+			short = append(short, packed)
 			continue
 		}
 		var c candidate
@@ -476,7 +581,62 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 			cs = append(cs, c)
 		}
 	}
+	// The sentence-vector margins are over the lexically best candidates
+	// of each row and column (its marginRank best, and at least vecGate of
+	// its best score), the same whether the search is bounded or not.
+	ps.vRow, ps.vRow2 = make([]float64, na), make([]float64, na)
+	ps.vCol, ps.vCol2 = make([]float64, nb), make([]float64, nb)
+	rowKth := kthScores(cs, short, na, false, ps.scoreAt)
+	colKth := kthScores(cs, short, nb, true, ps.scoreAt)
+	for k := range cs {
+		c := &cs[k]
+		if c.short < p.minContent {
+			continue // a context cell when the search is bounded
+		}
+		x := c.x[fSentCos]
+		if c.score >= rowKth[c.i] && c.x[fRowRatio] >= vecGate {
+			ps.vRow[c.i], ps.vRow2[c.i] = top2(ps.vRow[c.i], ps.vRow2[c.i], x)
+		}
+		if c.score >= colKth[c.j] && c.x[fColRatio] >= vecGate {
+			ps.vCol[c.j], ps.vCol2[c.j] = top2(ps.vCol[c.j], ps.vCol2[c.j], x)
+		}
+	}
+	for k := range cs {
+		ps.sentMargins(&cs[k])
+	}
+	for _, packed := range short {
+		// Never a link, but its odds weigh in its row and column.
+		i, j := int(packed>>32), int(uint32(packed))
+		if z, ok := ps.firstLogit(i, j); ok {
+			ps.context = append(ps.context, cellOdds{cell{int32(i), int32(j)}, z})
+		}
+	}
 	return ps, cs, nil
+}
+
+// regimeOf is the mean, over the live sentences of both documents, of
+// each sentence's best lexical score with the other document: high for a
+// rewrite, where most sentences have a close counterpart, low for
+// independent reports of one event. The link model weighs it, alone and
+// with the main scores, so that one fit serves both kinds of comparison.
+func regimeOf(fa, fb []sentFeat, rowMax, colMax []float64) float64 {
+	sum, n := 0.0, 0
+	for i := range fa {
+		if !fa[i].skip {
+			sum += rowMax[i]
+			n++
+		}
+	}
+	for j := range fb {
+		if !fb[j].skip {
+			sum += colMax[j]
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
 }
 
 // margin is how far s stands above the best other score of its row or
@@ -512,11 +672,20 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// numStack is the length of the second-pass feature vector.
-const numStack = 6
+// The second-pass (stacked) features of a candidate, by their place.
+const (
+	sZ1         = iota // first-pass log-odds
+	sDiag              // best first-pass probability of a diagonal neighbour
+	sRowRatio          // probability over the best of its row
+	sColRatio          // probability over the best of its column
+	sSide              // best first-pass probability of a neighbour in its row or column
+	sRun               // probability times sDiag
+	sBackground        // how far the pair of documents is from a rewrite (see background)
+	numStack           // the length of the second-pass feature vector
+)
 
 // stackFeatures describes candidates by their first-pass log-odds z1 and
-// those of their neighbours: aligned content comes in runs (the next
+// those of their neighbours, and by the pair's background bg: aligned content comes in runs (the next
 // sentence of one article matches the next of the other) and in splits
 // (one sentence of a summary covers two adjacent ones of the source).
 // cands are sorted by sentences, na and nb bound them. The maxima of each
@@ -525,7 +694,7 @@ const numStack = 6
 // candidate). Only the candidates keep selects (nil: all) are described;
 // the others' rows are zero.
 func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
-	more func(i, j int) (float64, bool), keep func(k int) bool) [][numStack]float64 {
+	more func(i, j int) (float64, bool), keep func(k int) bool, bg float64) [][numStack]float64 {
 	rowMax, colMax := make([]float64, na), make([]float64, nb)
 	fold := func(i, j int, z float64) {
 		p := sigmoid(z)
@@ -561,7 +730,7 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
 		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
 			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
-		out[k] = [numStack]float64{z1[k], diag, p / rowMax[c.i], p / colMax[c.j], side, p * diag}
+		out[k] = [numStack]float64{sZ1: z1[k], sDiag: diag, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: side, sRun: p * diag, sBackground: bg}
 	}
 	return out
 }
@@ -573,60 +742,87 @@ type cellOdds struct {
 }
 
 // stackBound bounds the second-pass log-odds of a candidate of first-pass
-// log-odds z: every stacked feature but the first lies in [0, 1], and
-// the last is at most the candidate's own probability.
-func stackBound(z float64) float64 {
-	top := [numStack]float64{z, 1, 1, 1, 1, sigmoid(z)}
-	b := stackBias + stackWeights[0]*z
-	for k := 1; k < numStack; k++ {
+// log-odds z in a pair of background bg: every stacked feature but the
+// first and the last lies in [0, 1], and sRun is at most the candidate's
+// own probability.
+func stackBound(z, bg float64) float64 {
+	top := [numStack]float64{sZ1: z, sDiag: 1, sRowRatio: 1, sColRatio: 1, sSide: 1, sRun: sigmoid(z), sBackground: bg}
+	b := stackBias + stackWeights[sZ1]*z + stackWeights[sBackground]*bg
+	for k := sZ1 + 1; k < sBackground; k++ {
 		b += max(stackWeights[k]*top[k], 0)
 	}
 	return b
 }
 
+// background measures how far a pair of documents is from a rewrite: the
+// log of how many times fewer of its sentences are confidently matched
+// (first-pass log-odds from p.confidentLogit, mutually best, substantive)
+// than in a typical rewrite (p.regimeRef of them), 0 when as many or more.
+// na and nb are the documents' live sentences. Articles that are not
+// rewrites of each other need stronger evidence for each link: the link
+// model weighs the background (sBackground), fitted on rewrites and on
+// independent outlets together.
+func background(cands []candidate, z1 []float64, na, nb int, p params) float64 {
+	n := min(na, nb)
+	if n == 0 {
+		return 0
+	}
+	confident := 0
+	for k := range cands {
+		c := &cands[k]
+		if z1[k] >= p.confidentLogit && c.x[fRowBest] == 1 && c.x[fColBest] == 1 && c.substantive(p, false) {
+			confident++
+		}
+	}
+	r := math.Max(float64(confident)/float64(n), 0.01)
+	return math.Max(0, math.Log(p.regimeRef/r))
+}
+
 // alignPair links the sentences of two documents. Each candidate's link
-// log-odds are calibrated against the pair's background: articles that are
-// not rewrites of each other (few confident, mutually best matches) need
-// stronger evidence for each link than a rewrite does. The sensitivity
-// moves the threshold, and between the two regimes. Only candidates that
-// can reach the threshold are looked at in their neighbourhood.
+// probability comes from the link model, which weighs the pair's
+// background (see background); between articles that are not rewrites of
+// each other, and below StrictSensitivity, a link also needs a shared
+// common word (see candidate.substantive). The sensitivity moves the
+// threshold: DefaultSensitivity is the threshold of the fit. Only
+// candidates that can reach the threshold are looked at in their
+// neighbourhood.
 func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
 	sens := min(1, max(0, opts.Sensitivity))
 	z1 := make([]float64, len(cands))
 	for k := range cands {
 		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
 	}
-	confident := 0
-	for k := range cands {
-		c := &cands[k]
-		if z1[k] >= p.confidentLogit && c.x[5] == 1 && c.x[6] == 1 && c.substantive(p, false) {
-			confident++
-		}
-	}
-	shift := 0.0
-	if n := min(na, nb); n > 0 {
-		r := math.Max(float64(confident)/float64(n), 0.01)
-		gamma := p.regimeGamma * min(1, max(0, (RewriteSensitivity-sens)/(RewriteSensitivity-StrictSensitivity)))
-		shift = -gamma * math.Max(0, math.Log(p.regimeRef/r))
-	}
-	thr := logit(linkThreshold) + p.sensSpan*(RewriteSensitivity-sens)
-	strict := shift < 0 || sens < StrictSensitivity
-	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k])+shift >= thr }
-	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can)
+	bg := background(cands, z1, na, nb, p)
+	thr := sensThreshold(sens, p)
+	strict := isStrict(bg, sens)
+	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k], bg) >= thr }
+	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg)
 	var links []Link
 	for k, c := range cands {
 		if !can(k) {
 			continue
 		}
-		z := dot(stackWeights[:], st[k][:], stackBias) + shift
+		z := dot(stackWeights[:], st[k][:], stackBias)
 		if z < thr {
 			continue
 		}
-		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: round3(sigmoid(z))})
+		pr := round3(sigmoid(z))
+		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: pr, Probability: pr})
 	}
-	ps.noteRejected(cands, z1, st, shift, can, thr)
+	ps.noteRejected(cands, z1, st, bg, can, thr)
 	return links
 }
+
+// sensThreshold is the log-odds a link needs at sensitivity sens: the
+// fitted threshold at DefaultSensitivity, p.sensSpan logits lower at 1
+// than at 0.
+func sensThreshold(sens float64, p params) float64 {
+	return logit(linkThreshold) + p.sensSpan*(DefaultSensitivity-sens)
+}
+
+// isStrict reports whether links between a pair of documents of
+// background bg need a shared common word (see candidate.substantive).
+func isStrict(bg, sens float64) bool { return bg > 0 || sens < StrictSensitivity }
 
 // logit is the inverse of sigmoid.
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }

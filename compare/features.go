@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -88,8 +89,9 @@ type sentFeat struct {
 	ids     []int32 // distinct content stems, sorted
 	grams   []int32 // distinct character 4-grams of the content words, sorted
 	surface []string
-	common  []bool // per stem: written in lower case, a common word rather than part of a name
-	words   int    // number of word tokens, stop words included
+	common  []bool    // per stem: written in lower case, a common word rather than part of a name
+	clauses [][]int32 // content stems of each clause, sorted (nil: one clause)
+	words   int       // number of word tokens, stop words included
 	skip    bool
 }
 
@@ -121,6 +123,13 @@ func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
 		}
 		ps = append(ps, pair{v.id(t.Stem, english, t.Number), k})
 	}
+	f.clauses = clausesOf(text, toks, func(yield func(int32, int) bool) {
+		for _, p := range ps {
+			if !yield(p.id, p.pos) {
+				return
+			}
+		}
+	})
 	slices.SortFunc(ps, func(x, y pair) int { return cmp.Or(cmp.Compare(x.id, y.id), cmp.Compare(x.pos, y.pos)) })
 	ps = slices.CompactFunc(ps, func(x, y pair) bool { return x.id == y.id })
 	f.ids = make([]int32, len(ps))
@@ -135,10 +144,102 @@ func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
 	return f
 }
 
+// minClause is the fewest content stems a clause has; shorter pieces join
+// the clause before them.
+const minClause = 3
+
+// clauseOpeners are the words that open a clause after a comma: ", while",
+// ", and", ", but", relative clauses.
+var clauseOpeners = map[string]bool{
+	"while": true, "and": true, "but": true, "whereas": true, "which": true, "who": true,
+	"whom": true, "whose": true, "where": true, "although": true, "though": true, "after": true,
+	"saying": true, "adding": true, "as": true, "because": true,
+}
+
+// clausesOf splits a sentence into clauses at semicolons, colons, dashes,
+// quotation marks and commas before a clause opener, and returns each
+// clause's content stems (content yields each content stem with its token
+// index, in text order), sorted and distinct; nil when there is only one.
+func clausesOf(text string, toks []Token, content iter.Seq2[int32, int]) [][]int32 {
+	if len(toks) < 2*minClause {
+		return nil
+	}
+	clauseOf := make([]int, len(toks))
+	n := 0
+	for k := 1; k < len(toks); k++ {
+		gap := text[toks[k-1].End:toks[k].Start]
+		if strings.ContainsAny(gap, ";:—–\"“”") || strings.Contains(gap, " - ") ||
+			(strings.Contains(gap, ",") && clauseOpeners[toks[k].Norm]) {
+			n++
+		}
+		clauseOf[k] = n
+	}
+	if n == 0 {
+		return nil
+	}
+	cl := make([][]int32, n+1)
+	for id, k := range content {
+		cl[clauseOf[k]] = append(cl[clauseOf[k]], id)
+	}
+	// Join short pieces to the clause before them (the first to the next).
+	var out [][]int32
+	for _, c := range cl {
+		if len(out) > 0 && (len(c) < minClause || len(out[len(out)-1]) < minClause) {
+			out[len(out)-1] = append(out[len(out)-1], c...)
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	for k := range out {
+		out[k] = sortedUnique(out[k])
+	}
+	return out
+}
+
+// clauseFit is how well one sentence matches one clause of the other: the
+// best weighted Dice coefficient of either sentence with a clause of the
+// other (exact stems only), and the share of that clause's weight the
+// sentence holds. Both are 0 when neither sentence has clauses.
+func clauseFit(a, b *sentFeat, w []float64) (dice, cover float64) {
+	fit := func(whole []int32, clauses [][]int32) {
+		mw := 0.0
+		for _, id := range whole {
+			mw += w[id]
+		}
+		for _, c := range clauses {
+			shared, mc := 0.0, 0.0
+			i := 0
+			for _, id := range c {
+				mc += w[id]
+				for i < len(whole) && whole[i] < id {
+					i++
+				}
+				if i < len(whole) && whole[i] == id {
+					shared += w[id]
+				}
+			}
+			if mc == 0 || mw == 0 {
+				continue
+			}
+			if d := 2 * shared / (mw + mc); d > dice {
+				dice, cover = d, shared/mc
+			}
+		}
+	}
+	fit(a.ids, b.clauses)
+	fit(b.ids, a.clauses)
+	return dice, cover
+}
+
 // scratch is working memory for overlap; one per goroutine.
 type scratch struct {
-	mark         []int32 // a stem's place among b's unmatched stems, plus one
-	restA, restB []int   // unmatched stems
+	mark         []int32   // a stem's place among b's unmatched stems, plus one
+	restA, restB []int     // unmatched stems
+	bestA, bestB []float64 // best similarity per stem (wordVectors.align)
+	vecA, vecB   []int     // stems with a vector and no exact match
 
 	// Buffers of candidates, reused from one pair of documents to the next.
 	cands []candidate

@@ -39,11 +39,17 @@ type DiffSpan struct {
 // Link joins two sentences of different documents that carry the same
 // content. A.Doc < B.Doc.
 type Link struct {
-	A     Ref        `json:"a"`
-	B     Ref        `json:"b"`
-	Kind  Kind       `json:"kind"`
-	Score float64    `json:"score"`
-	Diff  []DiffSpan `json:"diff"`
+	A    Ref  `json:"a"`
+	B    Ref  `json:"b"`
+	Kind Kind `json:"kind"`
+	// Score is the link's strength, from the threshold of the
+	// sensitivity to 1; links of one sentence are ordered by it.
+	Score float64 `json:"score"`
+	// Probability is the calibrated probability that the two sentences
+	// carry the same claim, from the link model fitted on rewrites and on
+	// articles by independent outlets; the sensitivity does not change it.
+	Probability float64    `json:"probability"`
+	Diff        []DiffSpan `json:"diff"`
 	// Evidence lists the shared content stems (and synonym pairs written
 	// "a~b") that made the match, most informative first.
 	Evidence []string `json:"evidence,omitempty"`

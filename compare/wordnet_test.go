@@ -128,6 +128,11 @@ func TestWordnetRelated(t *testing.T) {
 		{"one", "two", false},
 		{"weather", "court", false},
 		{"the", "and", false},
+		// Spurious relations through a derived word of another part of
+		// speech or a rare sense (promptly, implemental, insider).
+		{"prompting", "quickly", false},
+		{"implement", "help", false},
+		{"insider", "president", false},
 		// Words with the same stem are not "related": identity is not evidence.
 		{"deport", "deportation", false},
 		{"migrate", "migration", false},

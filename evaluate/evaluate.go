@@ -1,6 +1,8 @@
 // Package evaluate measures Parallax's engine on data nobody on the project
 // wrote: sentence-link precision, recall and F1 on ABCD-LINK news_synth (a
-// news article and a rewrite of it, with gold sentence links), and the
+// news article and a rewrite of it, with gold sentence links), on pairs of
+// real articles by different outlets (ecb_pairs_dev, complete gold; ecb_dev,
+// same-event links between annotated sentences), and the
 // correlation of pairwise scores with the graded STS-B news headlines.
 //
 // The package knows the data sets and the metrics, not the engine: callers
@@ -36,9 +38,14 @@ type Pair struct {
 	// gold holds the gold links as (A sentence, B sentence) pairs of gold
 	// sentence indexes.
 	gold map[[2]int]bool
+	// related holds pairs that are neither hits nor false links.
+	related map[[2]int]bool
 	// toGoldA and toGoldB map each of the document's own sentences to the
 	// gold sentence it overlaps most.
 	toGoldA, toGoldB []int
+	// annotatedA and annotatedB, when not nil, are the gold sentences
+	// between which predictions count (ecb_dev).
+	annotatedA, annotatedB map[int]bool
 }
 
 // LinkScores are micro-averaged sentence-link counts and figures.
@@ -58,12 +65,39 @@ func (s LinkScores) String() string {
 // builds both documents of every pair with build, which segments them
 // anew: the engine is measured with its own sentence splitting.
 func LoadNewsSynth(dir string, build Builder) ([]Pair, error) {
+	return loadPairs("news_synth", dir, build, nil)
+}
+
+// LoadECBPairs reads ecb_pairs_dev: pairs of real articles by different
+// outlets with complete gold. Its related pairs (the same specific fact,
+// with a main claim added or left out) are neither hits nor false links.
+func LoadECBPairs(dir string, build Builder) ([]Pair, error) {
+	return loadPairs("ecb_pairs", dir, build, nil)
+}
+
+// LoadECBDev reads ecb_dev: same-event article pairs whose gold covers only
+// the sentences ECB+ annotated for event mentions. A sentence counts as
+// annotated when it takes part in a gold link of any pair; predicted links
+// count only between annotated sentences (recall is over all gold links).
+func LoadECBDev(dir string, build Builder) ([]Pair, error) {
+	annotated := map[string]map[int]bool{}
+	return loadPairs("ecb_dev", dir, build, annotated)
+}
+
+// pairFile is one pair of links.json.
+type pairFile struct {
+	Doc1    string              `json:"doc1"`
+	Doc2    string              `json:"doc2"`
+	Links   map[string][]string `json:"links"`
+	Related map[string][]string `json:"related"`
+}
+
+// loadPairs reads docs.json and links.json from dir. When annotated is not
+// nil it is filled with the sentences of each document found in a gold
+// link, and each pair's predictions are restricted to them.
+func loadPairs(set, dir string, build Builder, annotated map[string]map[int]bool) ([]Pair, error) {
 	var docs map[string]map[string]string
-	var links map[string]struct {
-		Doc1  string              `json:"doc1"`
-		Doc2  string              `json:"doc2"`
-		Links map[string][]string `json:"links"`
-	}
+	var links map[string]pairFile
 	if err := readJSON(filepath.Join(dir, "docs.json"), &docs); err != nil {
 		return nil, err
 	}
@@ -81,27 +115,65 @@ func LoadNewsSynth(dir string, build Builder) ([]Pair, error) {
 		sa, ok1 := docs[l.Doc1]
 		sb, ok2 := docs[l.Doc2]
 		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("news_synth: pair %q names a document that docs.json lacks", id)
+			return nil, fmt.Errorf("%s: pair %q names a document that docs.json lacks", set, id)
 		}
-		p := Pair{ID: id, gold: map[[2]int]bool{}}
+		p := Pair{ID: id, gold: map[[2]int]bool{}, related: map[[2]int]bool{}}
 		p.A, p.toGoldA = buildJoined(l.Doc1, sa, build)
 		p.B, p.toGoldB = buildJoined(l.Doc2, sb, build)
-		for from, tos := range l.Links {
-			i, err := strconv.Atoi(from)
-			if err != nil {
-				return nil, fmt.Errorf("news_synth: pair %q: bad sentence index %q", id, from)
+		if err := addLinks(set, id, l.Links, p.gold); err != nil {
+			return nil, err
+		}
+		if err := addLinks(set, id, l.Related, p.related); err != nil {
+			return nil, err
+		}
+		if annotated != nil {
+			for k := range p.gold {
+				mark(annotated, l.Doc1, k[0])
+				mark(annotated, l.Doc2, k[1])
 			}
-			for _, to := range tos {
-				j, err := strconv.Atoi(to)
-				if err != nil {
-					return nil, fmt.Errorf("news_synth: pair %q: bad sentence index %q", id, to)
-				}
-				p.gold[[2]int{i, j}] = true
+			p.annotatedA, p.annotatedB = annotated[l.Doc1], annotated[l.Doc2]
+			if p.annotatedA == nil {
+				p.annotatedA = mark(annotated, l.Doc1, -1)
+			}
+			if p.annotatedB == nil {
+				p.annotatedB = mark(annotated, l.Doc2, -1)
 			}
 		}
 		pairs = append(pairs, p)
 	}
 	return pairs, nil
+}
+
+// mark records sentence i of doc as annotated (none when i is -1) and
+// returns the document's set.
+func mark(annotated map[string]map[int]bool, doc string, i int) map[int]bool {
+	m := annotated[doc]
+	if m == nil {
+		m = map[int]bool{}
+		annotated[doc] = m
+	}
+	if i >= 0 {
+		m[i] = true
+	}
+	return m
+}
+
+// addLinks adds the sentence pairs of a links.json map to dst.
+func addLinks(set, id string, links map[string][]string, dst map[[2]int]bool) error {
+	for from, tos := range links {
+		i, err := strconv.Atoi(from)
+		if err != nil {
+			return fmt.Errorf("%s: pair %q: bad sentence index %q", set, id, from)
+		}
+		for _, to := range tos {
+			j, err := strconv.Atoi(to)
+			if err != nil {
+				return fmt.Errorf("%s: pair %q: bad sentence index %q", set, id, to)
+			}
+			dst[[2]int{i, j}] = true
+		}
+	}
+	return nil
 }
 
 // readJSON decodes a JSON file, naming the file in any error.
@@ -128,11 +200,16 @@ func buildJoined(name string, sents map[string]string, build Builder) (*corpus.D
 	}
 	sort.Ints(idx)
 	var sb strings.Builder
-	for n, i := range idx {
-		if n > 0 {
-			sb.WriteString(" ")
+	sep := ""
+	for _, i := range idx {
+		s := strings.TrimSpace(sents[strconv.Itoa(i)])
+		sb.WriteString(sep)
+		sb.WriteString(s)
+		sep = " "
+		if !endsSentence(s) {
+			// A headline or dateline: a paragraph of its own, as in a file.
+			sep = "\n\n"
 		}
-		sb.WriteString(strings.TrimSpace(sents[strconv.Itoa(i)]))
 	}
 	doc := build(name, sb.String())
 	// Find each gold sentence in the built text, in order.
@@ -162,16 +239,27 @@ func buildJoined(name string, sents map[string]string, build Builder) (*corpus.D
 	return doc, toGold
 }
 
+// endsSentence reports whether s ends as a sentence does: with a full
+// stop, question or exclamation mark, possibly inside quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)] ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, ":")
+}
+
 // Count compares predicted links, given as (A sentence, B sentence) pairs of
 // the documents' own sentence indexes, with the gold links.
 func (p *Pair) Count(links [][2]int) (gold, predicted, correct int) {
 	pred := map[[2]int]bool{}
 	for _, l := range links {
 		ga, gb := p.toGoldA[l[0]], p.toGoldB[l[1]]
-		if ga < 0 || gb < 0 {
+		k := [2]int{ga, gb}
+		if ga < 0 || gb < 0 || p.related[k] {
 			continue
 		}
-		pred[[2]int{ga, gb}] = true
+		if p.annotatedA != nil && (!p.annotatedA[ga] || !p.annotatedB[gb]) {
+			continue
+		}
+		pred[k] = true
 	}
 	for k := range pred {
 		if p.gold[k] {
@@ -323,9 +411,15 @@ type Engine struct {
 
 // Report holds every figure of one evaluation run.
 type Report struct {
+	// NewsSynth is news_synth_dev: articles and rewrites of them.
 	NewsSynth LinkScores
-	STSDev    Correlations
-	STSTrain  Correlations
+	// ECBPairs is ecb_pairs_dev: real articles by different outlets.
+	ECBPairs LinkScores
+	// ECBDev is ecb_dev: recall of same-event links, precision over
+	// annotated sentence pairs.
+	ECBDev   LinkScores
+	STSDev   Correlations
+	STSTrain Correlations
 }
 
 // ErrNoData is returned when the evaluation data cannot be found.
@@ -363,6 +457,14 @@ func Run(dir string, e Engine) (Report, error) {
 		return r, err
 	}
 	r.NewsSynth = ScoreLinks(pairs, e.Align)
+	if pairs, err = LoadECBPairs(filepath.Join(dir, "ecb_pairs_dev"), e.Build); err != nil {
+		return r, err
+	}
+	r.ECBPairs = ScoreLinks(pairs, e.Align)
+	if pairs, err = LoadECBDev(filepath.Join(dir, "ecb_dev"), e.Build); err != nil {
+		return r, err
+	}
+	r.ECBDev = ScoreLinks(pairs, e.Align)
 	dev, err := LoadSTS(filepath.Join(dir, "stsb_news", "headlines-dev.tsv"))
 	if err != nil {
 		return r, err
@@ -378,9 +480,16 @@ func Run(dir string, e Engine) (Report, error) {
 
 // Write prints the report.
 func (r Report) Write(w io.Writer) {
-	fmt.Fprintf(w, "news_synth_dev sentence links: %s\n", r.NewsSynth)
+	r.WriteLinks(w)
 	fmt.Fprintf(w, "STS-B headlines dev:           %s\n", r.STSDev)
 	fmt.Fprintf(w, "STS-B headlines train:         %s\n", r.STSTrain)
+}
+
+// WriteLinks prints the link figures of the report.
+func (r Report) WriteLinks(w io.Writer) {
+	fmt.Fprintf(w, "news_synth_dev sentence links: %s\n", r.NewsSynth)
+	fmt.Fprintf(w, "ecb_pairs_dev sentence links:  %s\n", r.ECBPairs)
+	fmt.Fprintf(w, "ecb_dev same-event links:      %s\n", r.ECBDev)
 }
 
 // GoldLinks returns the gold links in the documents' own sentence indexes
@@ -403,6 +512,18 @@ func (p *Pair) GoldLinks() [][2]int {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] || (out[i][0] == out[j][0] && out[i][1] < out[j][1]) })
 	return out
+}
+
+// Judged reports whether the gold judges sentence i of A against
+// sentence j of B: both map onto gold sentences, the pair is not one of
+// the related pairs that count neither way, and, where the gold covers only
+// annotated sentences, both are annotated.
+func (p *Pair) Judged(i, j int) bool {
+	ga, gb := p.toGoldA[i], p.toGoldB[j]
+	if ga < 0 || gb < 0 || p.related[[2]int{ga, gb}] {
+		return false
+	}
+	return p.annotatedA == nil || (p.annotatedA[ga] && p.annotatedB[gb])
 }
 
 // IsGold reports whether sentence i of A and sentence j of B map onto a

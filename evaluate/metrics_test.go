@@ -63,3 +63,26 @@ func TestCountMapsOwnSentencesToGold(t *testing.T) {
 		t.Error("IsGold wrong")
 	}
 }
+
+func TestCountIgnoresRelatedAndUnannotated(t *testing.T) {
+	a, toA := buildJoined("a", map[string]string{"0": "Alpha one.", "1": "Beta two.", "2": "Gamma three."}, lineBuild)
+	b, toB := buildJoined("b", map[string]string{"0": "Alpha uno.", "1": "Beta dos.", "2": "Gamma tres."}, lineBuild)
+	p := Pair{A: a, B: b, toGoldA: toA, toGoldB: toB, gold: map[[2]int]bool{{0, 0}: true}, related: map[[2]int]bool{{1, 1}: true}}
+	// The related pair is neither a hit nor a false link.
+	if g, pr, c := p.Count([][2]int{{0, 0}, {1, 1}, {2, 2}}); g != 1 || pr != 2 || c != 1 {
+		t.Errorf("related: Count = %d %d %d, want 1 2 1", g, pr, c)
+	}
+	// Only links between annotated sentences count as predictions.
+	p.related = nil
+	p.annotatedA, p.annotatedB = map[int]bool{0: true, 1: true}, map[int]bool{0: true}
+	if g, pr, c := p.Count([][2]int{{0, 0}, {1, 1}, {1, 0}, {2, 2}}); g != 1 || pr != 2 || c != 1 {
+		t.Errorf("annotated: Count = %d %d %d, want 1 2 1", g, pr, c)
+	}
+}
+
+func TestJoinKeepsHeadlinesApart(t *testing.T) {
+	d, to := buildJoined("a", map[string]string{"0": "Quake hits city", "1": "A quake hit the city."}, corpus.FromText)
+	if len(d.Sentences) != 2 || to[0] != 0 || to[1] != 1 {
+		t.Errorf("headline merged with the lead: %d sentences, map %v", len(d.Sentences), to)
+	}
+}

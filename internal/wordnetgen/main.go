@@ -19,7 +19,10 @@
 // ("&", e.g. huge → large) when that cluster has at most 50 satellites; and
 // the hypernym of a noun or verb ("@", e.g. immigrant → migrant) when that
 // hypernym has at most five hyponyms, so that no general synset joins many
-// words. Irregular inflections from the *.exc files (said → say) get the
+// words. A stem takes the senses of its commonest word and of its other
+// words except those derived with a suffix that changes the part of speech
+// or role (-ly, -er, -or, -al, -ful, -ness, -ist: promptly, insider,
+// implemental): in a text, the stem mostly stands for its base word. Irregular inflections from the *.exc files (said → say) get the
 // concepts of their base form. Synsets of numbers are left out. Concepts that
 // only one stem holds are dropped, since they can never relate two stems, and
 // each stem keeps its eight best concepts, ranked by the tagged count of the
@@ -65,6 +68,7 @@ type options struct {
 	lemmaShare               float64 // a word needs this share of the tagged count of its stem's commonest word
 	exc                      bool    // give irregular inflections (said, went) the concepts of their base form
 	minStems                 int     // a concept is kept only when at least this many stems hold it
+	ownWords                 bool    // a stem takes only its commonest word and words not derived from it (see inflected)
 }
 
 // pointer is one pointer of a synset.
@@ -127,6 +131,7 @@ func main() {
 	flag.Float64Var(&o.lemmaShare, "lemmashare", 0, "tagged-count share of the stem's commonest word a word needs")
 	flag.BoolVar(&o.exc, "exc", true, "give irregular inflections the concepts of their base form")
 	flag.IntVar(&o.minStems, "minstems", 2, "stems a concept needs to be kept")
+	flag.BoolVar(&o.ownWords, "ownwords", true, "a stem takes only its commonest word and words not derived from it with another role (promptly, insider)")
 	text := flag.String("text", "", "also write the table as text to this file")
 	flag.Parse()
 
@@ -519,7 +524,7 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 			best = max(best, c.total)
 		}
 		for _, c := range byStem[st] {
-			if float64(c.total) >= o.lemmaShare*float64(best) {
+			if float64(c.total) >= o.lemmaShare*float64(best) && (!o.ownWords || c.total == best || inflected(st, c.lp.lemma)) {
 				expand(st, c.lp)
 			}
 		}
@@ -601,6 +606,22 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 		table[st] = v
 	}
 	return table, keys
+}
+
+// inflected reports whether lemma is its stem's base word or an inflection
+// of it rather than a word derived from it with another part of speech or
+// role (promptly, insider, implemental, helpful): in a text, the stem
+// mostly stands for its base word.
+func inflected(stem, lemma string) bool {
+	if !strings.HasPrefix(lemma, stem) {
+		return true // a spelling change: keep (said → say)
+	}
+	for _, suf := range []string{"ly", "er", "or", "al", "ally", "ful", "ness", "ist"} {
+		if strings.HasSuffix(lemma[len(stem):], suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // stem returns the Snowball English stem of a word.
