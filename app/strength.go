@@ -12,11 +12,10 @@ import (
 	"parallax/compare"
 )
 
-// linkStrength is how sure the engine is of a link, from 0 to 1: the one
-// place the viewer reads it, so that a calibrated probability can replace
-// the score in one line. It does not move with the sensitivity slider
-// only when the engine's score does not (see the report of issue 13).
-func linkStrength(l compare.Link) float64 { return l.Score }
+// linkStrength is how sure the engine is of a link, from 0 to 1: its
+// calibrated probability of being the same claim, the one place the viewer
+// reads it. The sensitivity slider moves only the threshold, never this.
+func linkStrength(l compare.Link) float64 { return l.Probability }
 
 // Strength bands: a sentence's tint is drawn at full strength from
 // strongLink, paler from weakLink to strongLink and palest below.
