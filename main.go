@@ -50,7 +50,7 @@ func main() {
 	var errs []*corpus.FileError
 	if len(args) == 0 {
 		var err error
-		docs, errs, err = cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+		docs, errs, err = assets.LoadSample()
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "parallax: the bundled sample: %v\n", err)
 			os.Exit(cli.ExitUsage)

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"parallax/assets"
-	"parallax/cli"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -60,7 +59,7 @@ func benchSelect(b *testing.B, c *Controller) {
 // sample articles on screen: columns, flowing paragraphs laid out, overview
 // strips, sidebar and framing summary.
 func BenchmarkBuildSampleView(b *testing.B) {
-	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	docs, _, err := assets.LoadSample()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -73,7 +72,7 @@ func BenchmarkBuildSampleView(b *testing.B) {
 // BenchmarkBuildSampleViewCold is BenchmarkBuildSampleView with no word
 // measured yet, as when the app first shows the sample.
 func BenchmarkBuildSampleViewCold(b *testing.B) {
-	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	docs, _, err := assets.LoadSample()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,7 +89,7 @@ func BenchmarkBuildSampleViewCold(b *testing.B) {
 
 // BenchmarkSelectSampleSentence times selecting a sentence of the sample.
 func BenchmarkSelectSampleSentence(b *testing.B) {
-	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	docs, _, err := assets.LoadSample()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -104,7 +103,7 @@ func BenchmarkSelectSampleSentence(b *testing.B) {
 // a paragraph, so that they share much of their text in other orders.
 func longArticles(b *testing.B, n, words int) []*corpus.Document {
 	b.Helper()
-	sample, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	sample, _, err := assets.LoadSample()
 	if err != nil {
 		b.Fatal(err)
 	}

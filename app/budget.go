@@ -9,13 +9,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"parallax/cli"
+	"parallax/compare"
 	"parallax/corpus"
 )
 
 // budget bounds what the viewer compares without asking first (the
 // command line's default budget): beyond it the analyst chooses.
-var budget = cli.DefaultBudget
+var budget = compare.DefaultBudget
 
 // budgetChoice is the dialog shown when the articles to compare are over
 // the budget, with its buttons (tests tap them).
@@ -32,7 +32,7 @@ type budgetChoice struct {
 // show, "" when the articles are within the budget.
 func (c *Controller) overBudget(idx []int, docs []*corpus.Document) string {
 	err := budget.Check(docs)
-	var be *cli.BudgetError
+	var be *compare.BudgetError
 	if !errors.As(err, &be) || c.allowed == fmt.Sprint(idx) {
 		return ""
 	}

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"parallax/cli"
+	"parallax/compare"
 )
 
 // TestBudgetDialog opens articles over the sentence budget (lowered for
@@ -14,9 +14,9 @@ import (
 // button does what it says; the window stays responsive throughout.
 func TestBudgetDialog(t *testing.T) {
 	docs := sample(t)
-	defer func(b cli.Budget) { budget = b }(budget)
+	defer func(b compare.Budget) { budget = b }(budget)
 	total := sentences(docs)
-	budget = cli.Budget{Sentences: total - 1} // the last article does not fit
+	budget = compare.Budget{Sentences: total - 1} // the last article does not fit
 	c, changed := newTestController(t, docs)
 	if c.budgetAsk == nil || !strings.Contains(c.status.Text, "over the") {
 		t.Fatalf("no budget dialog; status %q", c.status.Text)
@@ -24,7 +24,7 @@ func TestBudgetDialog(t *testing.T) {
 	if len(c.res.Links) != 0 {
 		t.Errorf("%d links: the articles were compared before the choice", len(c.res.Links))
 	}
-	fit := len(cli.Budget{Sentences: total - 1}.Fit(docs))
+	fit := len(compare.Budget{Sentences: total - 1}.Fit(docs))
 	if fit != len(docs)-1 || !strings.Contains(c.budgetAsk.fewer.Text, "first 4") {
 		t.Errorf("fit %d, button %q", fit, c.budgetAsk.fewer.Text)
 	}

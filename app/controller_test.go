@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/assets"
-	"parallax/cli"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -27,7 +26,7 @@ import (
 // sample reads the bundled sample articles.
 func sample(t *testing.T) []*corpus.Document {
 	t.Helper()
-	docs, _, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	docs, _, err := assets.LoadSample()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"embed"
 	"io/fs"
 	"slices"
+
+	"parallax/corpus"
 )
 
 // Sample holds the bundled sample articles, under "sample/".
@@ -28,4 +30,10 @@ func SampleFiles() []string {
 	}
 	slices.Sort(paths)
 	return paths
+}
+
+// LoadSample reads the bundled sample articles, reporting any it could
+// not read without stopping (see corpus.ParseFiles).
+func LoadSample() ([]*corpus.Document, []*corpus.FileError, error) {
+	return corpus.ParseFiles(Sample.ReadFile, SampleFiles())
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"image/png"
 	"testing"
+
+	"parallax/corpus"
 )
 
 func TestSampleFiles(t *testing.T) {
@@ -29,5 +31,21 @@ func TestIcon(t *testing.T) {
 	}
 	if cfg.Width != 512 || cfg.Height != 512 {
 		t.Errorf("icon is %dx%d, want 512x512", cfg.Width, cfg.Height)
+	}
+}
+
+// TestLoadSample checks that the sample's five articles parse, and that a
+// missing one is reported and the others kept.
+func TestLoadSample(t *testing.T) {
+	docs, errs, err := LoadSample()
+	if err != nil || len(docs) != 5 || len(errs) != 0 {
+		t.Fatalf("LoadSample: %d docs, errs %v, err %v", len(docs), errs, err)
+	}
+	docs, errs, err = corpus.ParseFiles(Sample.ReadFile, append(SampleFiles(), "sample/missing.txt"))
+	if err != nil || len(docs) != 5 || len(errs) != 1 || errs[0].Path != "sample/missing.txt" {
+		t.Errorf("ParseFiles: %d docs, errs %v, err %v", len(docs), errs, err)
+	}
+	if _, _, err := corpus.ParseFiles(Sample.ReadFile, []string{"sample/missing.txt"}); err != corpus.ErrNoArticles {
+		t.Errorf("ParseFiles of a missing file: err %v, want ErrNoArticles", err)
 	}
 }

@@ -8,7 +8,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,6 +19,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/evaluate"
+	"parallax/evaluate/engine"
 	"parallax/report"
 )
 
@@ -115,8 +115,8 @@ func runCompare(args []string, env Env) int {
 	format := fs.String("format", "", "output format: text, json, html, csv or md (default: from --out's extension, else text)")
 	out := fs.String("out", "", "write the report to FILE (through a temporary file) instead of standard output")
 	sens := fs.Float64("sensitivity", compare.DefaultOptions().Sensitivity, "linking sensitivity from 0 (strict) to 1 (lenient)")
-	maxArts := fs.Int("max-articles", DefaultBudget.Articles, "compare at most N articles at once (0: no limit)")
-	maxSents := fs.Int("max-sentences", DefaultBudget.Sentences, "compare at most N sentences, summed over the articles (0: no limit)")
+	maxArts := fs.Int("max-articles", compare.DefaultBudget.Articles, "compare at most N articles at once (0: no limit)")
+	maxSents := fs.Int("max-sentences", compare.DefaultBudget.Sentences, "compare at most N sentences, summed over the articles (0: no limit)")
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -156,7 +156,7 @@ func runCompare(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "parallax compare: %d readable article(s); at least two are needed\n", len(docs))
 		return ExitUsage
 	}
-	if err := (Budget{Articles: *maxArts, Sentences: *maxSents}).Check(docs); err != nil {
+	if err := (compare.Budget{Articles: *maxArts, Sentences: *maxSents}).Check(docs); err != nil {
 		fmt.Fprintf(env.Stderr, "parallax compare: %v; group them into stories with `parallax groups`, "+
 			"pass fewer articles, or raise --max-articles / --max-sentences (0: no limit)\n", err)
 		return ExitUsage
@@ -304,7 +304,7 @@ func runEval(args []string, env Env) int {
 		senses = append(senses, *sens)
 	}
 	for n, s := range senses {
-		r, err := evaluate.Run(dir, Engine(compare.Options{Sensitivity: s}))
+		r, err := evaluate.Run(dir, engine.Parallax(compare.Options{Sensitivity: s}))
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "parallax eval: %v\n", err)
 			return ExitUsage
@@ -317,61 +317,6 @@ func runEval(args []string, env Env) int {
 		}
 	}
 	return ExitOK
-}
-
-// Engine is Parallax's engine as the evaluation sees it: corpus's text
-// builder and sentence splitter, compare's aligner and scorer.
-func Engine(opts compare.Options) evaluate.Engine {
-	return evaluate.Engine{
-		Build: corpus.FromText,
-		Align: func(a, b *corpus.Document) [][2]int {
-			res, err := compare.Compare(context.Background(), []*corpus.Document{a, b}, opts)
-			if err != nil {
-				return nil
-			}
-			out := make([][2]int, 0, len(res.Links))
-			for _, l := range res.Links {
-				out = append(out, [2]int{l.A.Sentence, l.B.Sentence})
-			}
-			return out
-		},
-		Score: func(a, b string) float64 {
-			s, _ := compare.Score(a, b)
-			return s
-		},
-	}
-}
-
-// errNoDocs is returned when nothing could be read.
-var errNoDocs = errors.New("no readable articles")
-
-// LoadSample reads the bundled sample corpus from fsys (the files named
-// by names), reporting unreadable ones without stopping.
-func LoadSample(read func(name string) ([]byte, error), names []string) ([]*corpus.Document, []*corpus.FileError, error) {
-	var docs []*corpus.Document
-	var errs []*corpus.FileError
-	for _, n := range names {
-		data, err := read(n)
-		if err != nil {
-			errs = append(errs, &corpus.FileError{Path: n, Err: err})
-			continue
-		}
-		d, err := corpus.Parse(n, data)
-		if err != nil {
-			var fe *corpus.FileError
-			if errors.As(err, &fe) {
-				errs = append(errs, fe)
-			} else {
-				errs = append(errs, &corpus.FileError{Path: n, Err: err})
-			}
-			continue
-		}
-		docs = append(docs, d)
-	}
-	if len(docs) == 0 {
-		return nil, errs, errNoDocs
-	}
-	return docs, errs, nil
 }
 
 // stdEnv is the process's own standard streams.

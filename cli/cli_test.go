@@ -283,13 +283,6 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 }
 
-func TestLoadSample(t *testing.T) {
-	docs, errs, err := LoadSample(assets.Sample.ReadFile, append(assets.SampleFiles(), "sample/missing.txt"))
-	if err != nil || len(docs) != 5 || len(errs) != 1 || errs[0].Path != "sample/missing.txt" {
-		t.Errorf("LoadSample: %d docs, errs %v, err %v", len(docs), errs, err)
-	}
-}
-
 // zipOf returns a zip archive holding one file.
 func zipOf(t *testing.T, name, content string) []byte {
 	t.Helper()

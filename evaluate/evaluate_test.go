@@ -5,9 +5,9 @@ import (
 	"os"
 	"testing"
 
-	"parallax/cli"
 	"parallax/compare"
 	"parallax/evaluate"
+	"parallax/evaluate/engine"
 )
 
 // Floors under the engine's figures on the development data, at the
@@ -49,7 +49,7 @@ func TestEngineFigures(t *testing.T) {
 	}
 	dir := data(t)
 	for n, f := range floors {
-		r, err := evaluate.Run(dir, cli.Engine(compare.Options{Sensitivity: f.sens}))
+		r, err := evaluate.Run(dir, engine.Parallax(compare.Options{Sensitivity: f.sens}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,7 +31,6 @@ import (
 
 	ui "parallax/app"
 	"parallax/assets"
-	"parallax/cli"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -57,7 +56,7 @@ func run(out string, width, height int, variant, sel, tab string) error {
 	if width < 200 || height < 200 {
 		return fmt.Errorf("window size %dx%d is too small", width, height)
 	}
-	docs, errs, err := cli.LoadSample(assets.Sample.ReadFile, assets.SampleFiles())
+	docs, errs, err := assets.LoadSample()
 	if err != nil {
 		return err
 	}

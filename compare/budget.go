@@ -1,8 +1,7 @@
-package cli
+package compare
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 
 	"parallax/corpus"
@@ -10,7 +9,7 @@ import (
 
 // Budget bounds the articles compared at once interactively (the viewer)
 // or in one `parallax compare`: every pair of articles is aligned, so the
-// work grows with the square of their number and of their sentences. A
+// work grows with the square of their number and with their sentences. A
 // zero field is no limit.
 type Budget struct {
 	// Articles is the most articles compared at once.
@@ -72,27 +71,4 @@ func (b Budget) Fit(docs []*corpus.Document) []*corpus.Document {
 		}
 	}
 	return docs
-}
-
-// parseArgs parses flags wherever they stand among the arguments (Go's
-// flag package stops at the first non-flag: `compare a.txt --format
-// json` would read "--format" as a file); "--" ends the flags, so that a
-// path that starts with "-" can follow it. It returns the other
-// arguments in order.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		left := fs.Args()
-		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
-			return append(rest, left...), nil
-		}
-		if len(left) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, left[0])
-		args = left[1:]
-	}
 }
