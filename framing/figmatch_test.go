@@ -1,0 +1,75 @@
+package framing
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// figureMatchCases are texts where figureMatches and the unanchored
+// expression could part: starts inside words, after currency signs and
+// white space, folded letters, invalid UTF-8, matches back to back.
+var figureMatchCases = []string{
+	"", "5", "a", "x5", "_5", "5x", "$5", " 5", "\t5", "\n5", "€5", "£ 5", "€ 5 million", "$ $5", "a$5", "x€5",
+	"two million", "Two Million", "ſix people", "ſeven", "xſix", "K9", "twelve-hundred", "a few thousand",
+	"several hundred people", "one in a million", "Jan. 5, 2024", "January 2024x", "January 2024", "May 5",
+	"may", "Sept. 12", "Monday, Tuesday", "Mondays", "40%", "40 percent", "40 per cent", "40percent",
+	"1,000,000.5", "1,00", "3.5.6", "2020. 2021", "10-15", "10–15", "five5five", "\xe2\x825", "\xff5 two",
+	"\xe2\x82\xac5", "a\u00a05", "more than 10,000 people on Dec. 12, 2023, and $1.2 billion (40%).",
+	"thirteen thousandths", "dozens of", "hundreds of checkpoints", "one-third", "a 2-1 vote", "COVID-19",
+}
+
+// TestFigureMatches checks that figureMatches finds exactly what the
+// unanchored expression finds, groups included, on the cases above and on
+// every sentence of the sample.
+func TestFigureMatches(t *testing.T) {
+	texts := slices.Clone(figureMatchCases)
+	docs, _ := sample(t)
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+		for i := range d.Sentences {
+			texts = append(texts, d.SentenceText(i))
+		}
+	}
+	for _, s := range texts {
+		checkFigureMatches(t, s)
+	}
+}
+
+// checkFigureMatches fails t when figureMatches and figureRe disagree on s.
+func checkFigureMatches(t *testing.T, s string) {
+	t.Helper()
+	want := figureRe.FindAllStringSubmatchIndex(s, -1)
+	if got := figureMatches(s); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+		t.Fatalf("figureMatches(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestMayHoldFigure checks the quick test against its definition: a digit,
+// or a cue in the lower-case text.
+func TestMayHoldFigure(t *testing.T) {
+	texts := slices.Clone(figureMatchCases)
+	texts = append(texts, "İ", "sİx", "\u212aey", "si\u0307x", "TWENTY", "Twenty-", "no figure here", "Sunday", "ſix", "\u212aey", "hundrEd", "mAy", "{day}", "@ay")
+	docs, _ := sample(t)
+	for _, d := range docs {
+		for i := range d.Sentences {
+			texts = append(texts, d.SentenceText(i))
+		}
+	}
+	for _, s := range texts {
+		checkMayHoldFigure(t, s)
+	}
+}
+
+// checkMayHoldFigure fails t when mayHoldFigure(s) is not what its
+// definition gives.
+func checkMayHoldFigure(t *testing.T, s string) {
+	t.Helper()
+	want := strings.ContainsAny(s, "0123456789")
+	for _, c := range figureCues {
+		want = want || strings.Contains(strings.ToLower(s), c)
+	}
+	if got := mayHoldFigure(s); got != want {
+		t.Errorf("mayHoldFigure(%q) = %v, want %v", s, got, want)
+	}
+}
