@@ -73,3 +73,32 @@ func checkMayHoldFigure(t *testing.T, s string) {
 		t.Errorf("mayHoldFigure(%q) = %v, want %v", s, got, want)
 	}
 }
+
+// nameTokenCases are texts where nameTokens and nameTokenRe could part.
+var nameTokenCases = []string{
+	"", "U.S.", "U.S", "U.", "A.B.C. Smith", "J. Smith", "O'Neil", "O’Neil-Smith.", "McDonald", "iPhone", "de la Fuente",
+	"del", "dell", "of", "Of", "xof", "_of", "of_", "ofé", "éof", "bin Laden", "al-Assad", "Ünal Çelik", "Ñ.Ö.",
+	"É.", "\xff", "A\xff", "\xffof", "A.\xff", "A.B", "ΑΒ.Γ.", "X.Y.Z", "for", "forty", "van von", "Lá\u0301zaro",
+}
+
+// TestNameTokens checks that nameTokens finds exactly what nameTokenRe
+// finds, on the cases above and on the sample's texts.
+func TestNameTokens(t *testing.T) {
+	texts := slices.Clone(nameTokenCases)
+	docs, _ := sample(t)
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	for _, s := range texts {
+		checkNameTokens(t, s)
+	}
+}
+
+// checkNameTokens fails t when nameTokens and nameTokenRe disagree on s.
+func checkNameTokens(t *testing.T, s string) {
+	t.Helper()
+	want := nameTokenRe.FindAllStringIndex(s, -1)
+	if got := nameTokens(s); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+		t.Fatalf("nameTokens(%q) = %v, want %v", s, got, want)
+	}
+}

@@ -22,6 +22,7 @@ func FuzzParsers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFigureMatches(t, s) // invalid UTF-8 included
 		checkMayHoldFigure(t, s)
+		checkNameTokens(t, s)
 		if !utf8.ValidString(s) {
 			return
 		}

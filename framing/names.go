@@ -3,6 +3,7 @@ package framing
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -56,8 +57,62 @@ func Folded(s string) string {
 
 // nameTokenRe finds words that may be part of a name: capitalised words
 // (with accents, hyphens and apostrophes), initials ("J."), all-caps
-// acronyms ("U.S.", "CBP") and the particles that join names.
+// acronyms ("U.S.", "CBP") and the particles that join names. nameTokens
+// finds the same, faster; the tests compare the two.
 var nameTokenRe = lazyre.New(`(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’-]*\.?|\b(?:of|de|del|la|van|von|bin|al|for)\b`)
+
+// nameTokens returns what nameTokenRe.FindAllStringIndex(text, -1) does,
+// by a scan of the text instead of the regular expression: at each
+// character, in the expression's order of preference, two or more
+// capitals each followed by a period, else a capital with the letters,
+// marks, apostrophes and hyphens after it and a final period, else a
+// connector standing as a word of its own.
+func nameTokens(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsUpper(r) {
+			end, reps := i, 0
+			for {
+				r2, w2 := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsUpper(r2) || end+w2 >= len(text) || text[end+w2] != '.' {
+					break
+				}
+				end += w2 + 1
+				reps++
+			}
+			if reps < 2 {
+				end = i + w
+				for end < len(text) {
+					r2, w2 := utf8.DecodeRuneInString(text[end:])
+					if !unicode.In(r2, unicode.L, unicode.M) && r2 != '\'' && r2 != '’' && r2 != '-' {
+						break
+					}
+					end += w2
+				}
+				if end < len(text) && text[end] == '.' {
+					end++
+				}
+			}
+			out = append(out, []int{i, end})
+			i = end
+			continue
+		}
+		if r >= 'a' && r <= 'z' && (i == 0 || !isWordByte(text[i-1])) {
+			end := i
+			for end < len(text) && isWordByte(text[end]) {
+				end++
+			}
+			if connectors[text[i:end]] {
+				out = append(out, []int{i, end})
+				i = end
+				continue
+			}
+		}
+		i += w
+	}
+	return out
+}
 
 // connectors may join capitalised words inside one name ("Secretary of
 // State", "Juan de la Fuente")
@@ -154,7 +209,7 @@ func nameRuns(text string) [][]nameWord {
 		}
 		cur = nil
 	}
-	for _, m := range nameTokenRe.FindAllStringIndex(text, -1) {
+	for _, m := range nameTokens(text) {
 		w := nameWord{text: text[m[0]:m[1]], start: m[0], end: m[1]}
 		if len(cur) == 0 && connectors[w.text] {
 			continue
