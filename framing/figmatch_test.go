@@ -4,6 +4,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // figureMatchCases are texts where figureMatches and the unanchored
@@ -100,5 +105,22 @@ func checkNameTokens(t *testing.T, s string) {
 	want := nameTokenRe.FindAllStringIndex(s, -1)
 	if got := nameTokens(s); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 		t.Fatalf("nameTokens(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestFoldedPunctuation checks Folded's short cut: text with the
+// punctuation of U+2010 to U+205E folds as through the full
+// normalisation.
+func TestFoldedPunctuation(t *testing.T) {
+	for r := rune(0x2010); r <= 0x205e; r++ {
+		for _, s := range []string{string(r), "Ab" + string(r) + "C", string(r) + "\u0301", "e" + string(r) + "\u0301"} {
+			want := s
+			if out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+				want = out
+			}
+			if got := Folded(s); got != strings.ToLower(want) {
+				t.Errorf("Folded(%q) = %q, want %q", s, got, strings.ToLower(want))
+			}
+		}
 	}
 }

@@ -37,14 +37,7 @@ type Mention struct {
 
 // Folded lower-cases s and strips its accents: "López" is "lopez".
 func Folded(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if plainPunctuation(s) {
 		return strings.ToLower(s)
 	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
@@ -53,6 +46,25 @@ func Folded(s string) string {
 		out = s
 	}
 	return strings.ToLower(out)
+}
+
+// plainPunctuation reports whether s holds no other characters than ASCII
+// and the dashes, quotes and other punctuation of U+2010 to U+205E (news
+// writes "Mexico’s"): characters that decomposing, stripping accents and
+// composing again leave as they are.
+func plainPunctuation(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r < 0x2010 || r > 0x205e {
+			return false
+		}
+		i += w
+	}
+	return true
 }
 
 // nameTokenRe finds words that may be part of a name: capitalised words
