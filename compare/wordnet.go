@@ -37,6 +37,27 @@ type wordnetStems struct {
 	idEnds string // per stem, a 4-byte end of its concept ids in ids
 	names  string // every stem, in order, end to end
 	ids    string // every stem's concept ids, 2 bytes each
+	// from[b] is the first stem whose first byte is at least b: the
+	// stems starting with b are from[b] to from[b+1].
+	from [257]int32
+}
+
+// index fills t.from, in one pass over the stems' first bytes.
+func (t *wordnetStems) index() {
+	first := func(k int) int {
+		if s := t.stem(k); s != "" {
+			return int(s[0])
+		}
+		return 0 // a malformed table (see check)
+	}
+	k := 0
+	for b := range 256 {
+		for k < t.n && first(k) < b {
+			k++
+		}
+		t.from[b] = int32(k)
+	}
+	t.from[256] = int32(t.n)
 }
 
 // u32 is the little-endian number at byte k*4 of s.
@@ -82,11 +103,15 @@ func (t *wordnetStems) list(k int) []uint32 {
 
 // concepts returns the concept ids of stem, nil when it is unknown.
 func (t *wordnetStems) concepts(stem string) []uint32 {
-	k, ok := sort.Find(t.n, func(k int) int { return strings.Compare(stem, t.stem(k)) })
+	if stem == "" || t.n == 0 {
+		return nil
+	}
+	lo, hi := int(t.from[stem[0]]), int(t.from[int(stem[0])+1])
+	k, ok := sort.Find(hi-lo, func(k int) int { return strings.Compare(stem, t.stem(lo+k)) })
 	if !ok {
 		return nil
 	}
-	return t.list(k)
+	return t.list(lo + k)
 }
 
 // all yields every stem with its concept ids, in order.
@@ -164,9 +189,10 @@ const maxStemConcepts = 8
 // to end; and the concept ids, per stem in ascending order, 2
 // little-endian bytes each. Numbers of 4 bytes are little-endian.
 //
-// Opening checks only the header and the sizes, in constant time: a
-// lookup never reads out of bounds whatever the offsets hold. check
-// verifies the rest, which the tests do for the embedded table.
+// Opening checks only the header and the sizes and indexes the stems by
+// their first byte, in one pass: a lookup never reads out of bounds
+// whatever the offsets hold. check verifies the rest, which the tests do
+// for the embedded table.
 func decodeWordnet(data string) (*wordnetStems, error) {
 	if len(data) < wordnetHeader || data[:4] != "PWN2" {
 		return nil, errWordnetFormat
@@ -177,7 +203,9 @@ func decodeWordnet(data string) (*wordnetStems, error) {
 		return nil, errWordnetFormat
 	}
 	body := data[wordnetHeader:]
-	return &wordnetStems{n: n, ends: body[:4*n], idEnds: body[4*n : 8*n], names: body[8*n : 8*n+nNames], ids: body[8*n+nNames:]}, nil
+	t := &wordnetStems{n: n, ends: body[:4*n], idEnds: body[4*n : 8*n], names: body[8*n : 8*n+nNames], ids: body[8*n+nNames:]}
+	t.index()
+	return t, nil
 }
 
 // check verifies what decodeWordnet leaves unchecked: the offsets ascend
