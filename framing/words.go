@@ -92,7 +92,11 @@ func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, sen
 			if res.Sentences[d][i].Boilerplate {
 				continue
 			}
-			for _, t := range tz.Tokenize(doc.SentenceText(i), doc.Language) {
+			toks := res.Tokens(d, i)
+			if toks == nil {
+				toks = tz.Tokenize(doc.SentenceText(i), doc.Language)
+			}
+			for _, t := range toks {
 				if t.Stop || t.Number || len([]rune(t.Norm)) < 4 || !isLowerWord(doc.Text, doc.Sentences[i].Start+t.Start) {
 					continue
 				}
