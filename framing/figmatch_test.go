@@ -26,9 +26,17 @@ var figureMatchCases = []string{
 
 // TestFigureMatches checks that figureMatches finds exactly what the
 // unanchored expression finds, groups included, on the cases above and on
-// every sentence of the sample.
+// the sample's texts and sentences.
 func TestFigureMatches(t *testing.T) {
-	texts := slices.Clone(figureMatchCases)
+	for _, s := range withSample(t, figureMatchCases) {
+		checkFigureMatches(t, s)
+	}
+}
+
+// withSample is cases followed by the text and every sentence of each
+// sample article.
+func withSample(t *testing.T, cases []string) []string {
+	texts := slices.Clone(cases)
 	docs, _ := sample(t)
 	for _, d := range docs {
 		texts = append(texts, d.Text)
@@ -36,32 +44,30 @@ func TestFigureMatches(t *testing.T) {
 			texts = append(texts, d.SentenceText(i))
 		}
 	}
-	for _, s := range texts {
-		checkFigureMatches(t, s)
-	}
+	return texts
 }
 
 // checkFigureMatches fails t when figureMatches and figureRe disagree on s.
 func checkFigureMatches(t *testing.T, s string) {
 	t.Helper()
-	want := figureRe.FindAllStringSubmatchIndex(s, -1)
-	if got := figureMatches(s); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-		t.Fatalf("figureMatches(%q) = %v, want %v", s, got, want)
+	sameSpans(t, "figureMatches", s, figureMatches(s), figureRe.FindAllStringSubmatchIndex(s, -1))
+}
+
+// sameSpans fails t when the offsets a finder (named what) got in s are
+// not those wanted.
+func sameSpans(t *testing.T, what, s string, got, want [][]int) {
+	t.Helper()
+	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+		t.Fatalf("%s(%q) = %v, want %v", what, s, got, want)
 	}
 }
 
 // TestMayHoldFigure checks the quick test against its definition: a digit,
 // or a cue in the lower-case text.
 func TestMayHoldFigure(t *testing.T) {
-	texts := slices.Clone(figureMatchCases)
-	texts = append(texts, "İ", "sİx", "\u212aey", "si\u0307x", "TWENTY", "Twenty-", "no figure here", "Sunday", "ſix", "\u212aey", "hundrEd", "mAy", "{day}", "@ay")
-	docs, _ := sample(t)
-	for _, d := range docs {
-		for i := range d.Sentences {
-			texts = append(texts, d.SentenceText(i))
-		}
-	}
-	for _, s := range texts {
+	cases := append(slices.Clone(figureMatchCases), "İ", "sİx", "\u212aey", "si\u0307x", "TWENTY", "Twenty-",
+		"no figure here", "Sunday", "ſix", "hundrEd", "mAy", "{day}", "@ay")
+	for _, s := range withSample(t, cases) {
 		checkMayHoldFigure(t, s)
 	}
 }
@@ -87,14 +93,9 @@ var nameTokenCases = []string{
 }
 
 // TestNameTokens checks that nameTokens finds exactly what nameTokenRe
-// finds, on the cases above and on the sample's texts.
+// finds, on the cases above and on the sample's texts and sentences.
 func TestNameTokens(t *testing.T) {
-	texts := slices.Clone(nameTokenCases)
-	docs, _ := sample(t)
-	for _, d := range docs {
-		texts = append(texts, d.Text)
-	}
-	for _, s := range texts {
+	for _, s := range withSample(t, nameTokenCases) {
 		checkNameTokens(t, s)
 	}
 }
@@ -102,10 +103,7 @@ func TestNameTokens(t *testing.T) {
 // checkNameTokens fails t when nameTokens and nameTokenRe disagree on s.
 func checkNameTokens(t *testing.T, s string) {
 	t.Helper()
-	want := nameTokenRe.FindAllStringIndex(s, -1)
-	if got := nameTokens(s); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-		t.Fatalf("nameTokens(%q) = %v, want %v", s, got, want)
-	}
+	sameSpans(t, "nameTokens", s, nameTokens(s), nameTokenRe.FindAllStringIndex(s, -1))
 }
 
 // TestFoldedPunctuation checks Folded's short cut: text with the
