@@ -2,6 +2,7 @@ package framing
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,13 +36,20 @@ type Mention struct {
 	Key string
 }
 
+// folders keeps the transformers that Folded strips accents with: each
+// holds buffers of some kilobytes, too many to make for every name.
+var folders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 // Folded lower-cases s and strips its accents: "López" is "lopez".
 func Folded(s string) string {
 	if plainPunctuation(s) {
 		return strings.ToLower(s)
 	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
+	t := folders.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s) // String resets t first
+	folders.Put(t)
 	if err != nil {
 		out = s
 	}
