@@ -2,6 +2,7 @@ package compare_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"parallax/assets"
@@ -73,5 +74,29 @@ func TestSampleLinks(t *testing.T) {
 		if share := c.UniqueShare(); share < 0.5 {
 			t.Errorf("doc %d: only %.0f%% unique; independent outlets keep most of their reporting", c.Doc, 100*share)
 		}
+	}
+}
+
+// TestResultTokens checks that a result's tokens are what Tokenize gives
+// for each sentence, and that a result made by hand holds none.
+func TestResultTokens(t *testing.T) {
+	docs := sampleDocs(t)
+	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d, doc := range docs {
+		for i := range doc.Sentences {
+			got, want := res.Tokens(d, i), compare.Tokenize(doc.SentenceText(i), doc.Language)
+			if !slices.Equal(got, want) || got == nil {
+				t.Fatalf("Tokens(%d, %d) = %v, want %v", d, i, got, want)
+			}
+		}
+	}
+	if toks := (&compare.Result{}).Tokens(0, 0); toks != nil {
+		t.Errorf("a result made by hand holds tokens %v", toks)
+	}
+	if toks := res.Tokens(len(docs), 0); toks != nil {
+		t.Errorf("Tokens past the last document = %v, want nil", toks)
 	}
 }

@@ -67,6 +67,7 @@ type prepared struct {
 	masses [][]float64  // per document, per sentence: total stem weight
 	index  []*postings  // per document: its sentences by stem
 	vec    *wordVectors // word and sentence vectors
+	toks   [][][]Token  // per document, per sentence: its tokens
 }
 
 // prepare tokenises every sentence and weighs the stems over the set. It
@@ -111,6 +112,7 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 			pr.feats[d][i] = f
 		}
 	}
+	pr.toks = toks
 	pr.v.finish()
 	pr.w = idfWeights(pr.v, pr.feats, p.idfPow)
 	pr.gw = gramWeights(pr.v, pr.feats)
@@ -144,7 +146,7 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Sentences: make([][]SentenceResult, len(docs))}
+	res := &Result{Sentences: make([][]SentenceResult, len(docs)), tokens: pr.toks}
 	for d, doc := range docs {
 		res.Sentences[d] = make([]SentenceResult, len(doc.Sentences))
 	}

@@ -38,7 +38,7 @@ func ApplyEdits(docs []*corpus.Document, res *Result, edits []Edit) *Result {
 	if len(edits) == 0 || res == nil {
 		return res
 	}
-	out := &Result{Sentences: make([][]SentenceResult, len(res.Sentences)), Links: slices.Clone(res.Links), Closest: res.Closest}
+	out := &Result{Sentences: make([][]SentenceResult, len(res.Sentences)), Links: slices.Clone(res.Links), Closest: res.Closest, tokens: res.tokens}
 	for d, ss := range res.Sentences {
 		out.Sentences[d] = make([]SentenceResult, len(ss))
 		for i, s := range ss {

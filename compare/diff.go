@@ -3,6 +3,7 @@ package compare
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/words"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -14,23 +15,33 @@ import (
 type diffPiece struct {
 	key  string // what is compared: the lower-cased word
 	text string // what is shown: the word and its trailing space
+	// start and end are the bytes of text in the sentence: the text of
+	// consecutive pieces is one slice of it.
+	start, end int
 }
 
 // diffPieces cuts s into pieces; leading white space joins the first piece.
 func diffPieces(s string) []diffPiece {
-	var ps []diffPiece
+	ps := make([]diffPiece, 0, len(s)/4+1)
 	it := words.FromString(s)
 	for it.Next() {
 		w := it.Value()
 		if strings.TrimSpace(w) == "" {
 			if len(ps) > 0 {
-				ps[len(ps)-1].text += w
+				last := &ps[len(ps)-1]
+				last.end = it.End()
+				last.text = s[last.start:last.end]
 				continue
 			}
 		}
-		ps = append(ps, diffPiece{key: strings.ToLower(w), text: w})
+		ps = append(ps, diffPiece{key: strings.ToLower(w), text: w, start: it.Start(), end: it.End()})
 	}
 	return ps
+}
+
+// span is the text of pieces ps[k:k+n] of s.
+func span(s string, ps []diffPiece, k, n int) string {
+	return s[ps[k].start:ps[k+n-1].end]
 }
 
 // WordDiff returns the word-level diff from a to b: runs of words that are
@@ -66,38 +77,31 @@ func WordDiff(a, b string) []DiffSpan {
 	var out []DiffSpan
 	ia, ib := 0, 0
 	for _, d := range diffs {
-		n := len([]rune(d.Text))
-		var sb strings.Builder
-		var op Op
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			op = OpEqual
-			for k := 0; k < n; k++ {
-				sb.WriteString(pa[ia+k].text)
-			}
-			ia += n
-			ib += n
-		case diffmatchpatch.DiffDelete:
-			op = OpDelete
-			for k := 0; k < n; k++ {
-				sb.WriteString(pa[ia+k].text)
-			}
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			op = OpInsert
-			for k := 0; k < n; k++ {
-				sb.WriteString(pb[ib+k].text)
-			}
-			ib += n
-		}
+		n := utf8.RuneCountInString(d.Text)
 		if n == 0 {
 			continue
 		}
-		if len(out) > 0 && out[len(out)-1].Op == op {
-			out[len(out)-1].Text += sb.String()
+		var op Op
+		var text string
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			op, text = OpEqual, span(a, pa, ia, n)
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			op, text = OpDelete, span(a, pa, ia, n)
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			op, text = OpInsert, span(b, pb, ib, n)
+			ib += n
+		default:
 			continue
 		}
-		out = append(out, DiffSpan{Op: op, Text: sb.String()})
+		if len(out) > 0 && out[len(out)-1].Op == op {
+			out[len(out)-1].Text += text
+			continue
+		}
+		out = append(out, DiffSpan{Op: op, Text: text})
 	}
 	return out
 }

@@ -87,6 +87,20 @@ type Result struct {
 	// Closest holds, per sentence, its strongest candidate counterpart
 	// that was not linked (absent when it had none).
 	Closest map[Ref]Closest `json:"-"`
+	// tokens are, per document and sentence, the tokens the comparison
+	// read (see Tokens).
+	tokens [][][]Token
+}
+
+// Tokens returns the tokens of sentence i of document d as the comparison
+// read them, what Tokenize gives for the sentence's text in the
+// document's language, or nil when the result does not hold them (it was
+// not made by Compare). The slice is shared: do not modify it.
+func (r *Result) Tokens(d, i int) []Token {
+	if d < 0 || d >= len(r.tokens) || i < 0 || i >= len(r.tokens[d]) {
+		return nil
+	}
+	return r.tokens[d][i]
 }
 
 // Counts summarises one document's sentences by status. Boilerplate is

@@ -35,6 +35,17 @@ var tokenizers sync.Pool
 // one is let go.
 const maxCachedStems = 1 << 17
 
+// KeptTokenizer returns one of the tokenisers the engine keeps between
+// comparisons, with the stems it remembers (news repeats its words, and
+// the text analyses after a comparison tokenise the same sentences
+// again), or a new one. Hand it back with Keep when done; meanwhile it is
+// the caller's alone.
+func KeptTokenizer() *Tokenizer { return getTokenizer() }
+
+// Keep hands a tokeniser from KeptTokenizer back for later use; tz must
+// not be used after.
+func Keep(tz *Tokenizer) { putTokenizer(tz) }
+
 // getTokenizer returns a kept tokeniser, or a new one.
 func getTokenizer() *Tokenizer {
 	if tz, ok := tokenizers.Get().(*Tokenizer); ok {

@@ -3,9 +3,7 @@ package compare
 //go:generate go run ../internal/wordnetgen -dict /usr/share/wordnet -out wordnet.dat
 
 import (
-	"bytes"
 	_ "embed" // for the related-word table
-	"encoding/binary"
 	"errors"
 	"iter"
 	"sort"
@@ -16,10 +14,12 @@ import (
 // wordnetData is the related-word table built by internal/wordnetgen from
 // WordNet 3.0 (see WORDNET_LICENSE): for each English Snowball stem, the WordNet
 // concepts (synsets) of its commonest senses and of their closest relatives
-// (derivations, pertainyms, satellite heads, narrow hypernyms).
+// (derivations, pertainyms, satellite heads, narrow hypernyms). It is
+// embedded as a string so that the table is used where it lies, without
+// copying (see decodeWordnet).
 //
 //go:embed wordnet.dat
-var wordnetData []byte
+var wordnetData string
 
 var (
 	wordnetOnce  sync.Once
@@ -27,83 +27,106 @@ var (
 	wordnetErr   error
 )
 
-// wordnetStems is the decoded related-word table: the stems in sorted
-// order, each with its concept ids. Looking a stem up is a binary search,
-// so decoding builds no map (the table is decoded once per process, on
-// the first comparison or score).
+// wordnetStems is the related-word table, read in place from its
+// fixed-width layout (see decodeWordnet): looking a stem up is a binary
+// search over the sorted stems, and only the concept ids of the stems
+// looked up are ever unpacked.
 type wordnetStems struct {
-	names string // every stem, in order, end to end
-	ends  []int  // stem k ends at ends[k] in names
-	lists [][]uint32
-	// from[b] is the first stem whose first two bytes (as a big-endian
-	// number, a lone byte as b<<8) are at least b: the stems starting
-	// with b are from[b] to from[b+1].
-	from []int32
+	n      int    // number of stems
+	ends   string // per stem, a 4-byte end of the stem in names
+	idEnds string // per stem, a 4-byte end of its concept ids in ids
+	names  string // every stem, in order, end to end
+	ids    string // every stem's concept ids, 2 bytes each
+	// from[b] is the first stem whose first byte is at least b: the
+	// stems starting with b are from[b] to from[b+1].
+	from [257]int32
 }
 
-// prefix2 is the bucket of s in wordnetStems.from.
-func prefix2(s string) int {
-	switch len(s) {
-	case 0:
-		return 0
-	case 1:
-		return int(s[0]) << 8
-	}
-	return int(s[0])<<8 | int(s[1])
-}
-
-// index fills t.from.
+// index fills t.from, in one pass over the stems' first bytes.
 func (t *wordnetStems) index() {
-	t.from = make([]int32, 1<<16+1)
+	first := func(k int) int {
+		if s := t.stem(k); s != "" {
+			return int(s[0])
+		}
+		return 0 // a malformed table (see check)
+	}
 	k := 0
-	for b := range 1 << 16 {
-		for k < t.len() && prefix2(t.stem(k)) < b {
+	for b := range 256 {
+		for k < t.n && first(k) < b {
 			k++
 		}
 		t.from[b] = int32(k)
 	}
-	t.from[1<<16] = int32(t.len())
+	t.from[256] = int32(t.n)
 }
 
+// u32 is the little-endian number at byte k*4 of s.
+func u32(s string, k int) int {
+	s = s[4*k : 4*k+4]
+	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+// u16 is the little-endian number at byte k*2 of s.
+func u16(s string, k int) uint32 { return uint32(s[2*k]) | uint32(s[2*k+1])<<8 }
+
 // len is the number of stems.
-func (t *wordnetStems) len() int { return len(t.ends) }
+func (t *wordnetStems) len() int { return t.n }
 
 // stem returns stem k.
 func (t *wordnetStems) stem(k int) string {
+	start, end := 0, u32(t.ends, k)
+	if k > 0 {
+		start = u32(t.ends, k-1)
+	}
+	if start > end || end > len(t.names) {
+		return "" // a malformed table (see check)
+	}
+	return t.names[start:end]
+}
+
+// list returns the concept ids of stem k, in a new slice.
+func (t *wordnetStems) list(k int) []uint32 {
 	start := 0
 	if k > 0 {
-		start = t.ends[k-1]
+		start = u32(t.idEnds, k-1)
 	}
-	return t.names[start:t.ends[k]]
+	end := u32(t.idEnds, k)
+	if start > end || 2*end > len(t.ids) {
+		return nil // a malformed table (see check)
+	}
+	out := make([]uint32, end-start)
+	for j := range out {
+		out[j] = u16(t.ids, start+j)
+	}
+	return out
 }
 
 // concepts returns the concept ids of stem, nil when it is unknown.
 func (t *wordnetStems) concepts(stem string) []uint32 {
-	if t.len() == 0 {
+	if stem == "" || t.n == 0 {
 		return nil
 	}
-	b := prefix2(stem)
-	lo, hi := int(t.from[b]), int(t.from[b+1])
+	lo, hi := int(t.from[stem[0]]), int(t.from[int(stem[0])+1])
 	k, ok := sort.Find(hi-lo, func(k int) int { return strings.Compare(stem, t.stem(lo+k)) })
 	if !ok {
 		return nil
 	}
-	return t.lists[lo+k]
+	return t.list(lo + k)
 }
 
 // all yields every stem with its concept ids, in order.
 func (t *wordnetStems) all() iter.Seq2[string, []uint32] {
 	return func(yield func(string, []uint32) bool) {
-		for k := range t.ends {
-			if !yield(t.stem(k), t.lists[k]) {
+		for k := range t.n {
+			if !yield(t.stem(k), t.list(k)) {
 				return
 			}
 		}
 	}
 }
 
-// wordnetConcepts returns the decoded related-word table, decoding it on first
-// use. The table is empty if the embedded data cannot be decoded, which the
+// wordnetConcepts returns the related-word table, opening it on first
+// use. The table is empty if the embedded data is malformed, which the
 // tests rule out.
 func wordnetConcepts() *wordnetStems {
 	wordnetOnce.Do(func() {
@@ -115,7 +138,7 @@ func wordnetConcepts() *wordnetStems {
 	return wordnetTable
 }
 
-// Preload starts decoding the engine's related-word table in the
+// Preload starts opening the engine's related-word table in the
 // background and returns at once, so that a caller about to read articles
 // and then compare them does both at the same time.
 func Preload() { go wordnetConcepts() }
@@ -150,83 +173,63 @@ func related(a, b string) bool {
 
 var errWordnetFormat = errors.New("compare: malformed related-word table")
 
-// decodeWordnet decodes the table that internal/wordnetgen writes (stored
-// uncompressed: gzip made the first comparison of every process wait 10 ms
-// more, for 130 KB of binary): the magic "PWN1", the number of stems, the total number of concept ids, then
-// per stem in sorted order the length of the prefix shared with the previous
-// stem, the length and bytes of the rest, the number of concept ids and the ids
-// in ascending order (the first as is, the others as differences), all numbers
-// as unsigned varints. The stems must be strictly ascending.
-func decodeWordnet(data []byte) (*wordnetStems, error) {
-	raw := data
-	if len(raw) < 4 || string(raw[:4]) != "PWN1" {
+// wordnetHeader is the length of the table's header: the magic "PWN2",
+// then the number of stems, of concept ids and of bytes of stems, each as
+// 4 little-endian bytes.
+const wordnetHeader = 16
+
+// maxStemConcepts is the most concept ids one stem holds.
+const maxStemConcepts = 8
+
+// decodeWordnet opens the table that internal/wordnetgen writes, in a
+// layout that is used where it lies, without unpacking (the earlier varint
+// layout took 7-13 ms to decode at every process's first comparison): the
+// header (see wordnetHeader); per stem in sorted order the end of the stem
+// in the stems' bytes; per stem the end of its concept ids; the stems end
+// to end; and the concept ids, per stem in ascending order, 2
+// little-endian bytes each. Numbers of 4 bytes are little-endian.
+//
+// Opening checks only the header and the sizes and indexes the stems by
+// their first byte, in one pass: a lookup never reads out of bounds
+// whatever the offsets hold. check verifies the rest, which the tests do
+// for the embedded table.
+func decodeWordnet(data string) (*wordnetStems, error) {
+	if len(data) < wordnetHeader || data[:4] != "PWN2" {
 		return nil, errWordnetFormat
 	}
-	d := wordnetDecoder{buf: raw[4:]}
-	nStems, nIDs := d.uvarint(), d.uvarint()
-	if d.bad || nStems > uint64(len(d.buf)) || nIDs > uint64(len(d.buf)) {
+	n, nIDs, nNames := u32(data, 1), u32(data, 2), u32(data, 3)
+	if n == 0 || n > len(data)/8 || nIDs > len(data)/2 || nNames > len(data) ||
+		len(data) != wordnetHeader+8*n+nNames+2*nIDs {
 		return nil, errWordnetFormat
 	}
-	ids := make([]uint32, nIDs)
-	// All stems go into one string; ends[i] is where stem i ends in it.
-	names := make([]byte, 0, 8*nStems)
-	ends := make([]int, nStems)
-	lists := make([][]uint32, nStems)
-	prev, used := 0, uint64(0) // start of the previous stem in names; ids used
-	for i := range nStems {
-		p, n := d.uvarint(), d.uvarint()
-		if d.bad || p > uint64(len(names)-prev) || n > uint64(len(d.buf)) {
-			return nil, errWordnetFormat
-		}
-		start := len(names)
-		names = append(names, names[prev:prev+int(p)]...)
-		names = append(names, d.buf[:n]...)
-		d.buf = d.buf[n:]
-		if i > 0 && bytes.Compare(names[prev:start], names[start:]) >= 0 {
-			return nil, errWordnetFormat // not strictly ascending
-		}
-		prev = start
-		ends[i] = len(names)
-		c := d.uvarint()
-		if d.bad || c == 0 || c > nIDs-used {
-			return nil, errWordnetFormat
-		}
-		list := ids[used : used+c : used+c]
-		used += c
-		var v uint64
-		for j := range list {
-			delta := d.uvarint()
-			if j > 0 && delta == 0 {
-				return nil, errWordnetFormat // not strictly ascending
-			}
-			v += delta
-			if v > 1<<32-1 {
-				return nil, errWordnetFormat
-			}
-			list[j] = uint32(v)
-		}
-		lists[i] = list
-	}
-	if d.bad || used != nIDs || len(d.buf) != 0 {
-		return nil, errWordnetFormat
-	}
-	t := &wordnetStems{names: string(names), ends: ends, lists: lists}
+	body := data[wordnetHeader:]
+	t := &wordnetStems{n: n, ends: body[:4*n], idEnds: body[4*n : 8*n], names: body[8*n : 8*n+nNames], ids: body[8*n+nNames:]}
 	t.index()
 	return t, nil
 }
 
-// wordnetDecoder reads unsigned varints, remembering whether any was bad.
-type wordnetDecoder struct {
-	buf []byte
-	bad bool
-}
-
-func (d *wordnetDecoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.buf)
-	if n <= 0 {
-		d.bad = true
-		return 0
+// check verifies what decodeWordnet leaves unchecked: the offsets ascend
+// and end with their data, the stems are strictly ascending, and every stem
+// holds 1 to maxStemConcepts concepts in strictly ascending order.
+func (t *wordnetStems) check() error {
+	prevEnd, prevIDs := 0, 0
+	for k := range t.n {
+		end, idEnd := u32(t.ends, k), u32(t.idEnds, k)
+		if end <= prevEnd || end > len(t.names) || idEnd <= prevIDs || idEnd-prevIDs > maxStemConcepts || 2*idEnd > len(t.ids) {
+			return errWordnetFormat
+		}
+		if k > 0 && t.stem(k-1) >= t.stem(k) {
+			return errWordnetFormat // not strictly ascending
+		}
+		for j := prevIDs + 1; j < idEnd; j++ {
+			if u16(t.ids, j) <= u16(t.ids, j-1) {
+				return errWordnetFormat // concepts not strictly ascending
+			}
+		}
+		prevEnd, prevIDs = end, idEnd
 	}
-	d.buf = d.buf[n:]
-	return v
+	if prevEnd != len(t.names) || 2*prevIDs != len(t.ids) {
+		return errWordnetFormat
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kljensen/snowball"
@@ -20,6 +21,9 @@ func TestWordnetDecode(t *testing.T) {
 	table, err := decodeWordnet(wordnetData)
 	if err != nil {
 		t.Fatalf("decodeWordnet: %v", err)
+	}
+	if err := table.check(); err != nil {
+		t.Fatalf("check: %v", err)
 	}
 	if table.len() < 20000 {
 		t.Errorf("table has %d stems, want more than 20000", table.len())
@@ -54,20 +58,43 @@ func TestWordnetDecodeMalformed(t *testing.T) {
 	raw := wordnetData
 	for _, tc := range []struct {
 		name string
-		data []byte
+		data string
 	}{
-		{"empty", nil},
-		{"not the table", []byte("PWN1 plain")},
+		{"empty", ""},
+		{"not the table", "PWN2 plain"},
 		{"truncated", wordnetData[:len(wordnetData)/2]},
-		{"bad magic", append([]byte("XXXX"), raw[4:]...)},
+		{"bad magic", "XXXX" + raw[4:]},
 		{"body truncated", raw[:len(raw)-3]},
-		{"trailing bytes", append(slices.Clone(raw), 0)},
-		{"magic only", []byte("PWN1")},
+		{"trailing bytes", raw + "\x00"},
+		{"magic only", "PWN2"},
+		{"no stems", "PWN2" + strings.Repeat("\x00", 12)},
+		{"stems out of order", outOfOrder(raw)},
 	} {
-		if table, err := decodeWordnet(tc.data); err == nil {
+		table, err := decodeWordnet(tc.data)
+		if err == nil {
+			err = table.check()
+		}
+		if err == nil {
 			t.Errorf("%s: decoded %d stems, want an error", tc.name, table.len())
 		}
 	}
+}
+
+// outOfOrder is the table raw with two neighbouring stems of one length
+// swapped, so that the stems are no longer ascending.
+func outOfOrder(raw string) string {
+	t, err := decodeWordnet(raw)
+	if err != nil {
+		panic(err)
+	}
+	for k := 1; k < t.len(); k++ {
+		a, b := t.stem(k-1), t.stem(k)
+		if len(a) == len(b) {
+			at := wordnetHeader + 8*t.len() + strings.Index(t.names, a+b)
+			return raw[:at] + b + a + raw[at+len(a)+len(b):]
+		}
+	}
+	panic("no two neighbouring stems of one length")
 }
 
 func TestWordnetRelated(t *testing.T) {

@@ -3,8 +3,10 @@ package framing
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"parallax/internal/lazyre"
 )
@@ -101,12 +103,12 @@ var scales = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6,
 var (
 	wordNum  = `(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|one|a few|several|hundreds|thousands|millions|billions|dozen)`
 	monthAlt = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
-	// figureRe finds figures: a date, a weekday, or a quantity in digits
+	// figureExpr finds figures: a date, a weekday, or a quantity in digits
 	// or words with its currency, scale and percent sign. Group 1 and 11
 	// are empty: the qualifier before a figure and the noun after it are
 	// read around the match (in the expression they made it ten times
 	// slower).
-	figureRe = lazyre.New(`()(?:` +
+	figureExpr = `()(?:` +
 		`\b(` + monthAlt + `)(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4})\b)?` + // 2 month, 3 day, 4 year
 		`|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b` + // 5 weekday
 		`|([$€£])?\s?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` + // 6 currency, 7 digits
@@ -114,7 +116,15 @@ var (
 		`)` +
 		`(?i:[\s-]+(hundred|thousand|million|billion|trillion)s?\b)?` + // 9 scale
 		`(?i:\s*(%|percent\b|per cent\b))?` + // 10 percent
-		`()`) // 11 (empty)
+		`()` // 11 (empty)
+	// figureRe is figureExpr unanchored: what figureMatches finds, the
+	// slow way (the tests compare the two).
+	figureRe = lazyre.New(figureExpr)
+	// figureAt matches figureExpr at the start of the text only, and
+	// figureAfter right after the text's first character, which gives
+	// \b its context.
+	figureAt    = lazyre.New(`\A` + figureExpr)
+	figureAfter = lazyre.New(`\A(?s:.)` + figureExpr)
 	// nounRe reads the noun after a quantity: "5,000 migrants", "hundreds
 	// of checkpoints".
 	nounRe = lazyre.New(`^\s+(?:of\s+)?([\p{Ll}][\p{Ll}-]+)`)
@@ -159,7 +169,7 @@ func Figures(s string) []Figure {
 		return nil
 	}
 	var out []Figure
-	for _, m := range figureRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range figureMatches(s) {
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -261,6 +271,110 @@ func Figures(s string) []Figure {
 	return out
 }
 
+// figureMatches returns what figureRe.FindAllStringSubmatchIndex(s, -1)
+// does, faster: rather than run the large expression over the whole
+// sentence, it tries the expression, anchored, only where a match can
+// begin (see mayStartFigure), from left to right, each match's end
+// being where the next is looked for; at a given start, the anchored
+// expression prefers the same match as the unanchored one.
+func figureMatches(s string) [][]int {
+	var out [][]int
+	for c := 0; c < len(s); {
+		if !mayStartFigure(s, c) {
+			c++
+			continue
+		}
+		var m []int
+		base := 0
+		if c == 0 {
+			m = figureAt.FindStringSubmatchIndex(s)
+		} else {
+			_, w := utf8.DecodeLastRuneInString(s[:c])
+			base = c - w
+			m = figureAfter.FindStringSubmatchIndex(s[base:])
+		}
+		if m == nil {
+			c++
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += base
+			}
+		}
+		m[0] = m[2] // group 1 is empty and starts the match, after the context character
+		out = append(out, m)
+		c = m[1]
+	}
+	return out
+}
+
+// mayStartFigure reports whether a match of figureExpr can begin at byte
+// c of s: at a letter or digit that starts a word (the expression's \b
+// looks at ASCII letters, digits and "_"), at a currency sign, at white
+// space before a digit, or at the long s and Kelvin sign that the
+// case-insensitive number words fold ("ſix").
+func mayStartFigure(s string, c int) bool {
+	b := s[c]
+	switch {
+	case b >= '0' && b <= '9':
+		return c == 0 || !isWordByte(s[c-1])
+	case b|0x20 >= 'a' && b|0x20 <= 'z':
+		return (c == 0 || !isWordByte(s[c-1])) && mayStartFigureWord(s[c:])
+	case b == '$':
+		return true
+	case b == ' ', b == '\t', b == '\n', b == '\f', b == '\r':
+		return c+1 < len(s) && s[c+1] >= '0' && s[c+1] <= '9'
+	}
+	rest := s[c:]
+	return strings.HasPrefix(rest, "€") || strings.HasPrefix(rest, "£") ||
+		strings.HasPrefix(rest, "ſ") || strings.HasPrefix(rest, "\u212a")
+}
+
+// figureWordStarts are the first three letters, in lower case, of the
+// months, weekdays and number words figureExpr knows (all but "a" and "a
+// few", which mayStartFigureWord tells apart).
+var figureWordStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, alt := range []string{monthAlt, "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", wordNum} {
+		for _, w := range strings.Split(strings.Trim(alt, "(?:)"), "|") {
+			if len(w) >= 3 {
+				m[strings.ToLower(w[:3])] = true
+			}
+		}
+	}
+	return m
+}()
+
+// mayStartFigureWord reports whether w, which starts with an ASCII letter
+// at the start of a word, can begin a month, a weekday or a number word:
+// "a" standing alone or its first three letters among figureWordStarts.
+// A word with other than ASCII letters in its first three bytes may, for
+// the number words are matched ignoring case and "ſ" folds to "s".
+func mayStartFigureWord(w string) bool {
+	if w[0]|0x20 == 'a' && (len(w) == 1 || !isWordByte(w[1])) {
+		return true
+	}
+	if len(w) < 3 {
+		return len(w) == 2 && w[1] >= 0x80
+	}
+	var k [3]byte
+	for i := range k {
+		b := w[i]
+		if b >= 0x80 {
+			return true
+		}
+		k[i] = b | 0x20
+	}
+	return figureWordStarts[string(k[:])]
+}
+
+// isWordByte reports whether b is an ASCII letter, digit or "_", a word
+// character for \b.
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z'
+}
+
 // figureCues are lower-case words, one of which a sentence without digits
 // must hold for figureRe to find anything in it.
 var figureCues = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -268,21 +382,55 @@ var figureCues = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 	"teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 	"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 
+// cuesByLetter are the figure cues by their first letter ('a' to 'z').
+var cuesByLetter = func() (by [26][]string) {
+	for _, c := range figureCues {
+		by[c[0]-'a'] = append(by[c[0]-'a'], c)
+	}
+	return by
+}()
+
 // mayHoldFigure is a quick test that rules out most sentences without a
-// figure before the regular expression runs: a digit, or a cue word.
+// figure before the regular expression runs: a digit, or a cue word in
+// the lower-case text. Letters are compared as ASCII; the only other
+// characters that lower to ASCII are "İ" and the Kelvin sign, and a text
+// holding one is lowered in full.
 func mayHoldFigure(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
 	}
-	l := strings.ToLower(s)
-	for _, c := range figureCues {
-		if strings.Contains(l, c) {
-			return true
+	if strings.Contains(s, "İ") || strings.Contains(s, "\u212a") {
+		l := strings.ToLower(s)
+		return slices.ContainsFunc(figureCues, func(c string) bool { return strings.Contains(l, c) })
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i] | 0x20
+		if s[i] < 'A' || b < 'a' || b > 'z' {
+			continue
+		}
+		for _, c := range cuesByLetter[b-'a'] {
+			if hasPrefixLower(s[i:], c) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixLower reports whether s begins with prefix, a lower-case ASCII
+// word, in any case.
+func hasPrefixLower(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		if b := s[k]; b != prefix[k] && (b < 'A' || b > 'Z' || b|0x20 != prefix[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lastGroupEnd is the end of the last matched group among 1..upto, or the

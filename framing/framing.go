@@ -10,6 +10,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"parallax/compare"
 	"parallax/corpus"
@@ -189,22 +190,30 @@ func Analyze(docs []*corpus.Document, res *compare.Result) *Analysis {
 			}
 		}
 	}
+	// The figures and the word choices depend on nothing else the analysis
+	// finds: they are made on other processors meanwhile.
+	var wg sync.WaitGroup
+	figs := make([][][]Figure, n)
+	var choices []PairChoices
+	wg.Go(func() {
+		for d, doc := range docs {
+			figs[d] = make([][]Figure, len(doc.Sentences))
+			for i := range doc.Sentences {
+				if !res.Sentences[d][i].Boilerplate {
+					figs[d][i] = Figures(doc.SentenceText(i))
+				}
+			}
+		}
+	})
+	wg.Go(func() { choices = wordChoices(docs, res) })
 	a.claims(docs, res, reporting)
 	mentions := a.names(docs, res)
 	a.quotes(docs, res, mentions)
 	a.entities(docs, mentions)
-	figs := make([][][]Figure, n)
-	for d, doc := range docs {
-		figs[d] = make([][]Figure, len(doc.Sentences))
-		for i := range doc.Sentences {
-			if !res.Sentences[d][i].Boilerplate {
-				figs[d][i] = Figures(doc.SentenceText(i))
-			}
-		}
-	}
+	wg.Wait()
 	a.distinctive(docs, res, figs)
 	a.conflicts(res, figs)
-	a.WordChoices = wordChoices(docs, res)
+	a.WordChoices = choices
 	return a
 }
 

@@ -20,6 +20,9 @@ func FuzzParsers(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		checkFigureMatches(t, s) // invalid UTF-8 included
+		checkMayHoldFigure(t, s)
+		checkNameTokens(t, s)
 		if !utf8.ValidString(s) {
 			return
 		}

@@ -2,7 +2,9 @@ package framing
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -34,30 +36,103 @@ type Mention struct {
 	Key string
 }
 
+// folders keeps the transformers that Folded strips accents with: each
+// holds buffers of some kilobytes, too many to make for every name.
+var folders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 // Folded lower-cases s and strips its accents: "López" is "lopez".
 func Folded(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if plainPunctuation(s) {
 		return strings.ToLower(s)
 	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
+	t := folders.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s) // String resets t first
+	folders.Put(t)
 	if err != nil {
 		out = s
 	}
 	return strings.ToLower(out)
 }
 
+// plainPunctuation reports whether s holds no other characters than ASCII
+// and the dashes, quotes and other punctuation of U+2010 to U+205E (news
+// writes "Mexico’s"): characters that decomposing, stripping accents and
+// composing again leave as they are.
+func plainPunctuation(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r < 0x2010 || r > 0x205e {
+			return false
+		}
+		i += w
+	}
+	return true
+}
+
 // nameTokenRe finds words that may be part of a name: capitalised words
 // (with accents, hyphens and apostrophes), initials ("J."), all-caps
-// acronyms ("U.S.", "CBP") and the particles that join names.
+// acronyms ("U.S.", "CBP") and the particles that join names. nameTokens
+// finds the same, faster; the tests compare the two.
 var nameTokenRe = lazyre.New(`(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’-]*\.?|\b(?:of|de|del|la|van|von|bin|al|for)\b`)
+
+// nameTokens returns what nameTokenRe.FindAllStringIndex(text, -1) does,
+// by a scan of the text instead of the regular expression: at each
+// character, in the expression's order of preference, two or more
+// capitals each followed by a period, else a capital with the letters,
+// marks, apostrophes and hyphens after it and a final period, else a
+// connector standing as a word of its own.
+func nameTokens(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsUpper(r) {
+			end, reps := i, 0
+			for {
+				r2, w2 := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsUpper(r2) || end+w2 >= len(text) || text[end+w2] != '.' {
+					break
+				}
+				end += w2 + 1
+				reps++
+			}
+			if reps < 2 {
+				end = i + w
+				for end < len(text) {
+					r2, w2 := utf8.DecodeRuneInString(text[end:])
+					if !unicode.In(r2, unicode.L, unicode.M) && r2 != '\'' && r2 != '’' && r2 != '-' {
+						break
+					}
+					end += w2
+				}
+				if end < len(text) && text[end] == '.' {
+					end++
+				}
+			}
+			out = append(out, []int{i, end})
+			i = end
+			continue
+		}
+		if r >= 'a' && r <= 'z' && (i == 0 || !isWordByte(text[i-1])) {
+			end := i
+			for end < len(text) && isWordByte(text[end]) {
+				end++
+			}
+			if connectors[text[i:end]] {
+				out = append(out, []int{i, end})
+				i = end
+				continue
+			}
+		}
+		i += w
+	}
+	return out
+}
 
 // connectors may join capitalised words inside one name ("Secretary of
 // State", "Juan de la Fuente")
@@ -154,7 +229,7 @@ func nameRuns(text string) [][]nameWord {
 		}
 		cur = nil
 	}
-	for _, m := range nameTokenRe.FindAllStringIndex(text, -1) {
+	for _, m := range nameTokens(text) {
 		w := nameWord{text: text[m[0]:m[1]], start: m[0], end: m[1]}
 		if len(cur) == 0 && connectors[w.text] {
 			continue

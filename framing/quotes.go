@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/corpus"
 
@@ -336,29 +337,34 @@ func containsRun(big, small []string) bool {
 	return false
 }
 
-// wordDice is the Dice overlap of two word lists' sets of content words
-// (words of four letters or more).
-func wordDice(a, b []string) float64 {
-	set := func(ws []string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range ws {
-			if len([]rune(w)) >= 4 {
-				m[w] = true
-			}
-		}
-		return m
-	}
-	sa, sb := set(a), set(b)
-	if len(sa) == 0 || len(sb) == 0 {
+// wordDice is the Dice overlap of two sets of content words (see
+// diceWords).
+func wordDice(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
 	n := 0
-	for w := range sa {
-		if sb[w] {
+	for w := range a {
+		if b[w] {
 			n++
 		}
 	}
-	return 2 * float64(n) / float64(len(sa)+len(sb))
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// diceWords is the set of the words of ws that wordDice counts: those of
+// four letters or more.
+func diceWords(ws []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) >= 4 {
+			m[w] = true
+		}
+	}
+	return m
 }
 
 // groupQuotes groups the quotes of all documents by content: the same
@@ -367,8 +373,10 @@ func wordDice(a, b []string) float64 {
 // that does not quote it (paraphrased).
 func groupQuotes(quotes []Quote, n int, linked func(Ref) []Ref) []QuoteGroup {
 	words := make([][]string, len(quotes))
+	sets := make([]map[string]bool, len(quotes))
 	for i, q := range quotes {
 		words[i] = quoteWords(q.Text)
+		sets[i] = diceWords(words[i])
 	}
 	uf := newUnionFind(len(quotes))
 	for i := range quotes {
@@ -376,7 +384,7 @@ func groupQuotes(quotes []Quote, n int, linked func(Ref) []Ref) []QuoteGroup {
 			if quotes[i].Doc == quotes[j].Doc {
 				continue
 			}
-			if containsRun(words[i], words[j]) || containsRun(words[j], words[i]) || wordDice(words[i], words[j]) >= 0.5 {
+			if containsRun(words[i], words[j]) || containsRun(words[j], words[i]) || wordDice(sets[i], sets[j]) >= 0.5 {
 				uf.union(i, j)
 			}
 		}

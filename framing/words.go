@@ -82,7 +82,8 @@ func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, sen
 	}
 	// Terms: content stems used at least twice here and in at most limit
 	// other documents, shown in their most frequent form.
-	tz := compare.NewTokenizer()
+	tz := compare.KeptTokenizer()
+	defer compare.Keep(tz)
 	tf := make([]map[string]int, n)
 	forms := make([]map[string]map[string]int, n)
 	for d, doc := range docs {
@@ -91,7 +92,11 @@ func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, sen
 			if res.Sentences[d][i].Boilerplate {
 				continue
 			}
-			for _, t := range tz.Tokenize(doc.SentenceText(i), doc.Language) {
+			toks := res.Tokens(d, i)
+			if toks == nil {
+				toks = tz.Tokenize(doc.SentenceText(i), doc.Language)
+			}
+			for _, t := range toks {
 				if t.Stop || t.Number || len([]rune(t.Norm)) < 4 || !isLowerWord(doc.Text, doc.Sentences[i].Start+t.Start) {
 					continue
 				}
@@ -188,7 +193,8 @@ const maxChoiceRun = 4
 // inserted in B, each of one to three content words (lower-case, except a
 // sentence's first word: names are not word choices), sharing no stem.
 func wordChoices(docs []*corpus.Document, res *compare.Result) []PairChoices {
-	tz := compare.NewTokenizer()
+	tz := compare.KeptTokenizer()
+	defer compare.Keep(tz)
 	type key struct{ a, b int }
 	pairs := map[key]map[[2]string]*WordChoice{}
 	for li, l := range res.Links {

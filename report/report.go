@@ -6,7 +6,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -154,14 +153,6 @@ func jsonErrors(errs []*corpus.FileError) []jsonError {
 		out = append(out, jsonError{Path: e.Path, Error: e.Err.Error()})
 	}
 	return out
-}
-
-// encodeJSON writes v as indented JSON, with <, > and & as they are.
-func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // writeSkipped lists the inputs that could not be read, one a line.

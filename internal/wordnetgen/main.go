@@ -31,12 +31,12 @@
 // The flags change these settings, for experiments; "go generate" uses the
 // defaults.
 //
-// The output is stored uncompressed, to be used without unpacking: the magic "PWN1", the number of stems, the
-// total number of concept ids over all stems, then for each stem in sorted
-// order the length of the prefix it shares with the previous stem, the number
-// of remaining bytes, those bytes, the number of concepts and the concept ids
-// in ascending order, the first as is and the others as differences to the one
-// before, all numbers as unsigned varints.
+// The output is laid out to be read in place, without unpacking: the magic
+// "PWN2"; the number of stems, of concept ids over all stems and of bytes
+// of the stems; for each stem in sorted order the end of the stem in the
+// stems' bytes, then for each stem the end of its concept ids; the stems end
+// to end; and every stem's concept ids in ascending order. Numbers take 4
+// little-endian bytes, concept ids 2.
 package main
 
 import (
@@ -633,42 +633,36 @@ func stem(word string) string {
 	return s
 }
 
-// encode serialises and compresses the table.
+// encode serialises the table in the layout compare reads in place (see
+// the package comment).
 func encode(table map[string][]uint32) ([]byte, error) {
 	stems := make([]string, 0, len(table))
 	for st := range table {
 		stems = append(stems, st)
 	}
 	sort.Strings(stems)
-	var raw []byte
-	raw = append(raw, "PWN1"...)
-	raw = binary.AppendUvarint(raw, uint64(len(stems)))
-	n := 0
-	for _, ids := range table {
-		n += len(ids)
-	}
-	raw = binary.AppendUvarint(raw, uint64(n))
-	prev := ""
+	var names []byte
+	var ids []uint32
+	ends := make([]byte, 0, 4*len(stems))
+	idEnds := make([]byte, 0, 4*len(stems))
 	for _, st := range stems {
-		p := 0
-		for p < len(prev) && p < len(st) && prev[p] == st[p] {
-			p++
+		names = append(names, st...)
+		ends = binary.LittleEndian.AppendUint32(ends, uint32(len(names)))
+		ids = append(ids, table[st]...)
+		idEnds = binary.LittleEndian.AppendUint32(idEnds, uint32(len(ids)))
+	}
+	raw := []byte("PWN2")
+	for _, n := range []int{len(stems), len(ids), len(names)} {
+		raw = binary.LittleEndian.AppendUint32(raw, uint32(n))
+	}
+	raw = append(raw, ends...)
+	raw = append(raw, idEnds...)
+	raw = append(raw, names...)
+	for _, id := range ids {
+		if id > 1<<16-1 {
+			return nil, fmt.Errorf("concept id %d does not fit in 2 bytes", id)
 		}
-		raw = binary.AppendUvarint(raw, uint64(p))
-		raw = binary.AppendUvarint(raw, uint64(len(st)-p))
-		raw = append(raw, st[p:]...)
-		ids := table[st]
-		raw = binary.AppendUvarint(raw, uint64(len(ids)))
-		last := uint32(0)
-		for i, id := range ids {
-			if i == 0 {
-				raw = binary.AppendUvarint(raw, uint64(id))
-			} else {
-				raw = binary.AppendUvarint(raw, uint64(id-last))
-			}
-			last = id
-		}
-		prev = st
+		raw = binary.LittleEndian.AppendUint16(raw, uint16(id))
 	}
 	return raw, nil
 }
