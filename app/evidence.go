@@ -70,6 +70,9 @@ func holdsWord(text, w string) bool {
 // synonyms in context, and the other related words only when the analyst
 // asks for them (a link toggles them).
 func (v *viewer) evidenceSegments(l compare.Link) []widget.RichTextSegment {
+	if l.Corrected && len(l.Evidence) == 0 {
+		return []widget.RichTextSegment{&widget.TextSegment{Text: "Linked by hand.", Style: dimStyle}}
+	}
 	e := sortEvidence(l)
 	text := "Shared: " + strings.Join(e.shared, ", ")
 	if len(e.shared) == 0 {

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -211,13 +210,4 @@ func strengthLegend() fyne.CanvasObject {
 			swatch(shade(paraphrasedFill, 0.95)), widget.NewLabel("weak … strong link")),
 		note,
 	)
-}
-
-// evidenceText is the detail panel's line of what made link l: the shared
-// words, or that the analyst made it.
-func evidenceText(l compare.Link) string {
-	if l.Corrected && len(l.Evidence) == 0 {
-		return "Linked by hand."
-	}
-	return "Shared: " + strings.Join(l.Evidence, ", ")
 }
