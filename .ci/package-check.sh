@@ -188,8 +188,8 @@ wine_run() {
 	export WINEPREFIX="$tmp/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 	local wine
 	wine=$(command -v wine || ls /usr/lib/wine/wine64 2>/dev/null) || {
-		echo "no wine"
-		return 1
+		echo "SKIP: wine is not installed (make package-check does not install it: Debian 12's wine 8.0 cannot start Go 1.24+ programs)"
+		return 77
 	}
 	local wineserver
 	wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
