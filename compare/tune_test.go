@@ -392,6 +392,9 @@ func TestFit(t *testing.T) {
 		}
 		return def
 	}
+	if v := os.Getenv("STRICTBG"); v != "" {
+		fmt.Sscan(v, &strictBackground)
+	}
 	sets := []fitSet{
 		{name: "news_synth_dev", pairs: ns, weight: share("NS", 0.6)},
 		{name: "ecb_pairs_dev", pairs: ep, weight: share("EP", 0.35)},
@@ -414,6 +417,12 @@ func TestFit(t *testing.T) {
 	}
 	w1, b1, w2, b2, thr := train(sets, p, all)
 	s2 := samples(sets, p, true, w1, b1)
+	if os.Getenv("EXPLORE") != "" {
+		for th := 0.2; th < 0.6; th += 0.025 {
+			_, sc := objective(sets, s2, all, w2, b2, th)
+			fmt.Printf("thr %.3f  %s F1 %.3f  %s F1 %.3f  %s P %.3f R %.3f\n", th, sets[0].name, sc[0].F1, sets[1].name, sc[1].F1, sets[2].name, sc[2].Precision, sc[2].Recall)
+		}
+	}
 	_, scores := objective(sets, s2, all, w2, b2, thr)
 	var sum strings.Builder
 	for k, s := range scores {
