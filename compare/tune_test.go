@@ -339,10 +339,20 @@ func writeModel(w1 []float64, b1 float64, w2 []float64, b2, thr float64, summary
 	}
 }
 
+// fitL2 is the fit's L2 penalty on standardised weights; L2 in the
+// environment overrides it.
+var fitL2 = func() float64 {
+	v := 0.01
+	if s := os.Getenv("L2"); s != "" {
+		fmt.Sscan(s, &v)
+	}
+	return v
+}()
+
 func train(sets []fitSet, p params, which func(int) bool) (w1 []float64, b1 float64, w2 []float64, b2, thr float64) {
-	w1, b1 = fit(subset(samples(sets, p, false, nil, 0), which), 0.01)
+	w1, b1 = fit(subset(samples(sets, p, false, nil, 0), which), fitL2)
 	s2 := samples(sets, p, true, w1, b1)
-	w2, b2 = fit(subset(s2, which), 0.01)
+	w2, b2 = fit(subset(s2, which), fitL2)
 	thr = bestThr(sets, s2, which, w2, b2)
 	return
 }
@@ -373,7 +383,10 @@ func calibration(ss []sample, which func(int) bool, w []float64, b float64) stri
 // TestFit fits the link model on rewrites (news_synth_dev) and on real
 // outlets (ecb_pairs_dev, and ecb_dev's same-event links for recall)
 // together, with two-fold cross-validation by article pair, and with
-// -update writes linkmodel.go from the fit on all pairs.
+// -update writes linkmodel.go from the fit on all pairs. In the
+// environment, W_NS, W_EP and W_ED set the sets' weights, L2 the penalty,
+// MINP a floor on ecb_dev's precision, STRICTBG strictBackground, and
+// EXPLORE prints every set's figures along the threshold.
 func TestFit(t *testing.T) {
 	dir, err := evaluate.FindData("")
 	if err != nil {
