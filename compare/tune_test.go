@@ -25,17 +25,6 @@ func simpleBuild(name, text string) *corpus.Document {
 	return d
 }
 
-func alignWith(p params, sens float64) func(a, b *corpus.Document) [][2]int {
-	return func(a, b *corpus.Document) [][2]int {
-		res, _ := compareWith(context.Background(), []*corpus.Document{a, b}, Options{Sensitivity: sens}, p)
-		var out [][2]int
-		for _, l := range res.Links {
-			out = append(out, [2]int{l.A.Sentence, l.B.Sentence})
-		}
-		return out
-	}
-}
-
 func TestErrDiag(t *testing.T) {
 	dir, _ := evaluate.FindData("")
 	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
