@@ -824,7 +824,13 @@ func sensThreshold(sens float64, p params) float64 {
 
 // isStrict reports whether links between a pair of documents of
 // background bg need a shared common word (see candidate.substantive).
-func isStrict(bg, sens float64) bool { return bg > 0 || sens < StrictSensitivity }
+func isStrict(bg, sens float64) bool { return bg > strictBackground || sens < StrictSensitivity }
+
+// strictBackground is the background above which a pair of documents is
+// taken as independent reports rather than rewrites (see isStrict): about
+// half as many confidently matched sentences as in a typical rewrite. A
+// variable so that TestFit can try others (STRICTBG).
+var strictBackground = 0.7
 
 // logit is the inverse of sigmoid.
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }

@@ -7,48 +7,25 @@ import (
 )
 
 // Score gives the calibrated probability, from 0 to 1, that two sentences
-// carry the same claim, from the link model that links sentences in a
-// comparison (Link.Probability), and classifies the pair with one cut, the
-// threshold of the default sensitivity: Shared or Paraphrased at or above
-// it, else Unrelated. Without a compared set to learn word weights from,
-// every content word weighs the same, and the pair is taken as having no
-// background (as in a rewrite). Both sentences are taken as English.
+// carry the same claim, and classifies the pair with one cut, the link
+// model's threshold at the default sensitivity: Shared or Paraphrased at or
+// above it, else Unrelated. A lone pair has no document around it, so the
+// probability comes from the pair model (see pairProbability), which reads
+// only what the two sentences themselves share, calibrated on the same
+// gold links as the link model. Without a compared set to learn word
+// weights from, every content word weighs the same. Both sentences are taken as English.
 func Score(a, b string) (float64, Kind) {
 	return scoreWith(a, b, defaultParams)
 }
 
 func scoreWith(a, b string, p params) (float64, Kind) {
-	docs := []*corpus.Document{oneSentence(a), oneSentence(b)}
-	ctx := context.Background()
-	pr, err := prepare(ctx, docs, p)
-	if err != nil {
-		return 0, Unrelated
-	}
-	for id := range pr.w {
-		pr.w[id] = scoreWeight
-	}
-	for d := range pr.feats {
-		for i := range pr.feats[d] {
-			pr.masses[d][i] = mass(&pr.feats[d][i], pr.w)
-		}
-	}
-	pr.vec = vectorsOf(pr.v, pr.feats, pr.w)
-	sc := &scratch{}
-	q := p
-	q.topK, q.postingCap = 0, 0 // the one pair, whatever it shares
-	_, cands, err := candidates(ctx, pr, 0, 1, q, sc)
-	if err != nil {
-		return 0, Unrelated
-	}
-	if len(cands) == 0 {
+	c, cos := lonePair(a, b, p)
+	if c == nil {
 		// No content word in common: far below any link, ranked by the
 		// sentences' vectors.
-		return round3(noSharedScale * max(0, pr.vec.sentCos(0, 0, 1, 0))), Unrelated
+		return round3(noSharedScale * max(0, cos)), Unrelated
 	}
-	c := &cands[0]
-	z1 := []float64{dot(linkWeights[:], c.x[:], linkBias)}
-	st := stackFeatures(cands[:1], z1, 1, 1, nil, nil, nil, 0)
-	prob := round3(sigmoid(dot(stackWeights[:], st[0][:], stackBias)))
+	prob := round3(pairProbability(&c.x))
 	if prob < round3(linkThreshold) || c.m.exact+c.m.synonym < p.minShared {
 		return prob, Unrelated
 	}
@@ -71,4 +48,58 @@ const noSharedScale = 0.02
 // oneSentence is a document of one English sentence.
 func oneSentence(text string) *corpus.Document {
 	return &corpus.Document{Text: text, Language: "en", Sentences: []corpus.Sentence{{Start: 0, End: len(text)}}}
+}
+
+// pairFeatureSet are the candidate features the pair model reads: those
+// that need no document around the pair (no row, column, neighbour or
+// background).
+var pairFeatureSet = [numPair]int{fScore, fDice, fCont, fExact, fSynonym, fNumBoth, fNumConflict,
+	fGrams, fCommon, fShort, fClauseDice, fClauseCover, fVecAlign, fSentCos}
+
+// numPair is the number of features of the pair model.
+const numPair = 14
+
+// pairProbability is the pair model's calibrated probability that a lone
+// pair of sentences, described by x, carries the same claim: a linear
+// ranking of the context-free features fitted on STS-B headlines-train
+// (pairWeights, pairBias), mapped to a probability by a logistic
+// calibration fitted on the link model's gold (pairScale, pairShift; see
+// TestFitPair).
+func pairProbability(x *[numFeatures]float64) float64 {
+	z := pairBias
+	for k, f := range pairFeatureSet {
+		z += pairWeights[k] * x[f]
+	}
+	return sigmoid(pairScale*z + pairShift)
+}
+
+// lonePair describes sentences a and b as a comparison of two one-sentence
+// documents, every content word of the same weight (scoreWeight): their
+// candidate, nil when they share no content stem, and the cosine of their
+// sentence vectors.
+func lonePair(a, b string, p params) (*candidate, float64) {
+	docs := []*corpus.Document{oneSentence(a), oneSentence(b)}
+	ctx := context.Background()
+	pr, err := prepare(ctx, docs, p)
+	if err != nil {
+		return nil, 0
+	}
+	for id := range pr.w {
+		pr.w[id] = scoreWeight
+	}
+	for d := range pr.feats {
+		for i := range pr.feats[d] {
+			pr.masses[d][i] = mass(&pr.feats[d][i], pr.w)
+		}
+	}
+	pr.vec = vectorsOf(pr.v, pr.feats, pr.w)
+	q := p
+	q.topK, q.postingCap = 0, 0 // the one pair, whatever it shares
+	_, cands, err := candidates(ctx, pr, 0, 1, q, &scratch{})
+	cos := pr.vec.sentCos(0, 0, 1, 0)
+	if err != nil || len(cands) == 0 {
+		return nil, cos
+	}
+	c := cands[0]
+	return &c, cos
 }

@@ -25,17 +25,6 @@ func simpleBuild(name, text string) *corpus.Document {
 	return d
 }
 
-func alignWith(p params, sens float64) func(a, b *corpus.Document) [][2]int {
-	return func(a, b *corpus.Document) [][2]int {
-		res, _ := compareWith(context.Background(), []*corpus.Document{a, b}, Options{Sensitivity: sens}, p)
-		var out [][2]int
-		for _, l := range res.Links {
-			out = append(out, [2]int{l.A.Sentence, l.B.Sentence})
-		}
-		return out
-	}
-}
-
 func TestErrDiag(t *testing.T) {
 	dir, _ := evaluate.FindData("")
 	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
@@ -339,10 +328,20 @@ func writeModel(w1 []float64, b1 float64, w2 []float64, b2, thr float64, summary
 	}
 }
 
+// fitL2 is the fit's L2 penalty on standardised weights; L2 in the
+// environment overrides it.
+var fitL2 = func() float64 {
+	v := 0.01
+	if s := os.Getenv("L2"); s != "" {
+		fmt.Sscan(s, &v)
+	}
+	return v
+}()
+
 func train(sets []fitSet, p params, which func(int) bool) (w1 []float64, b1 float64, w2 []float64, b2, thr float64) {
-	w1, b1 = fit(subset(samples(sets, p, false, nil, 0), which), 0.01)
+	w1, b1 = fit(subset(samples(sets, p, false, nil, 0), which), fitL2)
 	s2 := samples(sets, p, true, w1, b1)
-	w2, b2 = fit(subset(s2, which), 0.01)
+	w2, b2 = fit(subset(s2, which), fitL2)
 	thr = bestThr(sets, s2, which, w2, b2)
 	return
 }
@@ -373,7 +372,10 @@ func calibration(ss []sample, which func(int) bool, w []float64, b float64) stri
 // TestFit fits the link model on rewrites (news_synth_dev) and on real
 // outlets (ecb_pairs_dev, and ecb_dev's same-event links for recall)
 // together, with two-fold cross-validation by article pair, and with
-// -update writes linkmodel.go from the fit on all pairs.
+// -update writes linkmodel.go from the fit on all pairs. In the
+// environment, W_NS, W_EP and W_ED set the sets' weights, L2 the penalty,
+// MINP a floor on ecb_dev's precision, STRICTBG strictBackground, and
+// EXPLORE prints every set's figures along the threshold.
 func TestFit(t *testing.T) {
 	dir, err := evaluate.FindData("")
 	if err != nil {
@@ -391,6 +393,9 @@ func TestFit(t *testing.T) {
 			fmt.Sscan(v, &def)
 		}
 		return def
+	}
+	if v := os.Getenv("STRICTBG"); v != "" {
+		fmt.Sscan(v, &strictBackground)
 	}
 	sets := []fitSet{
 		{name: "news_synth_dev", pairs: ns, weight: share("NS", 0.6)},
@@ -414,6 +419,12 @@ func TestFit(t *testing.T) {
 	}
 	w1, b1, w2, b2, thr := train(sets, p, all)
 	s2 := samples(sets, p, true, w1, b1)
+	if os.Getenv("EXPLORE") != "" {
+		for th := 0.2; th < 0.6; th += 0.025 {
+			_, sc := objective(sets, s2, all, w2, b2, th)
+			fmt.Printf("thr %.3f  %s F1 %.3f  %s F1 %.3f  %s P %.3f R %.3f\n", th, sets[0].name, sc[0].F1, sets[1].name, sc[1].F1, sets[2].name, sc[2].Precision, sc[2].Recall)
+		}
+	}
 	_, scores := objective(sets, s2, all, w2, b2, thr)
 	var sum strings.Builder
 	for k, s := range scores {
@@ -446,5 +457,96 @@ func TestSTS(t *testing.T) {
 			t.Fatal(err)
 		}
 		fmt.Println(f, evaluate.Correlate(items, func(a, b string) float64 { s, _ := scoreWith(a, b, defaultParams); return s }))
+	}
+}
+
+// pairX is the pair model's features of candidate c.
+func pairX(c *candidate) []float64 {
+	out := make([]float64, numPair)
+	for k, f := range pairFeatureSet {
+		out[k] = c.x[f]
+	}
+	return out
+}
+
+// TestFitPair fits the pair model of Score: its ranking on STS-B
+// headlines-train (the similarity over 5 as a soft label), then its
+// calibration on the link model's judged candidates, each described as a
+// lone pair, weighted by set as in TestFit; it prints the Spearman
+// correlation on headlines-dev, and with -update writes pairmodel.go.
+func TestFitPair(t *testing.T) {
+	dir, err := evaluate.FindData("")
+	if err != nil {
+		t.Skip(err)
+	}
+	p := defaultParams
+	sts := func(f string) []evaluate.STSItem {
+		items, err := evaluate.LoadSTS(dir + "/stsb_news/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return items
+	}
+	var tr []sample
+	for _, it := range sts("headlines-train.tsv") {
+		if c, _ := lonePair(it.A, it.B, p); c != nil {
+			tr = append(tr, sample{x: pairX(c), y: it.Gold / 5, w: 1, judged: true})
+		}
+	}
+	w, b := fit(tr, 0.01)
+	ns, err1 := evaluate.LoadNewsSynth(dir+"/news_synth_dev", corpus.FromText)
+	ep, err2 := evaluate.LoadECBPairs(dir+"/ecb_pairs_dev", corpus.FromText)
+	ed, err3 := evaluate.LoadECBDev(dir+"/ecb_dev", corpus.FromText)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		t.Fatal(err)
+	}
+	var cal []sample
+	for _, set := range []fitSet{{pairs: ns, weight: 0.6}, {pairs: ep, weight: 0.35}, {pairs: ed, weight: 0.05}} {
+		var ss []sample
+		for pi, d := range collect(set.pairs, p) {
+			for k, c := range d.cands {
+				if !d.judged[k] || !c.substantive(p, false) {
+					continue
+				}
+				pa := &set.pairs[pi]
+				if lc, _ := lonePair(pa.A.SentenceText(c.i), pa.B.SentenceText(c.j), p); lc != nil {
+					ss = append(ss, sample{x: []float64{dot(w, pairX(lc), b)}, y: b2f(d.gold[k]), judged: true, ok: true})
+				}
+			}
+		}
+		for k := range ss {
+			ss[k].w = set.weight / float64(len(ss))
+		}
+		cal = append(cal, ss...)
+	}
+	cw, cb := fit(cal, 0)
+	fmt.Println("calibration:", calibration(cal, func(int) bool { return true }, cw, cb))
+	score := func(a, b2 string) float64 {
+		c, cos := lonePair(a, b2, p)
+		if c == nil {
+			return noSharedScale * max(0, cos)
+		}
+		return sigmoid(cw[0]*dot(w, pairX(c), b) + cb)
+	}
+	dev := evaluate.Correlate(sts("headlines-dev.tsv"), score)
+	fmt.Println("headlines-dev:", dev)
+	fmt.Printf("w %.3f b %.3f scale %.4f shift %.4f\n", w, b, cw[0], cb)
+	if !updating() {
+		return
+	}
+	var sb strings.Builder
+	sb.WriteString("// Code generated by TestFitPair (go test -tags tune -run TestFitPair ./compare/ -args -update); DO NOT EDIT.\n\npackage compare\n\n")
+	fmt.Fprintf(&sb, "// The pair model (see pairProbability): ranking fitted on STS-B headlines-train,\n// calibration on the link model's judged candidates; headlines-dev: %s.\n", dev)
+	sb.WriteString("// pairWeights and pairBias rank a lone pair by the features pairFeatureSet names.\nvar pairWeights = [numPair]float64{\n")
+	for k, x := range w {
+		fmt.Fprintf(&sb, "\t%.6f, // %s\n", x, featureNames[pairFeatureSet[k]])
+	}
+	fmt.Fprintf(&sb, "}\n\nconst pairBias = %.6f\n\n// pairScale and pairShift map the ranking to a probability.\nconst (\n\tpairScale = %.6f\n\tpairShift = %.6f\n)\n", b, cw[0], cb)
+	src, err := format.Source([]byte(sb.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("pairmodel.go", src, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
