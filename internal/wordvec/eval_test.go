@@ -15,23 +15,21 @@ package wordvec
 // 0.6895 / 0.6690; SentenceVector int8 0.6791 / 0.6443, float32
 // 0.6795 / 0.6443 (0.6479 / 0.6164 without removing the common
 // component); identical words only 0.6930 / 0.6621; the mean of Align and
-// the sentence cosine 0.7052 / 0.6788. Its own rank correlation, not
-// package evaluate's, since evaluate will import this package through
-// compare.
+// the sentence cosine 0.7052 / 0.6788. The file is read and the scores
+// correlated by package evaluate (which does not import the engine).
 
 import (
-	"bufio"
 	"encoding/binary"
 	"math"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+
+	"parallax/evaluate"
 )
 
-// stsPair is one scored sentence pair.
+// stsPair is one scored sentence pair, as words.
 type stsPair struct {
 	a, b  []string
 	score float64
@@ -39,23 +37,13 @@ type stsPair struct {
 
 // readSTS reads the pairs of an STS Benchmark TSV file.
 func readSTS(t *testing.T, path string) []stsPair {
-	f, err := os.Open(path)
+	items, err := evaluate.LoadSTS(path)
 	if err != nil {
 		t.Skip(err)
 	}
-	defer f.Close()
-	var pairs []stsPair
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 7 {
-			continue
-		}
-		s, err := strconv.ParseFloat(cols[4], 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pairs = append(pairs, stsPair{tokens(cols[5]), tokens(cols[6]), s})
+	pairs := make([]stsPair, len(items))
+	for i, it := range items {
+		pairs[i] = stsPair{tokens(it.A), tokens(it.B), it.Gold}
 	}
 	return pairs
 }
@@ -96,46 +84,6 @@ func readFull(t *testing.T, path string) map[string][]float32 {
 		m[w] = v
 	}
 	return m
-}
-
-// ranks returns the ranks of xs, ties sharing their mean rank.
-func ranks(xs []float64) []float64 {
-	idx := make([]int, len(xs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return xs[idx[i]] < xs[idx[j]] })
-	r := make([]float64, len(xs))
-	for i := 0; i < len(idx); {
-		j := i
-		for j < len(idx) && xs[idx[j]] == xs[idx[i]] {
-			j++
-		}
-		for k := i; k < j; k++ {
-			r[idx[k]] = float64(i+j-1) / 2
-		}
-		i = j
-	}
-	return r
-}
-
-// spearman is Spearman's rank correlation of x and y.
-func spearman(x, y []float64) float64 {
-	rx, ry := ranks(x), ranks(y)
-	var mx, my float64
-	for i := range rx {
-		mx += rx[i]
-		my += ry[i]
-	}
-	mx /= float64(len(rx))
-	my /= float64(len(ry))
-	var sxy, sxx, syy float64
-	for i := range rx {
-		sxy += (rx[i] - mx) * (ry[i] - my)
-		sxx += (rx[i] - mx) * (rx[i] - mx)
-		syy += (ry[i] - my) * (ry[i] - my)
-	}
-	return sxy / math.Sqrt(sxx*syy)
 }
 
 func TestEvalQuantisation(t *testing.T) {
@@ -191,6 +139,6 @@ func TestEvalQuantisation(t *testing.T) {
 		scores["mean of align and sentence int8"] = append(scores["mean of align and sentence int8"], (scores["align int8"][i]+scores["sentence int8"][i])/2)
 	}
 	for _, name := range []string{"align int8", "align float32", "align plain cosine int8", "align exact words only", "sentence int8", "sentence float32", "sentence float32 no removal", "mean of align and sentence int8"} {
-		t.Logf("%-32s Spearman %.4f over %d pairs", name, spearman(scores[name], gold), len(pairs))
+		t.Logf("%-32s Spearman %.4f over %d pairs", name, evaluate.Spearman(scores[name], gold), len(pairs))
 	}
 }
