@@ -19,10 +19,13 @@ const connectorInset = 6
 // connectors is a layer over the article columns that draws, between each
 // pair of adjacent columns, a line from every linked sentence in view to
 // its counterpart (Meld's ribbons): thin and in the link's colour, bold
-// and in the text colour for the selected sentence's links, which are
-// drawn to columns further away too. A link with one end out of view is
-// drawn to the edge of the view only when it is the selection's. It takes no input, so taps and scrolls reach the columns
-// below it, and is redrawn whenever a column scrolls or is laid out.
+// and in the text colour for the selected sentence's links. Links to
+// columns further away are not drawn (a line would cross the text of the
+// columns between); the selection's counterparts there are outlined and
+// ticked on their strips. A link with one end out of view is drawn to the
+// edge of the view only when it is the selection's. The layer takes no
+// input, so taps and scrolls reach the columns below it, and is redrawn
+// whenever a column scrolls or is laid out.
 type connectors struct {
 	widget.BaseWidget
 	v     *viewer
@@ -45,7 +48,6 @@ func (cn *connectors) CreateRenderer() fyne.WidgetRenderer { return &connectorRe
 type connector struct {
 	from, to fyne.Position
 	selected bool
-	far      bool // the selection's, to a column further away than the next
 	kind     compare.Kind
 }
 
@@ -113,8 +115,7 @@ func (cn *connectors) segments() []connector {
 		}
 		clamp := func(y, top, bottom float32) float32 { return min(max(y, top), bottom) }
 		c := connector{from: fyne.NewPos(a.right-connectorInset, clamp(ya, a.top, a.bottom)),
-			to: fyne.NewPos(b.left+connectorInset, clamp(yb, b.top, b.bottom)), selected: isSel, kind: l.Kind,
-			far: l.B.Doc > l.A.Doc+1}
+			to: fyne.NewPos(b.left+connectorInset, clamp(yb, b.top, b.bottom)), selected: isSel, kind: l.Kind}
 		if isSel {
 			chosen = append(chosen, c)
 		} else {
@@ -128,15 +129,6 @@ func (cn *connectors) segments() []connector {
 		for ; k < len(links) && links[k].A.Doc == d; k++ {
 			if links[k].B.Doc == d+1 {
 				add(links[k])
-			}
-		}
-	}
-	// The selection's links to columns further away cross the columns
-	// between.
-	if hasSel {
-		for _, l := range v.counterparts(sel) {
-			if l.B.Doc > l.A.Doc+1 {
-				add(l)
 			}
 		}
 	}
@@ -180,11 +172,7 @@ func (r *connectorRenderer) Refresh() {
 		s := segs[k]
 		ln.Hidden = false
 		ln.StrokeColor, ln.StrokeWidth = connectorColor(s.kind), 1.5
-		switch {
-		case s.far:
-			// Across the text of the columns between: thin and translucent.
-			ln.StrokeColor, ln.StrokeWidth = overviewFade(fg, 0x90), 1.5
-		case s.selected:
+		if s.selected {
 			ln.StrokeColor, ln.StrokeWidth = fg, 2.5
 		}
 		ln.Position1, ln.Position2 = s.from, s.to
