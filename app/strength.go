@@ -97,7 +97,7 @@ func (v *viewer) corrected(r compare.Ref) bool {
 }
 
 // correctedMark starts the text of a sentence corrected by hand.
-const correctedMark = "✎ "
+const correctedMark = "✏ "
 
 // decorate finishes sentence i of document d's look: its tint shaded by
 // its strongest link's strength, and a mark when it was corrected by hand.
