@@ -5,6 +5,7 @@
 package lazyre
 
 import (
+	"errors"
 	"regexp"
 	"sync"
 )
@@ -34,23 +35,20 @@ func New(expr string) *Regexp {
 }
 
 // Check compiles every pattern made by New so far and returns the first
-// error, nil when they are all valid.
+// error, nil when they are all valid; it is an error too that no pattern
+// was made (a package test calling it would then check nothing).
 func Check() error {
 	mu.Lock()
 	defer mu.Unlock()
+	if len(all) == 0 {
+		return errors.New("lazyre: no pattern made by New")
+	}
 	for _, l := range all {
 		if _, err := regexp.Compile(l.expr); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// Count is the number of patterns made by New so far.
-func Count() int {
-	mu.Lock()
-	defer mu.Unlock()
-	return len(all)
 }
 
 // Get returns the compiled expression.
