@@ -184,7 +184,5 @@ func (r *connectorRenderer) Refresh() {
 // connectorColor is the colour of a connector of a link of kind k: the
 // kind's fill, opaque.
 func connectorColor(k compare.Kind) color.Color {
-	n := color.NRGBAModel.Convert(fillFor(k)).(color.NRGBA)
-	n.A = 0xE0
-	return n
+	return withAlpha(fillFor(k), 0xE0)
 }

@@ -125,7 +125,7 @@ func TestUniqueOnStrip(t *testing.T) {
 		for i := range doc.Sentences {
 			if statusOf(v.res, d, i) == compare.Unique && !v.boilerplate(d, i) {
 				got := v.strips[d].fillOf(i)
-				if overviewClear(got) || !overviewSameColor(got, uniqueMark) {
+				if transparent(got) || !overviewSameColor(got, uniqueMark) {
 					t.Fatalf("unique sentence %d/%d has strip colour %v, want %v", d, i, got, uniqueMark)
 				}
 				return

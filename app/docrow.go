@@ -398,7 +398,5 @@ func (r *shareBarRenderer) applyTheme() {
 	r.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
 	r.segs[0].FillColor = sharedFill
 	r.segs[1].FillColor = paraphrasedFill
-	grey := color.NRGBAModel.Convert(th.Color(theme.ColorNamePlaceHolder, v)).(color.NRGBA)
-	grey.A = uint8(uint16(grey.A) * 0x80 / 0xff)
-	r.segs[2].FillColor = grey
+	r.segs[2].FillColor = scaleAlpha(th.Color(theme.ColorNamePlaceHolder, v), 0x80)
 }

@@ -658,7 +658,7 @@ func (r *flowRenderer) styleFrag(k int) {
 	// (drawOutlines); its rectangles reach out to it.
 	switch {
 	case sp.Emphasis >= EmphasisSelected:
-		fill, out = strengthen(fill), 1
+		fill, out = towardOpaque(fill, selectedGain), 1
 	case sp.Emphasis == EmphasisCounterpart:
 		out = 1
 	}
@@ -696,41 +696,4 @@ func (r *flowRenderer) themeColor(name fyne.ThemeColorName) color.Color {
 		r.colors[name] = c
 	}
 	return c
-}
-
-// transparent reports whether c draws nothing.
-func transparent(c color.Color) bool {
-	if c == nil {
-		return true
-	}
-	_, _, _, a := c.RGBA()
-	return a == 0
-}
-
-// strengthen makes a translucent fill more opaque; nil stays nil.
-func strengthen(c color.Color) color.Color {
-	if transparent(c) {
-		return c
-	}
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A += (0xFF - n.A) / 3
-	return n
-}
-
-// over composes top over bottom (nil for nothing).
-func over(top, bottom color.Color) color.Color {
-	if transparent(bottom) {
-		return top
-	}
-	if transparent(top) {
-		return bottom
-	}
-	t := color.NRGBAModel.Convert(top).(color.NRGBA)
-	b := color.NRGBAModel.Convert(bottom).(color.NRGBA)
-	ta, ba := float64(t.A)/255, float64(b.A)/255
-	a := ta + ba*(1-ta)
-	mix := func(tc, bc uint8) uint8 {
-		return uint8(math.Round((float64(tc)*ta + float64(bc)*ba*(1-ta)) / a))
-	}
-	return color.NRGBA{R: mix(t.R, b.R), G: mix(t.G, b.G), B: mix(t.B, b.B), A: uint8(math.Round(a * 255))}
 }

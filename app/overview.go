@@ -290,7 +290,7 @@ func (r *overviewRenderer) update() {
 
 	r.track.FillColor = trackC
 	r.track.CornerRadius = radius
-	r.frame.StrokeColor = overviewFade(fg, overviewFrameAlpha)
+	r.frame.StrokeColor = scaleAlpha(fg, overviewFrameAlpha)
 	r.frame.CornerRadius = radius
 
 	// Runs of same-coloured sentences; unmarked runs leave the track bare.
@@ -313,7 +313,7 @@ func (r *overviewRenderer) update() {
 				return d.c
 			}
 		}
-		c := overviewBlend(overviewStrengthen(fill), trackC)
+		c := over(towardOpaque(fill, stripGain), trackC)
 		seen = append(seen, drawn{cr, cg, cb, ca, c})
 		return c
 	}
@@ -323,7 +323,7 @@ func (r *overviewRenderer) update() {
 		for j < n && overviewSameColor(o.fillOf(j), fill) {
 			j++
 		}
-		if !overviewClear(fill) && o.cum[j] > o.cum[i] {
+		if !transparent(fill) && o.cum[j] > o.cum[i] {
 			r.runs = append(r.runs, overviewRun{i, j, draw(fill)})
 		}
 		i = j
@@ -432,52 +432,13 @@ func overviewBand(top, bottom float64, h, least float32) (float32, float32) {
 	return float32(y0), float32(y1)
 }
 
-// overviewClear reports whether c draws nothing.
-func overviewClear(c color.Color) bool {
-	if c == nil {
-		return true
-	}
-	_, _, _, a := c.RGBA()
-	return a == 0
-}
-
 // overviewSameColor reports whether a and b draw the same (all transparent colours,
 // and nil, are the same).
 func overviewSameColor(a, b color.Color) bool {
-	if overviewClear(a) || overviewClear(b) {
-		return overviewClear(a) && overviewClear(b)
+	if transparent(a) || transparent(b) {
+		return transparent(a) && transparent(b)
 	}
 	ar, ag, ab, aa := a.RGBA()
 	br, bg, bb, ba := b.RGBA()
 	return ar == br && ag == bg && ab == bb && aa == ba
-}
-
-// overviewBlend composes top over bottom, both possibly translucent.
-func overviewBlend(top, bottom color.Color) color.Color {
-	if overviewClear(bottom) {
-		return top
-	}
-	if overviewClear(top) {
-		return bottom
-	}
-	// Premultiplied alpha: out = top + bottom*(1-top.alpha).
-	tr, tg, tb, ta := top.RGBA()
-	br, bg, bb, ba := bottom.RGBA()
-	mix := func(t, b uint32) uint16 { return uint16(t + b*(0xFFFF-ta)/0xFFFF) }
-	return color.RGBA64{R: mix(tr, br), G: mix(tg, bg), B: mix(tb, bb), A: mix(ta, ba)}
-}
-
-// overviewStrengthen makes a translucent fill more opaque: halfway to
-// opaque.
-func overviewStrengthen(c color.Color) color.Color {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A += (0xFF - n.A) / 2
-	return n
-}
-
-// overviewFade scales c's opacity by alpha/255.
-func overviewFade(c color.Color, alpha uint8) color.Color {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A = uint8(uint32(n.A) * uint32(alpha) / 0xFF)
-	return n
 }

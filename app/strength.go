@@ -48,10 +48,8 @@ func shade(fill color.Color, s float64) color.Color {
 	if transparent(fill) {
 		return fill
 	}
-	n := color.NRGBAModel.Convert(fill).(color.NRGBA)
 	f := min(1, max(0, (s-weakestShade)/(1-weakestShade)))
-	n.A = uint8(palestAlpha + f*(fullAlpha-palestAlpha))
-	return n
+	return withAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
 }
 
 // viewerHooks are the callbacks a viewer makes to its controller; any may
