@@ -210,7 +210,7 @@ func (c *Controller) Recompute() {
 	}
 	c.busy.Show()
 	c.busy.Start()
-	opts := compare.Options{Sensitivity: c.sens}
+	opts := compare.Options{Sensitivity: c.sens, Closest: true}
 	go func() {
 		res, err := compare.Compare(ctx, docs, opts)
 		var conflicts []framing.Conflict

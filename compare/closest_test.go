@@ -15,12 +15,15 @@ import (
 // default become links.
 func TestClosest(t *testing.T) {
 	docs := sampleDocs(t)
-	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	res, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: compare.DefaultSensitivity, Closest: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Closest) == 0 {
 		t.Fatal("no closest candidates on the sample")
+	}
+	if plain, err := compare.Compare(context.Background(), docs, compare.DefaultOptions()); err != nil || len(plain.Closest) != 0 {
+		t.Errorf("without Options.Closest: %d closest candidates (err %v), want none", len(plain.Closest), err)
 	}
 	weakest := 1.0
 	for _, l := range res.Links {
@@ -45,14 +48,14 @@ func TestClosest(t *testing.T) {
 	if uniques == 0 {
 		t.Error("no unique sentence has a closest candidate")
 	}
-	again, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	again, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: compare.DefaultSensitivity, Closest: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !maps.Equal(res.Closest, again.Closest) {
 		t.Error("closest candidates differ between two runs")
 	}
-	loose, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: 1})
+	loose, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: 1, Closest: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -811,7 +811,10 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 		pr := round3(sigmoid(z))
 		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: pr, Probability: pr})
 	}
-	ps.noteRejected(cands, z1, st, bg, can, thr)
+	ps.near = ps.near[:0]
+	if opts.Closest {
+		ps.noteRejected(cands, z1, st, bg, can, thr)
+	}
 	return links
 }
 

@@ -15,7 +15,7 @@ import (
 // left as it was.
 func TestApplyEdits(t *testing.T) {
 	docs := sampleDocs(t)
-	res, err := compare.Compare(context.Background(), docs, compare.DefaultOptions())
+	res, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: compare.DefaultSensitivity, Closest: true})
 	if err != nil {
 		t.Fatal(err)
 	}

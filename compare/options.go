@@ -10,6 +10,11 @@ type Options struct {
 	// setting serves both kinds of comparison. Below StrictSensitivity
 	// every link also needs a shared common word, not only names.
 	Sensitivity float64
+	// Closest asks for Result.Closest, each sentence's strongest rejected
+	// candidate: what the viewer offers to link by hand. Scoring the near
+	// misses costs about a tenth of a comparison, so reports, which do not
+	// show them, go without.
+	Closest bool
 }
 
 // The sensitivities of the two regimes, and the default between them.
