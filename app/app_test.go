@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/analysis"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -34,7 +35,7 @@ func makeDoc(path, outlet, title, date string, paras ...[]string) *corpus.Docume
 			})
 			b.WriteString(s)
 		}
-		doc.Paragraphs = append(doc.Paragraphs, corpus.Span{Start: start, End: b.Len()})
+		doc.Paragraphs = append(doc.Paragraphs, analysis.Span{Start: start, End: b.Len()})
 	}
 	doc.Text = b.String()
 	return doc

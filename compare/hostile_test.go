@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"parallax/analysis"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -29,7 +30,7 @@ func linesDoc(name string, lines []string) *corpus.Document {
 		sb.WriteString("\n")
 	}
 	d.Text = sb.String()
-	d.Paragraphs = []corpus.Span{{Start: 0, End: len(d.Text)}}
+	d.Paragraphs = []analysis.Span{{Start: 0, End: len(d.Text)}}
 	for i := range d.Sentences {
 		d.Sentences[i].Paragraph = 0
 	}

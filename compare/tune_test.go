@@ -13,13 +13,15 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/analysis"
+	"parallax/analysis/sentence"
 	"parallax/corpus"
 	"parallax/evaluate"
 )
 
 func simpleBuild(name, text string) *corpus.Document {
-	d := &corpus.Document{Path: name, Text: text, Language: "en", Paragraphs: []corpus.Span{{Start: 0, End: len(text)}}}
-	for i, s := range corpus.SplitSentences(text) {
+	d := &corpus.Document{Path: name, Text: text, Language: "en", Paragraphs: []analysis.Span{{Start: 0, End: len(text)}}}
+	for i, s := range sentence.Split(text) {
 		d.Sentences = append(d.Sentences, corpus.Sentence{Index: i, Start: s.Start, End: s.End})
 	}
 	return d

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode"
+
+	"parallax/analysis/sentence"
 )
 
 // Budgets on what one file may expand to. A file over a budget is refused
@@ -73,7 +75,7 @@ var errLongSentence = &budgetError{fmt.Sprintf("a sentence longer than %d KB (th
 func hasRunWithoutStop(s string, n int) bool {
 	last := 0
 	for i, r := range s {
-		if r == '.' || r == '…' || r == '\n' || segIsStop(r) {
+		if r == '.' || r == '…' || r == '\n' || sentence.IsStop(r) {
 			last = i
 		} else if i-last > n {
 			return true

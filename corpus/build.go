@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/analysis"
+	"parallax/analysis/sentence"
 )
 
 // docMeta is what a reader learned about an article besides its
@@ -84,7 +87,7 @@ func buildDocument(path string, paras []string, m docMeta) *Document {
 		}
 		start := b.Len()
 		b.WriteString(p)
-		doc.Paragraphs = append(doc.Paragraphs, Span{Start: start, End: b.Len()})
+		doc.Paragraphs = append(doc.Paragraphs, analysis.Span{Start: start, End: b.Len()})
 	}
 	doc.Text = b.String()
 	doc.Sentences = splitDocSentences(doc.Text, doc.Paragraphs)
@@ -128,14 +131,14 @@ func buildDocument(path string, paras []string, m docMeta) *Document {
 }
 
 // splitDocSentences splits each paragraph into sentences with
-// SplitSentences and turns the spans into Sentences with offsets into
+// sentence.Split and turns the spans into Sentences with offsets into
 // text. Spans are clamped to their paragraph and kept in order, so
 // text[s.Start:s.End] is always a valid, non-empty, trimmed sentence.
-func splitDocSentences(text string, paras []Span) []Sentence {
+func splitDocSentences(text string, paras []analysis.Span) []Sentence {
 	out := make([]Sentence, 0, len(paras)*3)
 	for pi, p := range paras {
 		pt := text[p.Start:p.End]
-		spans := SplitSentences(pt)
+		spans := sentence.Split(pt)
 		prev := 0
 		added := false
 		for _, sp := range spans {

@@ -1,24 +1,21 @@
 // Package corpus reads news articles from files and folders (.txt, .md,
 // .html, .pdf, .docx), decodes and normalises their text, extracts metadata
 // (title, outlet, date, language) and splits the text into paragraphs and
-// sentences whose byte offsets point into the extracted text.
+// sentences (with package analysis/sentence) whose byte offsets point into
+// the extracted text, by the convention of package analysis.
 //
 // The package never writes to the files it reads and never touches the
 // network.
 package corpus
 
-// Span is a half-open byte range [Start, End) into a Document's Text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
+import "parallax/analysis"
 
 // Sentence is one sentence of a Document.
 type Sentence struct {
 	// Index is the sentence's position in Document.Sentences.
 	Index int
-	// Start and End are byte offsets into Document.Text; Text[Start:End] is
-	// the sentence.
+	// Start and End are byte offsets into Document.Text (the convention of
+	// package analysis); Text[Start:End] is the sentence.
 	Start, End int
 	// Paragraph is the index into Document.Paragraphs that holds the sentence.
 	Paragraph int
@@ -50,7 +47,7 @@ type Document struct {
 	// separated by blank lines.
 	Text string
 	// Paragraphs are the byte ranges of the paragraphs in Text.
-	Paragraphs []Span
+	Paragraphs []analysis.Span
 	// Sentences are the sentences of Text in order.
 	Sentences []Sentence
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/abadojack/whatlanggo"
 
 	"parallax/internal/lazyre"
+
+	"parallax/analysis/number"
 )
 
 // ---------------------------------------------------------------- outlet
@@ -128,7 +130,7 @@ func outletFromPath(path string) string {
 	name := strings.TrimSuffix(base, filepath.Ext(base))
 	var kept []string
 	for _, tok := range nameSplitRe.Split(name, -1) {
-		if tok == "" || isNumber(tok) || (hexHashRe.MatchString(tok) && strings.ContainsAny(tok, "0123456789")) {
+		if tok == "" || number.IsDigits(tok) || (hexHashRe.MatchString(tok) && strings.ContainsAny(tok, "0123456789")) {
 			continue
 		}
 		kept = append(kept, tok)
@@ -137,16 +139,6 @@ func outletFromPath(path string) string {
 		return strings.TrimSpace(name)
 	}
 	return strings.Join(kept, " ")
-}
-
-// isNumber reports whether s is all ASCII digits.
-func isNumber(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // ------------------------------------------------------------------ date
@@ -255,7 +247,7 @@ func normalizeDate(s string) string {
 		return ""
 	}
 	// PDF dates: D:YYYYMMDDHHmmSS
-	if strings.HasPrefix(s, "D:") && len(s) >= 10 && isNumber(s[2:10]) {
+	if strings.HasPrefix(s, "D:") && len(s) >= 10 && number.IsDigits(s[2:10]) {
 		if d, ok := makeDate(atoiQuiet(s[2:6]), atoiQuiet(s[6:8]), atoiQuiet(s[8:10])); ok {
 			return d
 		}
@@ -270,7 +262,7 @@ func normalizeDate(s string) string {
 			return d
 		}
 	}
-	if len(s) >= 8 && isNumber(s[:8]) { // 20231227
+	if len(s) >= 8 && number.IsDigits(s[:8]) { // 20231227
 		if d, ok := makeDate(atoiQuiet(s[0:4]), atoiQuiet(s[4:6]), atoiQuiet(s[6:8])); ok {
 			return d
 		}

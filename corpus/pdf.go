@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+
+	"parallax/analysis/number"
 )
 
 // maxPDFPages bounds the pages read from one PDF.
@@ -299,16 +301,16 @@ func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 // "Page 3 of 9").
 func isPageNumber(t string) bool {
 	t = strings.Trim(t, " -–—")
-	if isNumber(t) && len(t) <= 4 {
+	if number.IsDigits(t) && len(t) <= 4 {
 		return true
 	}
 	low := strings.ToLower(t)
 	if strings.HasPrefix(low, "page ") {
 		rest := strings.Fields(low[5:])
-		if len(rest) == 1 && isNumber(rest[0]) {
+		if len(rest) == 1 && number.IsDigits(rest[0]) {
 			return true
 		}
-		if len(rest) == 3 && isNumber(rest[0]) && rest[1] == "of" && isNumber(rest[2]) {
+		if len(rest) == 3 && number.IsDigits(rest[0]) && rest[1] == "of" && number.IsDigits(rest[2]) {
 			return true
 		}
 	}
@@ -422,7 +424,7 @@ func joinPDFLines(lines []string) string {
 
 // corpusPkg is this package's import path, as it prefixes its function
 // names in stack traces.
-var corpusPkg = reflect.TypeFor[Span]().PkgPath()
+var corpusPkg = reflect.TypeFor[Sentence]().PkgPath()
 
 // panickedInPackage reports whether the panic being recovered was raised
 // by this package's own code rather than by a library it calls. It must be

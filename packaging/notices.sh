@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Collect the licence notices that ship with every package into OUTDIR:
 #   - every *_LICENSE and *_NOTICE file of the tree (the bundled data:
-#     compare/WORDNET_LICENSE, corpus/PUNKT_LICENSE,
+#     compare/WORDNET_LICENSE, analysis/sentence/PUNKT_LICENSE,
 #     internal/wordvec/WORDVEC_LICENSE, assets/SAMPLE_NOTICE),
 #   - THIRD_PARTY_LICENSES.txt: the licence of every Go module linked into
 #     the binary built for GOOS (default linux), of the GLFW C library they

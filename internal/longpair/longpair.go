@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax/analysis/sentence"
 	"parallax/corpus"
 	"parallax/evaluate"
 )
@@ -89,7 +90,7 @@ func (a *Articles) Sentences(n int, seed uint64) (orig, rewrite string, err erro
 	count := func(ts []string) int {
 		c := 0
 		for _, t := range ts {
-			c += len(corpus.SplitSentences(t))
+			c += len(sentence.Split(t))
 		}
 		return c
 	}
@@ -115,7 +116,7 @@ func (a *Articles) Sentences(n int, seed uint64) (orig, rewrite string, err erro
 		orig += "\n" + strings.Join(extraA, "\n\n") + "\n"
 		rewrite += "\n" + strings.Join(extraB, "\n\n") + "\n"
 	}
-	if ss := corpus.SplitSentences(orig); len(ss) > n {
+	if ss := sentence.Split(orig); len(ss) > n {
 		orig = orig[:ss[n-1].End] + "\n"
 	}
 	return orig, rewrite, nil

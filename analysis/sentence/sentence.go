@@ -1,4 +1,9 @@
-package corpus
+// Package sentence splits text into sentences: Split returns their byte
+// spans (analysis.Span) in the text. It owns its English Punkt model
+// (punkt_en.json, from github.com/neurosnap/sentences, MIT licence: see
+// PUNKT_LICENSE) and the rules for news text that refine it; the golden
+// cases in testdata/cases.txt each name the rule they test.
+package sentence
 
 import (
 	"strings"
@@ -6,9 +11,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/neurosnap/sentences"
+
+	"parallax/analysis"
+	"parallax/analysis/number"
 )
 
-// SplitSentences splits text into sentences and returns their byte spans in
+// Split splits text into sentences and returns their byte spans in
 // text, each trimmed of surrounding white space, in order, non-overlapping,
 // never empty.
 //
@@ -22,22 +30,22 @@ import (
 // A closing quotation mark or bracket after the final punctuation belongs to
 // the sentence it closes.
 //
-// SplitSentences is safe for concurrent use. It accepts any input, including
+// Split is safe for concurrent use. It accepts any input, including
 // invalid UTF-8.
-func SplitSentences(text string) []Span {
-	return splitSentences(text, segPiece)
+func Split(text string) []analysis.Span {
+	return split(text, pieceSize)
 }
 
-// splitSentences is SplitSentences segmenting lines piece bytes at a time.
-func splitSentences(text string, piece int) []Span {
+// split is Split segmenting lines piece bytes at a time.
+func split(text string, piece int) []analysis.Span {
 	m := englishPunkt()
-	var sp segSplitter
+	var sp splitter
 	sp.model = m
 	sp.text = text
 	sp.piece = piece
 	lineStart := 0
 	for i := 0; i < len(text); {
-		n := segLineBreakLen(text, i)
+		n := lineBreakLen(text, i)
 		if n == 0 {
 			i++
 			continue
@@ -50,10 +58,10 @@ func splitSentences(text string, piece int) []Span {
 	return sp.spans
 }
 
-// segLineBreakLen returns the byte length of the line break at text[i:], or 0.
+// lineBreakLen returns the byte length of the line break at text[i:], or 0.
 // Line breaks are \n, \r, \v, \f, NEL (U+0085), LINE SEPARATOR (U+2028) and
 // PARAGRAPH SEPARATOR (U+2029).
-func segLineBreakLen(text string, i int) int {
+func lineBreakLen(text string, i int) int {
 	switch c := text[i]; c {
 	case '\n', '\r', '\v', '\f':
 		return 1
@@ -69,15 +77,15 @@ func segLineBreakLen(text string, i int) int {
 	return 0
 }
 
-// segIsSpace reports whether r separates words. Besides Unicode white space it
+// isSpace reports whether r separates words. Besides Unicode white space it
 // treats the byte order mark and the zero width space as space.
-func segIsSpace(r rune) bool {
+func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B'
 }
 
-// segIsOpener reports whether r may precede a word without belonging to it:
+// isOpener reports whether r may precede a word without belonging to it:
 // opening quotes and brackets, dashes and list bullets.
-func segIsOpener(r rune) bool {
+func isOpener(r rune) bool {
 	switch r {
 	case '(', '[', '{', '"', '\'', '“', '‘', '«', '‹', '„', '‚', '¿', '¡',
 		'—', '–', '-', '*', '_', '•', '·', '「', '『', '（', '【', '《':
@@ -86,9 +94,9 @@ func segIsOpener(r rune) bool {
 	return false
 }
 
-// segIsCloser reports whether r may follow sentence-final punctuation and still
+// isCloser reports whether r may follow sentence-final punctuation and still
 // belong to the sentence: closing quotes and brackets.
-func segIsCloser(r rune) bool {
+func isCloser(r rune) bool {
 	switch r {
 	case ')', ']', '}', '"', '\'', '”', '’', '»', '›', '」', '』', '）', '】', '》', '*', '_':
 		return true
@@ -96,10 +104,10 @@ func segIsCloser(r rune) bool {
 	return false
 }
 
-// segIsStop reports whether r ends a sentence whatever precedes it: question
+// IsStop reports whether r ends a sentence whatever precedes it: question
 // and exclamation marks, and full stops of scripts that mark no
 // abbreviations with them.
-func segIsStop(r rune) bool {
+func IsStop(r rune) bool {
 	switch r {
 	case '?', '!', '‽', '؟', '？', '！', '。', '।', '۔', '᙮', '։':
 		return true
@@ -107,8 +115,8 @@ func segIsStop(r rune) bool {
 	return false
 }
 
-// segIsCJKStop reports whether r ends a sentence even when no space follows.
-func segIsCJKStop(r rune) bool {
+// isCJKStop reports whether r ends a sentence even when no space follows.
+func isCJKStop(r rune) bool {
 	switch r {
 	case '。', '？', '！':
 		return true
@@ -118,46 +126,46 @@ func segIsCJKStop(r rune) bool {
 
 // Kinds of sentence-final punctuation at the end of a word's core.
 const (
-	segEndNone     = iota
-	segEndStop     // ? ! and the like
-	segEndEllipsis // ... or …
-	segEndPeriod   // a single .
+	endNone     = iota
+	endStop     // ? ! and the like
+	endEllipsis // ... or …
+	endPeriod   // a single .
 )
 
-// segWord is one white-space separated token of a line.
-type segWord struct {
+// lineWord is one white-space separated token of a line.
+type lineWord struct {
 	start, end int              // byte range in the text
 	cs, ce     int              // the core: start..end without leading openers and trailing closers
-	kind       int              // the segEnd* kind of the core's final punctuation
+	kind       int              // the end* kind of the core's final punctuation
 	closed     bool             // closing marks follow the core
 	ptok       *sentences.Token // Punkt's view of the core, near sentence punctuation only
 }
 
-// segSplitter holds the state of one SplitSentences call.
-type segSplitter struct {
+// splitter holds the state of one Split call.
+type splitter struct {
 	model *punktModel
 	text  string
-	spans []Span
-	words []segWord
+	spans []analysis.Span
+	words []lineWord
 	ptoks []*sentences.Token
-	piece int // bytes of a line segmented at a time (segPiece)
+	piece int // bytes of a line segmented at a time (pieceSize)
 	base  int // words of the line in its earlier pieces
 	carry int // words of the open sentence in the line's earlier pieces
 }
 
-// segPiece is how much of a line is segmented at a time: the words of a
+// pieceSize is how much of a line is segmented at a time: the words of a
 // piece are held at once (64 bytes each), so a line of megabytes (a page
 // without line breaks) costs memory by the piece, not by the line.
-const segPiece = 256 << 10
+const pieceSize = 256 << 10
 
-// segCutWords is how many words before a cut between pieces must hold no
+// cutWords is how many words before a cut between pieces must hold no
 // sentence punctuation: no break is decided near the cut, and every
 // decision sees the words it looks at (a few on each side).
-const segCutWords = 16
+const cutWords = 16
 
 // splitLine segments text[from:to], which holds no line break, a piece
 // at a time. A sentence open at the end of a piece continues in the next.
-func (sp *segSplitter) splitLine(from, to int) {
+func (sp *splitter) splitLine(from, to int) {
 	sp.base, sp.carry = 0, 0
 	for from < to {
 		cut := sp.pieceEnd(from, to)
@@ -168,8 +176,8 @@ func (sp *segSplitter) splitLine(from, to int) {
 
 // pieceEnd returns where the piece of text[from:to] that starts at from
 // ends: at least sp.piece bytes on, at a space with no sentence
-// punctuation in the segCutWords words before it; to when there is none.
-func (sp *segSplitter) pieceEnd(from, to int) int {
+// punctuation in the cutWords words before it; to when there is none.
+func (sp *splitter) pieceEnd(from, to int) int {
 	text := sp.text
 	for p := from + sp.piece; p < to; p++ {
 		if text[p] != ' ' {
@@ -182,25 +190,25 @@ func (sp *segSplitter) pieceEnd(from, to int) int {
 	return to
 }
 
-// quietBefore reports whether the segCutWords words before text[p] (and
+// quietBefore reports whether the cutWords words before text[p] (and
 // after from) hold no sentence punctuation and no character that could
 // end a sentence without a space.
-func (sp *segSplitter) quietBefore(from, p int) bool {
+func (sp *splitter) quietBefore(from, p int) bool {
 	text := sp.text
 	words, inWord := 0, false
 	for i := p; i > from && p-i < 4096; {
 		r, size := utf8.DecodeLastRuneInString(text[from:i])
 		i -= size
 		switch {
-		case segIsSpace(r):
+		case isSpace(r):
 			inWord = false
-		case r == '.' || r == '…' || segIsStop(r):
+		case r == '.' || r == '…' || IsStop(r):
 			return false
 		default:
 			if !inWord {
 				words++
 				inWord = true
-				if words > segCutWords {
+				if words > cutWords {
 					return true
 				}
 			}
@@ -212,7 +220,7 @@ func (sp *segSplitter) quietBefore(from, p int) bool {
 // splitPiece segments text[from:to], a piece of a line. sp.base and
 // sp.carry say how many words of the line, and of its open sentence,
 // came in earlier pieces.
-func (sp *segSplitter) splitPiece(from, to int) {
+func (sp *splitter) splitPiece(from, to int) {
 	sp.tokenize(from, to)
 	words := sp.words
 	if len(words) == 0 {
@@ -233,7 +241,7 @@ func (sp *segSplitter) splitPiece(from, to int) {
 		}
 	}
 	for i := 0; i < len(words); i++ {
-		if words[i].kind == segEndNone {
+		if words[i].kind == endNone {
 			continue
 		}
 		// Tokens made only of closing quotes or brackets belong to the
@@ -246,12 +254,12 @@ func (sp *segSplitter) splitPiece(from, to int) {
 			break
 		}
 		if sp.isBreak(start, i, j) {
-			sp.spans = append(sp.spans, Span{Start: spanStart(start), End: words[j-1].end})
+			sp.spans = append(sp.spans, analysis.Span{Start: spanStart(start), End: words[j-1].end})
 			start = j
 		}
 		i = j - 1
 	}
-	sp.spans = append(sp.spans, Span{Start: spanStart(start), End: words[len(words)-1].end})
+	sp.spans = append(sp.spans, analysis.Span{Start: spanStart(start), End: words[len(words)-1].end})
 	if start > 0 {
 		sp.carry = 0
 	}
@@ -260,17 +268,17 @@ func (sp *segSplitter) splitPiece(from, to int) {
 }
 
 // tokenize fills sp.words with the words of text[from:to].
-func (sp *segSplitter) tokenize(from, to int) {
+func (sp *splitter) tokenize(from, to int) {
 	if want := (to - from) / 6; cap(sp.words) < want && want > 1024 {
 		// A long line: one allocation rather than repeated growth and copying.
-		sp.words = make([]segWord, 0, want)
+		sp.words = make([]lineWord, 0, want)
 	}
 	sp.words = sp.words[:0]
 	text := sp.text
 	start := -1
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(text[i:to])
-		if segIsSpace(r) {
+		if isSpace(r) {
 			if start >= 0 {
 				sp.addWord(start, i)
 				start = -1
@@ -282,12 +290,12 @@ func (sp *segSplitter) tokenize(from, to int) {
 			start = i
 		}
 		i += size
-		if segIsCJKStop(r) {
+		if isCJKStop(r) {
 			// CJK text has no spaces between sentences: end the word after
 			// the stop and any closing marks.
 			for i < to {
 				r, size = utf8.DecodeRuneInString(text[i:to])
-				if !segIsCloser(r) && !segIsCJKStop(r) {
+				if !isCloser(r) && !isCJKStop(r) {
 					break
 				}
 				i += size
@@ -302,12 +310,12 @@ func (sp *segSplitter) tokenize(from, to int) {
 }
 
 // addWord appends the word text[start:end] to sp.words.
-func (sp *segSplitter) addWord(start, end int) {
+func (sp *splitter) addWord(start, end int) {
 	text := sp.text
-	w := segWord{start: start, end: end, cs: start, ce: end}
+	w := lineWord{start: start, end: end, cs: start, ce: end}
 	for w.ce > w.cs {
 		r, size := utf8.DecodeLastRuneInString(text[w.cs:w.ce])
-		if !segIsCloser(r) {
+		if !isCloser(r) {
 			break
 		}
 		w.ce -= size
@@ -315,7 +323,7 @@ func (sp *segSplitter) addWord(start, end int) {
 	}
 	for w.cs < w.ce {
 		r, size := utf8.DecodeRuneInString(text[w.cs:w.ce])
-		if !segIsOpener(r) {
+		if !isOpener(r) {
 			break
 		}
 		w.cs += size
@@ -323,15 +331,15 @@ func (sp *segSplitter) addWord(start, end int) {
 	if w.ce > w.cs {
 		r, _ := utf8.DecodeLastRuneInString(text[w.cs:w.ce])
 		switch {
-		case segIsStop(r):
-			w.kind = segEndStop
+		case IsStop(r):
+			w.kind = endStop
 		case r == '…':
-			w.kind = segEndEllipsis
+			w.kind = endEllipsis
 		case r == '.':
 			if strings.HasSuffix(text[w.cs:w.ce], "..") {
-				w.kind = segEndEllipsis
+				w.kind = endEllipsis
 			} else {
-				w.kind = segEndPeriod
+				w.kind = endPeriod
 			}
 		}
 	}
@@ -339,9 +347,9 @@ func (sp *segSplitter) addWord(start, end int) {
 }
 
 // onlyClosers reports whether the word consists of closing marks only.
-func (w *segWord) onlyClosers(text string) bool {
+func (w *lineWord) onlyClosers(text string) bool {
 	for _, r := range text[w.start:w.end] {
-		if !segIsCloser(r) {
+		if !isCloser(r) {
 			return false
 		}
 	}
@@ -350,7 +358,7 @@ func (w *segWord) onlyClosers(text string) bool {
 
 // annotate runs Punkt over the words that end in sentence punctuation and
 // the words that follow them.
-func (sp *segSplitter) annotate() {
+func (sp *splitter) annotate() {
 	words := sp.words
 	sp.ptoks = sp.ptoks[:0]
 	afterEnd := false
@@ -361,13 +369,13 @@ func (sp *segSplitter) annotate() {
 			// Closing marks stay with the word they close.
 			continue
 		}
-		if w.kind != segEndNone || afterEnd {
+		if w.kind != endNone || afterEnd {
 			t := sentences.NewToken(sp.text[w.cs:w.ce])
 			t.Position = w.end
 			w.ptok = t
 			sp.ptoks = append(sp.ptoks, t)
 		}
-		afterEnd = w.kind != segEndNone
+		afterEnd = w.kind != endNone
 	}
 	if len(sp.ptoks) == 0 {
 		return
@@ -390,7 +398,7 @@ func (m *punktModel) typeAnnotation(t *sentences.Token) {
 	}
 	last, _ := utf8.DecodeLastRuneInString(tok)
 	switch {
-	case segIsStop(last):
+	case IsStop(last):
 		t.SentBreak = true
 	case last == '.' && !strings.HasSuffix(tok, ".."):
 		typ := strings.ToLower(tok[:len(tok)-1])
@@ -408,7 +416,7 @@ func (m *punktModel) typeAnnotation(t *sentences.Token) {
 
 // sentenceWords is how many words of the sentence that began at word
 // start come before word i, counting those of earlier pieces.
-func (sp *segSplitter) sentenceWords(start, i int) int {
+func (sp *splitter) sentenceWords(start, i int) int {
 	if start == 0 {
 		return i + sp.carry
 	}
@@ -418,7 +426,7 @@ func (sp *segSplitter) sentenceWords(start, i int) int {
 // isBreak decides whether the sentence that began at word start ends after
 // word i, given that j is the next word that is not made of closing marks
 // only.
-func (sp *segSplitter) isBreak(start, i, j int) bool {
+func (sp *splitter) isBreak(start, i, j int) bool {
 	text := sp.text
 	w, n := &sp.words[i], &sp.words[j]
 	core := text[w.cs:w.ce]
@@ -440,13 +448,13 @@ func (sp *segSplitter) isBreak(start, i, j int) bool {
 		return false
 	}
 	switch w.kind {
-	case segEndStop:
+	case endStop:
 		if closed && sp.attributionFollows(j) {
 			return false
 		}
 		// Names with an exclamation mark: "Yahoo! News".
-		return closed || !segHas(segBangNames, strings.ToLower(core))
-	case segEndEllipsis:
+		return closed || !has(bangNames, strings.ToLower(core))
+	case endEllipsis:
 		return sp.ellipsisBreak(n, nCap)
 	}
 
@@ -473,24 +481,24 @@ func (sp *segSplitter) isBreak(start, i, j int) bool {
 
 	stem := core[:len(core)-1]
 	typ := strings.ToLower(stem)
-	if k := strings.LastIndexByte(typ, '-'); k >= 0 && !segIsNumber(typ) {
+	if k := strings.LastIndexByte(typ, '-'); k >= 0 && !number.IsFigure(typ) {
 		typ = typ[k+1:]
 	}
 	switch {
-	case segIsNumber(stem):
+	case number.IsFigure(stem):
 		// "in 2018. Then" ends a sentence; "1. The first point" at the
 		// start of a line is a list marker.
-		return !(i+sp.base == 0 && len(stem) <= 3 && segIsDigits(stem))
-	case segHas(segTitles, typ):
+		return !(i+sp.base == 0 && len(stem) <= 3 && number.IsDigits(stem))
+	case has(titles, typ):
 		// "Mr. Biden", "Lt. Gen. Smith", "St. Louis"; but "on Main St. The".
 		return sp.strongStarter(n)
-	case segHas(segNumberAbbrevs, typ):
+	case has(numberAbbrevs, typ):
 		// "No. 2 official".
 		return !nNum
-	case segHas(segMonths, typ):
+	case has(months, typ):
 		// "Oct. 1".
 		return !nNum
-	case segHas(segStates, typ):
+	case has(states, typ):
 		// "near Lukeville, Ariz. The border"; but "Calif. 94103".
 		return !nNum
 	case typ == "a.m" || typ == "p.m":
@@ -498,11 +506,11 @@ func (sp *segSplitter) isBreak(start, i, j int) bool {
 		// "At 3 p.m. President Biden spoke": a time that would be a
 		// sentence of its own continues.
 		return !nNum && sp.sentenceWords(start, i) >= 3 &&
-			!segHas(segTimeFollowers, strings.ToLower(segBare(ncore)))
-	case segIsInitialism(stem):
+			!has(timeFollowers, strings.ToLower(bare(ncore)))
+	case isInitialism(stem):
 		// "U.S. Border Patrol", "U.N. Security Council", "the U.S. The".
 		return sp.strongStarter(n)
-	case segIsInitial(stem):
+	case isInitial(stem):
 		// "Antony J. Blinken", but "Plan B. The".
 		return sp.strongStarter(n)
 	}
@@ -512,84 +520,52 @@ func (sp *segSplitter) isBreak(start, i, j int) bool {
 // ellipsisBreak decides whether an ellipsis before word n ends a sentence:
 // only when n is capitalised and Punkt's orthographic or frequent sentence
 // starter heuristic says n starts a sentence.
-func (sp *segSplitter) ellipsisBreak(n *segWord, nCap bool) bool {
+func (sp *splitter) ellipsisBreak(n *lineWord, nCap bool) bool {
 	if !nCap || n.ptok == nil {
 		return false
 	}
 	if sp.model.ortho.Heuristic(n.ptok) == 1 {
 		return true
 	}
-	return sp.model.storage.SentStarters.Has(strings.ToLower(segBare(n.ptok.Tok)))
+	return sp.model.storage.SentStarters.Has(strings.ToLower(bare(n.ptok.Tok)))
 }
 
 // strongStarter reports whether word n is a capitalised word that begins
 // sentences and does not continue a name.
-func (sp *segSplitter) strongStarter(n *segWord) bool {
-	return segHas(segStrongStarters, strings.ToLower(segBare(sp.text[n.cs:n.ce])))
+func (sp *splitter) strongStarter(n *lineWord) bool {
+	return has(strongStarters, strings.ToLower(bare(sp.text[n.cs:n.ce])))
 }
 
 // attributionFollows reports whether the words from j on read like a speech
 // attribution after a quoted question or exclamation: up to three
 // capitalised words and a verb of saying (“Why?” Biden asked.).
-func (sp *segSplitter) attributionFollows(j int) bool {
+func (sp *splitter) attributionFollows(j int) bool {
 	text := sp.text
 	for k := j; k < len(sp.words) && k < j+4; k++ {
 		wd := text[sp.words[k].cs:sp.words[k].ce]
 		r, _ := utf8.DecodeRuneInString(wd)
-		if k > j && segHas(segSpeechVerbs, segBare(wd)) {
+		if k > j && has(speechVerbs, bare(wd)) {
 			return true
 		}
-		if !unicode.IsUpper(r) || segHas(segStrongStarters, strings.ToLower(segBare(wd))) {
+		if !unicode.IsUpper(r) || has(strongStarters, strings.ToLower(bare(wd))) {
 			return false
 		}
-		if sp.words[k].kind == segEndStop || sp.words[k].kind == segEndEllipsis {
+		if sp.words[k].kind == endStop || sp.words[k].kind == endEllipsis {
 			return false
 		}
 	}
 	return false
 }
 
-// segBare strips trailing commas, semicolons and colons from a word.
-func segBare(s string) string {
+// bare strips trailing commas, semicolons and colons from a word.
+func bare(s string) string {
 	return strings.TrimRight(s, ",;:")
 }
 
-// segIsNumber reports whether s is a number such as "2018", "10,000", "3:16",
-// "5.5", "$1.5", "-3" or "40%".
-func segIsNumber(s string) bool {
-	s = strings.TrimLeft(s, "$€£¥#+-−")
-	s = strings.TrimRight(s, "%")
-	if s == "" {
-		return false
-	}
-	digit := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c == ',' || c == '.' || c == ':' || c == '/' || c == '-':
-		default:
-			return false
-		}
-	}
-	return digit
-}
-
-// segIsDigits reports whether s is made of ASCII digits only.
-func segIsDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// segIsInitialism reports whether s (without its final period) is a dotted
+// isInitialism reports whether s (without its final period) is a dotted
 // abbreviation such as "U.S", "C.B.P", "a.k.a" or "Ph.D": groups of one or
 // two ASCII letters joined by periods.
-func segIsInitialism(s string) bool {
+func isInitialism(s string) bool {
 	if strings.IndexByte(s, '.') < 0 {
 		return false
 	}
@@ -614,8 +590,8 @@ func segIsInitialism(s string) bool {
 	return n > 0
 }
 
-// segIsInitial reports whether s is a single capital letter, as in "J.".
-func segIsInitial(s string) bool {
+// isInitial reports whether s is a single capital letter, as in "J.".
+func isInitial(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -623,11 +599,11 @@ func segIsInitial(s string) bool {
 	return size == len(s) && unicode.IsUpper(r)
 }
 
-// segSet is a set of strings.
-type segSet map[string]struct{}
+// wordSet is a set of strings.
+type wordSet map[string]struct{}
 
-func newSegSet(lists ...[]string) segSet {
-	s := make(segSet)
+func newWordSet(lists ...[]string) wordSet {
+	s := make(wordSet)
 	for _, l := range lists {
 		for _, w := range l {
 			s[w] = struct{}{}
@@ -636,20 +612,20 @@ func newSegSet(lists ...[]string) segSet {
 	return s
 }
 
-func segHas(s segSet, w string) bool {
+func has(s wordSet, w string) bool {
 	_, ok := s[w]
 	return ok
 }
 
 var (
-	segTitles         = newSegSet(punktTitleAbbrevs)
-	segMonths         = newSegSet(punktMonthAbbrevs)
-	segStates         = newSegSet(punktStateAbbrevs)
-	segNumberAbbrevs  = newSegSet(punktNumberAbbrevs)
-	segStrongStarters = newSegSet(punktStrongStarters)
+	titles         = newWordSet(punktTitleAbbrevs)
+	months         = newWordSet(punktMonthAbbrevs)
+	states         = newWordSet(punktStateAbbrevs)
+	numberAbbrevs  = newWordSet(punktNumberAbbrevs)
+	strongStarters = newWordSet(punktStrongStarters)
 
-	// segTimeFollowers holds words that continue a time ("5 p.m. Friday").
-	segTimeFollowers = newSegSet([]string{
+	// timeFollowers holds words that continue a time ("5 p.m. Friday").
+	timeFollowers = newWordSet([]string{
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 		"sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thurs.", "fri.",
 		"sat.", "sun.", "january", "february", "march", "april", "may", "june",
@@ -661,11 +637,11 @@ var (
 		"est.", "edt.", "pt.", "pst.", "pdt.",
 	})
 
-	// segBangNames are names that end in an exclamation mark.
-	segBangNames = newSegSet([]string{"yahoo!", "jeopardy!"})
+	// bangNames are names that end in an exclamation mark.
+	bangNames = newWordSet([]string{"yahoo!", "jeopardy!"})
 
-	// segSpeechVerbs holds verbs of saying that follow a quotation.
-	segSpeechVerbs = newSegSet([]string{
+	// speechVerbs holds verbs of saying that follow a quotation.
+	speechVerbs = newWordSet([]string{
 		"said", "says", "asked", "asks", "told", "tells", "wrote", "writes",
 		"added", "adds", "replied", "replies", "shouted", "shouts", "yelled",
 		"yells", "exclaimed", "tweeted", "posted", "recalled", "noted",

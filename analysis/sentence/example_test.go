@@ -1,16 +1,16 @@
-package corpus_test
+package sentence_test
 
 import (
 	"fmt"
 
-	"parallax/corpus"
+	"parallax/analysis/sentence"
 )
 
-// SplitSentences returns byte offsets into the text; abbreviations, times
+// Split returns byte offsets into the text; abbreviations, times
 // and initials do not end a sentence.
-func ExampleSplitSentences() {
+func ExampleSplit() {
 	text := "Mr. Biden met Gov. Greg Abbott at 3:16 p.m. in El Paso. The talks ended at noon."
-	for _, s := range corpus.SplitSentences(text) {
+	for _, s := range sentence.Split(text) {
 		fmt.Printf("%d-%d %s\n", s.Start, s.End, text[s.Start:s.End])
 	}
 	// Output:

@@ -1,6 +1,6 @@
-package corpus
+package sentence
 
-// This file owns the English Punkt model used by SplitSentences.
+// This file owns the English Punkt model used by Split.
 //
 // punkt_en.json is the English training data of github.com/neurosnap/sentences
 // v1.1.2 (data/english.json, MIT licence, see PUNKT_LICENSE), stored verbatim
@@ -43,7 +43,7 @@ func englishPunkt() *punktModel {
 		st, err := decodePunkt(punktEnglishJSON)
 		if err != nil {
 			// The data is embedded and covered by tests.
-			panic("corpus: bad embedded punkt_en.json: " + err.Error())
+			panic("sentence: bad embedded punkt_en.json: " + err.Error())
 		}
 		newsPunktFixes(st)
 		lang := sentences.NewPunctStrings()
@@ -100,7 +100,7 @@ func newsPunktFixes(st *sentences.Storage) {
 }
 
 // The lists below hold abbreviations in Punkt "type" form: lower case,
-// without the final period. SplitSentences gives each class its own rule.
+// without the final period. Split gives each class its own rule.
 
 // punktTitleAbbrevs precede a name ("Mr. Biden", "Gov. Greg Abbott",
 // "Lt. Gen. Smith", "St. Louis") and so are almost never sentence-final.

@@ -1,4 +1,4 @@
-package corpus
+package sentence
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 )
 
 // errPunktFormat is returned by decodePunkt for data it cannot read.
-var errPunktFormat = errors.New("corpus: malformed Punkt training data")
+var errPunktFormat = errors.New("sentence: malformed Punkt training data")
 
 // decodePunkt reads Punkt training data as sentences.LoadTraining does, but
 // without encoding/json's reflection and with every map made at its final
