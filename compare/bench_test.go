@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"parallax/analysis/token"
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
@@ -87,7 +88,7 @@ func TestResultTokens(t *testing.T) {
 	}
 	for d, doc := range docs {
 		for i := range doc.Sentences {
-			got, want := res.Tokens(d, i), compare.Tokenize(doc.SentenceText(i), doc.Language)
+			got, want := res.Tokens(d, i), token.Tokenize(doc.SentenceText(i), doc.Language)
 			if !slices.Equal(got, want) || got == nil {
 				t.Fatalf("Tokens(%d, %d) = %v, want %v", d, i, got, want)
 			}

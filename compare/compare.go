@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 
+	"parallax/analysis/token"
 	"parallax/corpus"
 	"parallax/internal/parallel"
 )
@@ -61,13 +62,13 @@ func Compare(ctx context.Context, docs []*corpus.Document, opts Options) (*Resul
 // prepared holds what the aligner knows of a set of documents.
 type prepared struct {
 	v      *vocab
-	w      []float64    // weight per stem id
-	gw     []float64    // weight per n-gram id
-	feats  [][]sentFeat // per document, per sentence
-	masses [][]float64  // per document, per sentence: total stem weight
-	index  []*postings  // per document: its sentences by stem
-	vec    *wordVectors // word and sentence vectors
-	toks   [][][]Token  // per document, per sentence: its tokens
+	w      []float64         // weight per stem id
+	gw     []float64         // weight per n-gram id
+	feats  [][]sentFeat      // per document, per sentence
+	masses [][]float64       // per document, per sentence: total stem weight
+	index  []*postings       // per document: its sentences by stem
+	vec    *wordVectors      // word and sentence vectors
+	toks   [][][]token.Token // per document, per sentence: its tokens
 }
 
 // prepare tokenises every sentence and weighs the stems over the set. It
@@ -76,22 +77,22 @@ func prepare(ctx context.Context, docs []*corpus.Document, p params) (*prepared,
 	pr := &prepared{v: newVocab(), feats: make([][]sentFeat, len(docs)), masses: make([][]float64, len(docs))}
 	// Tokenise and stem the documents in parallel, then number the stems
 	// in document order, so that ids do not depend on scheduling.
-	toks := make([][][]Token, len(docs))
+	toks := make([][][]token.Token, len(docs))
 	// A tokeniser (stem cache) per worker.
-	tzs := make([]*Tokenizer, parallel.Workers(len(docs)))
+	tzs := make([]*token.Tokenizer, parallel.Workers(len(docs)))
 	defer func() {
 		for _, tz := range tzs {
 			if tz != nil {
-				putTokenizer(tz)
+				token.Keep(tz)
 			}
 		}
 	}()
 	if err := parallel.For(ctx, len(docs), func(w, d int) {
 		doc := docs[d]
 		if tzs[w] == nil {
-			tzs[w] = getTokenizer()
+			tzs[w] = token.Kept()
 		}
-		toks[d] = make([][]Token, len(doc.Sentences))
+		toks[d] = make([][]token.Token, len(doc.Sentences))
 		for i, s := range doc.Sentences {
 			if i%256 == 255 && ctx.Err() != nil {
 				return

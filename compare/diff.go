@@ -7,6 +7,8 @@ import (
 
 	"github.com/clipperhouse/uax29/v2/words"
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"parallax/analysis/token"
 )
 
 // diffPiece is one word or punctuation mark of a sentence together with the
@@ -168,7 +170,7 @@ func countWords(s string) int {
 	n := 0
 	it := words.FromString(s)
 	for it.Next() {
-		if isWord(it.Value()) {
+		if token.IsWord(it.Value()) {
 			n++
 		}
 	}

@@ -9,13 +9,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/analysis/token"
 )
 
 // vocab numbers the content stems of one comparison.
 type vocab struct {
 	ids      map[string]int32
 	gramIDs  map[uint64]int32
-	stems1   map[string]map[string]string // stem cache: language, word, stem
+	tz       *token.Tokenizer // the comparison's tokeniser, with its stem cache
 	stems    []string
 	concepts [][]uint32 // WordNet concepts per id (English only)
 	relIDs   [][]int32  // related stems of each id, sorted (see finish)
@@ -24,7 +26,7 @@ type vocab struct {
 }
 
 func newVocab() *vocab {
-	return &vocab{ids: map[string]int32{}, gramIDs: map[uint64]int32{}, stems1: map[string]map[string]string{}}
+	return &vocab{ids: map[string]int32{}, gramIDs: map[uint64]int32{}, tz: token.New()}
 }
 
 // gramID returns the id of a character n-gram, adding it when new.
@@ -98,18 +100,13 @@ type sentFeat struct {
 // features tokenises text and returns its content-stem ids, sorted and
 // distinct, with one surface form for each.
 func (v *vocab) features(text, lang string) sentFeat {
-	cache := v.stems1[lang]
-	if cache == nil {
-		cache = map[string]string{}
-		v.stems1[lang] = cache
-	}
-	return v.featuresOf(text, lang, tokenize(text, lang, cache))
+	return v.featuresOf(text, lang, v.tz.Tokenize(text, lang))
 }
 
 // featuresOf numbers the content stems of a tokenised sentence. Each stem
 // keeps the surface form of its first word; a sentence of any number of
 // distinct words costs n log n.
-func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
+func (v *vocab) featuresOf(text, lang string, toks []token.Token) sentFeat {
 	english := lang == "" || lang == "en"
 	f := sentFeat{words: len(toks)}
 	type pair struct {
@@ -160,7 +157,7 @@ var clauseOpeners = map[string]bool{
 // quotation marks and commas before a clause opener, and returns each
 // clause's content stems (content yields each content stem with its token
 // index, in text order), sorted and distinct; nil when there is only one.
-func clausesOf(text string, toks []Token, content iter.Seq2[int32, int]) [][]int32 {
+func clausesOf(text string, toks []token.Token, content iter.Seq2[int32, int]) [][]int32 {
 	if len(toks) < 2*minClause {
 		return nil
 	}

@@ -1,5 +1,7 @@
 package compare
 
+import "parallax/analysis/token"
+
 // Kind is the category of a link or a sentence.
 type Kind string
 
@@ -89,14 +91,14 @@ type Result struct {
 	Closest map[Ref]Closest `json:"-"`
 	// tokens are, per document and sentence, the tokens the comparison
 	// read (see Tokens).
-	tokens [][][]Token
+	tokens [][][]token.Token
 }
 
 // Tokens returns the tokens of sentence i of document d as the comparison
-// read them, what Tokenize gives for the sentence's text in the
+// read them, what token.Tokenize gives for the sentence's text in the
 // document's language, or nil when the result does not hold them (it was
 // not made by Compare). The slice is shared: do not modify it.
-func (r *Result) Tokens(d, i int) []Token {
+func (r *Result) Tokens(d, i int) []token.Token {
 	if d < 0 || d >= len(r.tokens) || i < 0 || i >= len(r.tokens[d]) {
 		return nil
 	}

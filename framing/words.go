@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"parallax/analysis/token"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -82,8 +83,8 @@ func (a *Analysis) distinctive(docs []*corpus.Document, res *compare.Result, sen
 	}
 	// Terms: content stems used at least twice here and in at most limit
 	// other documents, shown in their most frequent form.
-	tz := compare.KeptTokenizer()
-	defer compare.Keep(tz)
+	tz := token.Kept()
+	defer token.Keep(tz)
 	tf := make([]map[string]int, n)
 	forms := make([]map[string]map[string]int, n)
 	for d, doc := range docs {
@@ -193,8 +194,8 @@ const maxChoiceRun = 4
 // inserted in B, each of one to three content words (lower-case, except a
 // sentence's first word: names are not word choices), sharing no stem.
 func wordChoices(docs []*corpus.Document, res *compare.Result) []PairChoices {
-	tz := compare.KeptTokenizer()
-	defer compare.Keep(tz)
+	tz := token.Kept()
+	defer token.Keep(tz)
 	type key struct{ a, b int }
 	pairs := map[key]map[[2]string]*WordChoice{}
 	for li, l := range res.Links {
@@ -272,7 +273,7 @@ func wordChoices(docs []*corpus.Document, res *compare.Result) []PairChoices {
 // contentWords are the content words of a diff run, lower-cased, and their
 // stems; nil when the run holds a number or a capitalised word (a name),
 // except for a sentence's first word standing alone in the run (atStart).
-func contentWords(tz *compare.Tokenizer, s, lang string, atStart bool) ([]string, []string) {
+func contentWords(tz *token.Tokenizer, s, lang string, atStart bool) ([]string, []string) {
 	var words, stems []string
 	toks := tz.Tokenize(s, lang)
 	for i, t := range toks {

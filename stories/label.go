@@ -6,7 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"parallax/compare"
+	"parallax/analysis/token"
 	"parallax/corpus"
 )
 
@@ -314,7 +314,7 @@ var (
 func eventStems() map[string]bool {
 	eventOnce.Do(func() {
 		eventSet = map[string]bool{}
-		for _, t := range compare.Tokenize(eventWords, "en") {
+		for _, t := range token.Tokenize(eventWords, "en") {
 			if !t.Stop {
 				eventSet[t.Stem] = true
 			}

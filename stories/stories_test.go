@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"parallax/compare"
+	"parallax/analysis/token"
 	"parallax/corpus"
 )
 
@@ -298,7 +298,7 @@ func TestEventTerm(t *testing.T) {
 		}
 	}
 	for norm, want := range map[string]bool{"charged": true, "erupted": true, "erupting": false, "crossings": false, "red": false, "ring": false} {
-		stem := compare.Tokenize(norm, "en")[0].Stem
+		stem := token.Tokenize(norm, "en")[0].Stem
 		if got := verbForm(norm, stem); got != want {
 			t.Errorf("verbForm(%q, %q) = %v, want %v", norm, stem, got, want)
 		}

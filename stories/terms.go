@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"parallax/compare"
+	"parallax/analysis/token"
 	"parallax/corpus"
 	"parallax/internal/parallel"
 )
@@ -61,10 +61,10 @@ const leadSentences = 2
 // extractAll finds the content terms of every document, in parallel.
 func extractAll(ctx context.Context, docs []*corpus.Document, prog *progress) ([][]rawTerm, error) {
 	raw := make([][]rawTerm, len(docs))
-	tzs := make([]*compare.Tokenizer, parallel.Workers(len(docs)))
+	tzs := make([]*token.Tokenizer, parallel.Workers(len(docs)))
 	err := parallel.For(ctx, len(docs), func(w, i int) {
 		if tzs[w] == nil {
-			tzs[w] = compare.NewTokenizer()
+			tzs[w] = token.New()
 		}
 		raw[i] = extract(docs[i], tzs[w])
 		prog.add(1)
@@ -93,7 +93,7 @@ type word struct {
 // skipped) in order of first occurrence: every content stem, and every
 // two-word name ("López Obrador": two adjacent capitalised words, each
 // inside a sentence or a name elsewhere in the article).
-func extract(doc *corpus.Document, tz *compare.Tokenizer) []rawTerm {
+func extract(doc *corpus.Document, tz *token.Tokenizer) []rawTerm {
 	acc := map[string]*termAcc{}
 	var order []string
 	get := func(key, norm string) *termAcc {
@@ -199,7 +199,7 @@ func nameGap(gap, prev string) bool {
 
 // isContraction reports whether a word is a contraction of a stop word
 // ("I'm", "don't", "it's"): the part before its apostrophe is one.
-func isContraction(tz *compare.Tokenizer, norm, lang string) bool {
+func isContraction(tz *token.Tokenizer, norm, lang string) bool {
 	k := strings.IndexByte(norm, '\'')
 	if k <= 0 {
 		return false

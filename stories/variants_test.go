@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"parallax/compare"
+	"parallax/analysis/token"
 	"parallax/corpus"
 )
 
@@ -40,7 +40,7 @@ func TestOneEdit(t *testing.T) {
 // termKeys are the keys of the terms of texts after mergeVariants, one
 // list per text.
 func termKeys(texts ...string) [][]string {
-	tz := compare.NewTokenizer()
+	tz := token.New()
 	raw := make([][]rawTerm, len(texts))
 	for i, s := range texts {
 		raw[i] = extract(corpus.FromText("a.txt", s), tz)
