@@ -61,8 +61,8 @@ const numPair = 14
 // TestFitPair).
 func pairProbability(x *[numFeatures]float64) float64 {
 	z := pairBias
-	for k, f := range pairFeatureSet {
-		z += pairWeights[k] * x[f]
+	for _, f := range pairFeatureSet {
+		z += pairWeights[f] * x[f]
 	}
 	return sigmoid(pairScale*z + pairShift)
 }
