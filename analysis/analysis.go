@@ -10,10 +10,12 @@
 //   - number recognises the numbers of running text.
 //
 // One offset convention holds everywhere, from the file read to the word
-// highlighted: offsets are byte offsets into the document's text (the
-// extracted, normalised text of corpus.Document.Text), half-open
-// [Start, End). A Span is such a range; sentences and tokens are reported
-// by Spans or by Start and End fields that follow the same convention.
+// highlighted: an offset is a byte offset into the document's text (the
+// extracted, normalised corpus.Document.Text), and a range is half-open,
+// [Start, End). A Span is such a range. Paragraph and sentence spans index
+// the document's text directly; a function given a part of it (a sentence
+// to tokenise) reports offsets into that part, so the part's Start plus
+// the offset indexes the document's text.
 //
 // The tree is a leaf: it imports nothing from Parallax but internal
 // helpers, and never touches files or the network.

@@ -1,8 +1,9 @@
-// Package compare is Parallax's comparison engine: it tokenises and stems
-// sentences, weighs their words by how rare they are in the compared set,
-// aligns the sentences of N documents with each other and classifies every
-// link as shared (near-verbatim) or paraphrased, and every sentence as
-// shared, paraphrased or unique. It also computes word-level diffs for each
+// Package compare is Parallax's comparison engine, the alignment step: it
+// tokenises and stems sentences (with package analysis/token), weighs
+// their words by how rare they are in the compared set, aligns the
+// sentences of N documents with each other and classifies every link as
+// shared (near-verbatim) or paraphrased, and every sentence as shared,
+// paraphrased or unique. It also computes word-level diffs for each
 // link. The engine is pure Go and deterministic: the same input gives the
 // same output.
 package compare

@@ -4,7 +4,7 @@
 // different stories share at most the generic words of news.
 //
 // Each article is described by a sparse vector of its most distinctive
-// content terms: Snowball stems (compare's tokenizer: stop words dropped,
+// content terms: Snowball stems (package analysis/token: stop words dropped,
 // numbers normalised) and two-word names, weighted by tf-idf over the
 // folder (a folder of fewer than a hundred articles counting as part of a
 // hundred), capitalised names boosted. Neighbours are found through an

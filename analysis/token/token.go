@@ -18,7 +18,8 @@ import (
 
 // Token is one word of a sentence.
 type Token struct {
-	// Start and End are byte offsets of the word in the tokenised text.
+	// Start and End are byte offsets of the word in the tokenised text (a
+	// sentence: add the sentence's Start for an offset into the document).
 	Start, End int
 	// Norm is the lower-cased word; numbers lose their group separators
 	// ("3,000" becomes "3000") and dotted acronyms their dots ("U.S." is
@@ -34,8 +35,8 @@ type Token struct {
 }
 
 // Tokenize splits text into word tokens in the given language (an ISO 639-1
-// code; English when unknown or empty). Punctuation and white space are not
-// tokens.
+// code; English when empty, words kept as they are in a language without a
+// Snowball stemmer). Punctuation and white space are not tokens.
 func Tokenize(text, lang string) []Token { return tokenize(text, stem.For(lang)) }
 
 // tokenize is Tokenize with the stemmer of the text's language, which may
