@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // connectorInset is how far a connector reaches into each of the two
@@ -184,5 +185,5 @@ func (r *connectorRenderer) Refresh() {
 // connectorColor is the colour of a connector of a link of kind k: the
 // kind's fill, opaque.
 func connectorColor(k compare.Kind) color.Color {
-	return withAlpha(fillFor(k), 0xE0)
+	return widgets.WithAlpha(fillFor(k), 0xE0)
 }

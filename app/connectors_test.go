@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // layerOf is the connector layer of the controller's columns.
@@ -125,7 +126,7 @@ func TestUniqueOnStrip(t *testing.T) {
 		for i := range doc.Sentences {
 			if statusOf(v.res, d, i) == compare.Unique && !v.boilerplate(d, i) {
 				got := v.strips[d].fillOf(i)
-				if transparent(got) || !overviewSameColor(got, uniqueMark) {
+				if widgets.Transparent(got) || !overviewSameColor(got, uniqueMark) {
 					t.Fatalf("unique sentence %d/%d has strip colour %v, want %v", d, i, got, uniqueMark)
 				}
 				return

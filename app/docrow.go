@@ -14,6 +14,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/report"
+	"parallax/widgets"
 )
 
 // The geometry of a DocRow.
@@ -398,5 +399,5 @@ func (r *shareBarRenderer) applyTheme() {
 	r.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
 	r.segs[0].FillColor = sharedFill
 	r.segs[1].FillColor = paraphrasedFill
-	r.segs[2].FillColor = scaleAlpha(th.Color(theme.ColorNamePlaceHolder, v), 0x80)
+	r.segs[2].FillColor = widgets.ScaleAlpha(th.Color(theme.ColorNamePlaceHolder, v), 0x80)
 }

@@ -13,7 +13,14 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"parallax/widgets"
 )
+
+// selectedGain strengthens the fill of the selected sentence in the
+// columns: the share of the way from the fill's opacity to opaque
+// (TowardOpaque).
+const selectedGain = 1.0 / 3
 
 // Emphasis is how strongly a span of a FlowText is marked beyond its fill.
 type Emphasis int
@@ -658,16 +665,16 @@ func (r *flowRenderer) styleFrag(k int) {
 	// (drawOutlines); its rectangles reach out to it.
 	switch {
 	case sp.Emphasis >= EmphasisSelected:
-		fill, out = towardOpaque(fill, selectedGain), 1
+		fill, out = widgets.TowardOpaque(fill, selectedGain), 1
 	case sp.Emphasis == EmphasisCounterpart:
 		out = 1
 	}
 	if r.f.hover == int(fr.span)+1 {
-		fill = over(r.hoverC, fill)
+		fill = widgets.Over(r.hoverC, fill)
 	}
 	t.TextStyle.Underline = sp.Found
 	if sp.Found {
-		fill = over(r.themeColor(theme.ColorNameSelection), fill)
+		fill = widgets.Over(r.themeColor(theme.ColorNameSelection), fill)
 	}
 	// Rectangles are drawn from their fields every frame; the widget's own
 	// refresh repaints them. Hidden ones are not placed, as resizing a
@@ -677,7 +684,7 @@ func (r *flowRenderer) styleFrag(k int) {
 		radius = 0 // square, as its outline
 	}
 	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, radius
-	rc.Hidden = transparent(fill) && width == 0
+	rc.Hidden = widgets.Transparent(fill) && width == 0
 	if !rc.Hidden {
 		b := r.fragBox(k, out)
 		rc.Move(fyne.NewPos(b.x0, b.y0))

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"parallax/widgets"
 )
 
 // The geometry of an overview strip, in Fyne units.
@@ -40,6 +42,10 @@ const (
 	overviewMinFrame = 6
 	// overviewMaxRadius caps the theme's corner radius on the narrow strip.
 	overviewMaxRadius = 3
+	// stripGain strengthens the fills on the strip, which is thin and
+	// drawn over its track: the share of the way from a fill's opacity to
+	// opaque (TowardOpaque).
+	stripGain = 1.0 / 2
 )
 
 // boilerplateMark is the fill to give boilerplate sentences on an overview
@@ -290,7 +296,7 @@ func (r *overviewRenderer) update() {
 
 	r.track.FillColor = trackC
 	r.track.CornerRadius = radius
-	r.frame.StrokeColor = scaleAlpha(fg, overviewFrameAlpha)
+	r.frame.StrokeColor = widgets.ScaleAlpha(fg, overviewFrameAlpha)
 	r.frame.CornerRadius = radius
 
 	// Runs of same-coloured sentences; unmarked runs leave the track bare.
@@ -313,7 +319,7 @@ func (r *overviewRenderer) update() {
 				return d.c
 			}
 		}
-		c := over(towardOpaque(fill, stripGain), trackC)
+		c := widgets.Over(widgets.TowardOpaque(fill, stripGain), trackC)
 		seen = append(seen, drawn{cr, cg, cb, ca, c})
 		return c
 	}
@@ -323,7 +329,7 @@ func (r *overviewRenderer) update() {
 		for j < n && overviewSameColor(o.fillOf(j), fill) {
 			j++
 		}
-		if !transparent(fill) && o.cum[j] > o.cum[i] {
+		if !widgets.Transparent(fill) && o.cum[j] > o.cum[i] {
 			r.runs = append(r.runs, overviewRun{i, j, draw(fill)})
 		}
 		i = j
@@ -435,8 +441,8 @@ func overviewBand(top, bottom float64, h, least float32) (float32, float32) {
 // overviewSameColor reports whether a and b draw the same (all transparent colours,
 // and nil, are the same).
 func overviewSameColor(a, b color.Color) bool {
-	if transparent(a) || transparent(b) {
-		return transparent(a) && transparent(b)
+	if widgets.Transparent(a) || widgets.Transparent(b) {
+		return widgets.Transparent(a) && widgets.Transparent(b)
 	}
 	ar, ag, ab, aa := a.RGBA()
 	br, bg, bb, ba := b.RGBA()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // linkStrength is how sure the engine is of a link, from 0 to 1: its
@@ -45,11 +46,11 @@ func strengthBand(s float64) string {
 
 // shade is fill drawn for a link of strength s: the paler the weaker.
 func shade(fill color.Color, s float64) color.Color {
-	if transparent(fill) {
+	if widgets.Transparent(fill) {
 		return fill
 	}
 	f := min(1, max(0, (s-weakestShade)/(1-weakestShade)))
-	return withAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
+	return widgets.WithAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
 }
 
 // viewerHooks are the callbacks a viewer makes to its controller; any may

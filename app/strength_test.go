@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // sameTint reports whether two fills have the same colour, whatever their
 // opacity (which the link's strength sets); nil and transparent match.
 func sameTint(a, b color.Color) bool {
-	if transparent(a) || transparent(b) {
-		return transparent(a) == transparent(b)
+	if widgets.Transparent(a) || widgets.Transparent(b) {
+		return widgets.Transparent(a) == widgets.Transparent(b)
 	}
 	x, y := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
 	return x.R == y.R && x.G == y.G && x.B == y.B
@@ -156,7 +157,7 @@ func TestClosestInDetail(t *testing.T) {
 		t.Errorf("selection %v after accepting, want %v kept", v.selected, lone)
 	}
 	p := v.places[lone.Doc][lone.Sentence]
-	if sp := p.flow.Spans[p.span]; !strings.HasPrefix(sp.Text, correctedMark) || transparent(sp.Fill) {
+	if sp := p.flow.Spans[p.span]; !strings.HasPrefix(sp.Text, correctedMark) || widgets.Transparent(sp.Fill) {
 		t.Errorf("accepted sentence drawn %+v, want the corrected mark and a tint", sp)
 	}
 }
