@@ -19,6 +19,17 @@ import (
 	"parallax/corpus"
 )
 
+// rowApp starts a headless app with the default theme in the given
+// variant, its render cache fresh (see widgets' freshRenderCache: a
+// capture of an empty canvas restarts the cache's clocks, so that a long
+// test run does not destroy the new rows' renderers before they paint).
+func rowApp(t testing.TB, v fyne.ThemeVariant) fyne.App {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), v})
+	test.NewCanvas().Capture()
+	return a
+}
+
 // docRowWidth is the sidebar width the rows are designed for.
 const docRowWidth = 240
 
@@ -61,7 +72,7 @@ func barRenderer(t *testing.T, b *shareBar) *shareBarRenderer {
 }
 
 func TestDocRowToggle(t *testing.T) {
-	flowApp(t, theme.VariantLight)
+	rowApp(t, theme.VariantLight)
 	var calls []bool
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "2024-01-02", 12), false, func(in bool) {
 		calls = append(calls, in)
@@ -87,7 +98,7 @@ func TestDocRowToggle(t *testing.T) {
 }
 
 func TestDocRowSetIncluded(t *testing.T) {
-	flowApp(t, theme.VariantLight)
+	rowApp(t, theme.VariantLight)
 	calls := 0
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "", 3), true, func(bool) { calls++ })
 	if !row.Included() || !row.check.Checked {
@@ -111,7 +122,7 @@ func TestDocRowSetIncluded(t *testing.T) {
 }
 
 func TestDocRowText(t *testing.T) {
-	flowApp(t, theme.VariantLight)
+	rowApp(t, theme.VariantLight)
 	tests := []struct {
 		name                string
 		doc                 *corpus.Document
@@ -147,7 +158,7 @@ func TestDocRowText(t *testing.T) {
 }
 
 func TestDocRowSetFraming(t *testing.T) {
-	flowApp(t, theme.VariantLight)
+	rowApp(t, theme.VariantLight)
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "2024-01-02", 52), true, nil)
 	shown(t, row)
 	br := barRenderer(t, row.bar)
@@ -252,7 +263,7 @@ func checkTiles(t *testing.T, br *shareBarRenderer, w float32, shares [3]float64
 }
 
 func TestDocRowNarrow(t *testing.T) {
-	flowApp(t, theme.VariantLight)
+	rowApp(t, theme.VariantLight)
 	row := NewDocRow(rowDoc("a.txt", "Outlet A", "Bridge opens", "2024-01-02", 52), true, nil)
 	row.SetFraming(framingOf(17, 10, 23, 2))
 	w := shown(t, row)
@@ -284,7 +295,7 @@ func TestDocRowNarrow(t *testing.T) {
 }
 
 func TestDocRowCompact(t *testing.T) {
-	flowApp(t, theme.VariantLight)
+	rowApp(t, theme.VariantLight)
 	row := NewDocRow(rowDoc("a.txt", "The Very Long Name of an Outlet That Goes On",
 		"A headline that is much too long to fit on one line of a narrow sidebar", "2024-01-02", 120), true, nil)
 	row.SetFraming(framingOf(17, 10, 23, 0))
@@ -311,7 +322,7 @@ func TestDocRowCapture(t *testing.T) {
 		file    string
 	}{{"light", theme.VariantLight, "docrow.png"}, {"dark", theme.VariantDark, "docrow-dark.png"}} {
 		t.Run(v.name, func(t *testing.T) {
-			flowApp(t, v.variant)
+			rowApp(t, v.variant)
 			rows := []*DocRow{
 				NewDocRow(rowDoc("a.txt", "Reuters", "Mexico’s top court limits migrant detention to 36 hours", "2024-01-02", 41), true, nil),
 				NewDocRow(rowDoc("b.html", "The Associated Press of Somewhere Far Away", "Caravan of 3,000 migrants sets off from Tapachula toward the US border", "", 27), true, nil),

@@ -12,6 +12,12 @@ import (
 	"parallax/widgets"
 )
 
+// boilerplateMark is the fill to give boilerplate sentences on an overview
+// strip: a translucent grey that shows as a light grey on the light theme's
+// track and a dark grey on the dark theme's, apart from the sentence
+// colours and from unmarked (unique) sentences.
+var boilerplateMark color.Color = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x70}
+
 // linkStrength is how sure the engine is of a link, from 0 to 1: its
 // calibrated probability of being the same claim, the one place the viewer
 // reads it. The sensitivity slider moves only the threshold, never this.
@@ -100,7 +106,7 @@ const correctedMark = "✏ "
 
 // decorate finishes sentence i of document d's look: its tint shaded by
 // its strongest link's strength, and a mark when it was corrected by hand.
-func (v *viewer) decorate(sp *Span, d, i int) {
+func (v *viewer) decorate(sp *widgets.Span, d, i int) {
 	r := compare.Ref{Doc: d, Sentence: i}
 	if l, ok := v.strongest(r); ok {
 		sp.Fill = shade(sp.Fill, linkStrength(l))

@@ -61,3 +61,14 @@ func ScaleAlpha(c color.Color, alpha uint8) color.Color {
 	n.A = uint8(uint32(n.A) * uint32(alpha) / 0xFF)
 	return n
 }
+
+// SameColour reports whether a and b draw the same (all transparent
+// colours, and nil, are the same).
+func SameColour(a, b color.Color) bool {
+	if Transparent(a) || Transparent(b) {
+		return Transparent(a) && Transparent(b)
+	}
+	ar, ag, ab, aa := a.RGBA()
+	br, bg, bb, ba := b.RGBA()
+	return ar == br && ag == bg && ab == bb && aa == ba
+}

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -13,8 +13,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"parallax/widgets"
 )
 
 // selectedGain strengthens the fill of the selected sentence in the
@@ -134,6 +132,26 @@ func (f *FlowText) SpanPosition(i int) (fyne.Position, bool) {
 	}
 	fr := r.frags[r.spanFrags[i]]
 	return fyne.NewPos(r.padX+fr.x0, r.lineTop(int(fr.line))), true
+}
+
+// LineHeight is the height of the text of one line (without the space
+// between lines) at the widget's text size: a span's first line runs from
+// its SpanPosition down by LineHeight.
+func (f *FlowText) LineHeight() float32 {
+	r := f.renderer()
+	if r == nil {
+		return 0
+	}
+	return r.textHeight
+}
+
+// ForgetWordWidths empties the cache of measured word widths that all
+// FlowTexts share, so that a benchmark can time text laid out for the
+// first time.
+func ForgetWordWidths() {
+	wordWidths.Lock()
+	clear(wordWidths.m)
+	wordWidths.Unlock()
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -665,16 +683,16 @@ func (r *flowRenderer) styleFrag(k int) {
 	// (drawOutlines); its rectangles reach out to it.
 	switch {
 	case sp.Emphasis >= EmphasisSelected:
-		fill, out = widgets.TowardOpaque(fill, selectedGain), 1
+		fill, out = TowardOpaque(fill, selectedGain), 1
 	case sp.Emphasis == EmphasisCounterpart:
 		out = 1
 	}
 	if r.f.hover == int(fr.span)+1 {
-		fill = widgets.Over(r.hoverC, fill)
+		fill = Over(r.hoverC, fill)
 	}
 	t.TextStyle.Underline = sp.Found
 	if sp.Found {
-		fill = widgets.Over(r.themeColor(theme.ColorNameSelection), fill)
+		fill = Over(r.themeColor(theme.ColorNameSelection), fill)
 	}
 	// Rectangles are drawn from their fields every frame; the widget's own
 	// refresh repaints them. Hidden ones are not placed, as resizing a
@@ -684,7 +702,7 @@ func (r *flowRenderer) styleFrag(k int) {
 		radius = 0 // square, as its outline
 	}
 	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, radius
-	rc.Hidden = widgets.Transparent(fill) && width == 0
+	rc.Hidden = Transparent(fill) && width == 0
 	if !rc.Hidden {
 		b := r.fragBox(k, out)
 		rc.Move(fyne.NewPos(b.x0, b.y0))

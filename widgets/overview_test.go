@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image"
@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-
-	"parallax/widgets"
 )
 
 // overviewStripOf returns a strip sized 14 by height, with its renderer, that
@@ -197,7 +195,7 @@ func TestOverviewRunsMerge(t *testing.T) {
 		{sharedFill, 0, 30}, {paraphrasedFill, 30, 50}, {sharedFill, 90, 100}, {boilerplateMark, 100, 120},
 	} {
 		rc := runs[i]
-		if !overviewSameRGBA(rc.FillColor, widgets.Over(widgets.TowardOpaque(c.fill, stripGain), track)) {
+		if !overviewSameRGBA(rc.FillColor, Over(TowardOpaque(c.fill, stripGain), track)) {
 			t.Errorf("run %d: fill %v, want %v over the track", i, rc.FillColor, c.fill)
 		}
 		if y := rc.Position().Y; y != c.y0 || y+rc.Size().Height != c.y1 {
@@ -269,7 +267,7 @@ func TestOverviewViewport(t *testing.T) {
 	if r.frame.Position().X < 0 || r.frame.Position().X+r.frame.Size().Width > overviewWidth {
 		t.Errorf("frame x %v width %v leaves the strip", r.frame.Position().X, r.frame.Size().Width)
 	}
-	if !widgets.Transparent(r.frame.FillColor) || r.frame.StrokeWidth <= 0 || widgets.Transparent(r.frame.StrokeColor) {
+	if !Transparent(r.frame.FillColor) || r.frame.StrokeWidth <= 0 || Transparent(r.frame.StrokeColor) {
 		t.Errorf("frame fill %v stroke %v width %v, want stroke only", r.frame.FillColor, r.frame.StrokeColor, r.frame.StrokeWidth)
 	}
 	// Out-of-range values are clamped.
@@ -306,7 +304,7 @@ func TestOverviewSetFills(t *testing.T) {
 	if len(runs) != 1 {
 		t.Fatalf("after SetFills: %d runs, want 1", len(runs))
 	}
-	if !overviewSameRGBA(runs[0].FillColor, widgets.Over(widgets.TowardOpaque(paraphrasedFill, stripGain), overviewTrackColor())) {
+	if !overviewSameRGBA(runs[0].FillColor, Over(TowardOpaque(paraphrasedFill, stripGain), overviewTrackColor())) {
 		t.Errorf("after SetFills: fill %v, want paraphrased", runs[0].FillColor)
 	}
 	if runs[0].Position().Y != 0 || runs[0].Size().Height != 100 {
@@ -366,7 +364,7 @@ func TestOverviewThemeChange(t *testing.T) {
 	if overviewSameRGBA(light, dark) || !overviewSameRGBA(r.track.FillColor, dark) {
 		t.Errorf("dark theme: track %v, want %v", r.track.FillColor, dark)
 	}
-	if !overviewSameRGBA(r.rects[0].FillColor, widgets.Over(widgets.TowardOpaque(sharedFill, stripGain), dark)) {
+	if !overviewSameRGBA(r.rects[0].FillColor, Over(TowardOpaque(sharedFill, stripGain), dark)) {
 		t.Errorf("dark theme: run %v, want shared over the dark track", r.rects[0].FillColor)
 	}
 	if fg := theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark); !overviewSameRGBA(r.ticks[0].FillColor, fg) {
@@ -481,7 +479,7 @@ func overviewScreenshot(t *testing.T) image.Image {
 	// unmarked sentences) are the faded foreground over the track; the
 	// track shows just outside and inside it.
 	fg := color.NRGBAModel.Convert(theme.Current().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())).(color.NRGBA)
-	frameC := color.NRGBAModel.Convert(widgets.Over(widgets.ScaleAlpha(fg, overviewFrameAlpha), track)).(color.NRGBA)
+	frameC := color.NRGBAModel.Convert(Over(ScaleAlpha(fg, overviewFrameAlpha), track)).(color.NRGBA)
 	r := o.r
 	fy0 := int(r.frame.Position().Y - r.frame.StrokeWidth/2)
 	fy1 := int(r.frame.Position().Y + r.frame.Size().Height + r.frame.StrokeWidth/2)
