@@ -22,6 +22,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // windowTitle is the main window's title.
@@ -102,12 +103,12 @@ var (
 // there when withTitle and withDate say so, empty if the document has
 // none, so that the columns' texts start level.
 func header(doc *corpus.Document, withTitle, withDate bool) fyne.CanvasObject {
-	box := container.NewVBox(oneLine(outletName(doc), outletStyle))
+	box := container.NewVBox(widgets.OneLine(outletName(doc), outletStyle))
 	if withTitle {
-		box.Add(oneLine(doc.Title, bodyStyle))
+		box.Add(widgets.OneLine(doc.Title, bodyStyle))
 	}
 	if withDate {
-		box.Add(oneLine(doc.Date, dimStyle))
+		box.Add(widgets.OneLine(doc.Date, dimStyle))
 	}
 	return box
 }

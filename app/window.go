@@ -290,7 +290,7 @@ func (c *Controller) refreshSidebar() {
 		for k, i := range scope {
 			i := i
 			c.rows[k] = NewDocRow(c.docs[i], c.incl[i], func(in bool) { c.SetIncluded(i, in) })
-			objs = append(objs, c.rows[k])
+			objs = append(objs, c.rows[k].row)
 		}
 		if more > 0 {
 			objs = append(objs, widget.NewLabel(fmt.Sprintf("… and %d more articles", more)))
