@@ -83,8 +83,8 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		walk(v.Trailing, f)
 	case *container.Scroll:
 		walk(v.Content, f)
-	case *hoverTip:
-		walk(v.content, f)
+	case *widgets.HoverTip:
+		walk(v.Content(), f)
 	case *container.AppTabs:
 		for _, it := range v.Items {
 			walk(it.Content, f)

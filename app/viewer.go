@@ -142,7 +142,7 @@ func (v *viewer) buildColumn(d int) {
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
-		head := fyne.CanvasObject(newHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
+		head := fyne.CanvasObject(widgets.NewHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
 		if v.onClose != nil {
 			onClose := v.onClose
 			closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
