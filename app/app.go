@@ -3,6 +3,11 @@
 // (shared, paraphrased, unique), with a legend and a status line that lists
 // the files that could not be read.
 //
+// The widgets it builds on (a paragraph's flowing text, the overview
+// strips, the sidebar rows, the hover tip) are in package widgets, which
+// knows nothing of the comparison; app turns the comparison into their
+// texts, colours and shares.
+//
 // The package builds windows on a fyne.App it is given; it never creates
 // the app itself, so it can be tested with Fyne's headless test driver.
 package app

@@ -18,9 +18,9 @@ func Transparent(c color.Color) bool {
 	return a == 0
 }
 
-// Over composes top over bottom, both possibly translucent (nil for
+// over composes top over bottom, both possibly translucent (nil for
 // nothing): the source-over operator on straight alpha.
-func Over(top, bottom color.Color) color.Color {
+func over(top, bottom color.Color) color.Color {
 	if Transparent(bottom) {
 		return top
 	}
@@ -37,9 +37,9 @@ func Over(top, bottom color.Color) color.Color {
 	return color.NRGBA{R: mix(t.R, b.R), G: mix(t.G, b.G), B: mix(t.B, b.B), A: uint8(math.Round(a * 255))}
 }
 
-// TowardOpaque raises c's opacity by share of the way to opaque; nil stays
+// towardOpaque raises c's opacity by share of the way to opaque; nil stays
 // nil.
-func TowardOpaque(c color.Color, share float64) color.Color {
+func towardOpaque(c color.Color, share float64) color.Color {
 	if Transparent(c) {
 		return c
 	}
@@ -55,8 +55,8 @@ func WithAlpha(c color.Color, a uint8) color.Color {
 	return n
 }
 
-// ScaleAlpha is c with its opacity scaled by alpha/255.
-func ScaleAlpha(c color.Color, alpha uint8) color.Color {
+// scaleAlpha is c with its opacity scaled by alpha/255.
+func scaleAlpha(c color.Color, alpha uint8) color.Color {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = uint8(uint32(n.A) * uint32(alpha) / 0xFF)
 	return n

@@ -377,5 +377,5 @@ func (r *shareBarRenderer) applyTheme() {
 	r.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
 	r.segs[0].FillColor = r.bar.fills[0]
 	r.segs[1].FillColor = r.bar.fills[1]
-	r.segs[2].FillColor = ScaleAlpha(th.Color(theme.ColorNamePlaceHolder, v), 0x80)
+	r.segs[2].FillColor = scaleAlpha(th.Color(theme.ColorNamePlaceHolder, v), 0x80)
 }

@@ -17,7 +17,7 @@ import (
 
 // selectedGain strengthens the fill of the selected sentence in the
 // columns: the share of the way from the fill's opacity to opaque
-// (TowardOpaque).
+// (towardOpaque).
 const selectedGain = 1.0 / 3
 
 // Emphasis is how strongly a span of a FlowText is marked beyond its fill.
@@ -683,16 +683,16 @@ func (r *flowRenderer) styleFrag(k int) {
 	// (drawOutlines); its rectangles reach out to it.
 	switch {
 	case sp.Emphasis >= EmphasisSelected:
-		fill, out = TowardOpaque(fill, selectedGain), 1
+		fill, out = towardOpaque(fill, selectedGain), 1
 	case sp.Emphasis == EmphasisCounterpart:
 		out = 1
 	}
 	if r.f.hover == int(fr.span)+1 {
-		fill = Over(r.hoverC, fill)
+		fill = over(r.hoverC, fill)
 	}
 	t.TextStyle.Underline = sp.Found
 	if sp.Found {
-		fill = Over(r.themeColor(theme.ColorNameSelection), fill)
+		fill = over(r.themeColor(theme.ColorNameSelection), fill)
 	}
 	// Rectangles are drawn from their fields every frame; the widget's own
 	// refresh repaints them. Hidden ones are not placed, as resizing a

@@ -42,7 +42,7 @@ const (
 	overviewMaxRadius = 3
 	// stripGain strengthens the fills on the strip, which is thin and
 	// drawn over its track: the share of the way from a fill's opacity to
-	// opaque (TowardOpaque).
+	// opaque (towardOpaque).
 	stripGain = 1.0 / 2
 )
 
@@ -301,7 +301,7 @@ func (r *overviewRenderer) update() {
 
 	r.track.FillColor = trackC
 	r.track.CornerRadius = radius
-	r.frame.StrokeColor = ScaleAlpha(fg, overviewFrameAlpha)
+	r.frame.StrokeColor = scaleAlpha(fg, overviewFrameAlpha)
 	r.frame.CornerRadius = radius
 
 	// Runs of same-coloured sentences; unmarked runs leave the track bare.
@@ -324,7 +324,7 @@ func (r *overviewRenderer) update() {
 				return d.c
 			}
 		}
-		c := Over(TowardOpaque(fill, stripGain), trackC)
+		c := over(towardOpaque(fill, stripGain), trackC)
 		seen = append(seen, drawn{cr, cg, cb, ca, c})
 		return c
 	}

@@ -195,7 +195,7 @@ func TestOverviewRunsMerge(t *testing.T) {
 		{sharedFill, 0, 30}, {paraphrasedFill, 30, 50}, {sharedFill, 90, 100}, {boilerplateMark, 100, 120},
 	} {
 		rc := runs[i]
-		if !overviewSameRGBA(rc.FillColor, Over(TowardOpaque(c.fill, stripGain), track)) {
+		if !overviewSameRGBA(rc.FillColor, over(towardOpaque(c.fill, stripGain), track)) {
 			t.Errorf("run %d: fill %v, want %v over the track", i, rc.FillColor, c.fill)
 		}
 		if y := rc.Position().Y; y != c.y0 || y+rc.Size().Height != c.y1 {
@@ -304,7 +304,7 @@ func TestOverviewSetFills(t *testing.T) {
 	if len(runs) != 1 {
 		t.Fatalf("after SetFills: %d runs, want 1", len(runs))
 	}
-	if !overviewSameRGBA(runs[0].FillColor, Over(TowardOpaque(paraphrasedFill, stripGain), overviewTrackColor())) {
+	if !overviewSameRGBA(runs[0].FillColor, over(towardOpaque(paraphrasedFill, stripGain), overviewTrackColor())) {
 		t.Errorf("after SetFills: fill %v, want paraphrased", runs[0].FillColor)
 	}
 	if runs[0].Position().Y != 0 || runs[0].Size().Height != 100 {
@@ -364,7 +364,7 @@ func TestOverviewThemeChange(t *testing.T) {
 	if overviewSameRGBA(light, dark) || !overviewSameRGBA(r.track.FillColor, dark) {
 		t.Errorf("dark theme: track %v, want %v", r.track.FillColor, dark)
 	}
-	if !overviewSameRGBA(r.rects[0].FillColor, Over(TowardOpaque(sharedFill, stripGain), dark)) {
+	if !overviewSameRGBA(r.rects[0].FillColor, over(towardOpaque(sharedFill, stripGain), dark)) {
 		t.Errorf("dark theme: run %v, want shared over the dark track", r.rects[0].FillColor)
 	}
 	if fg := theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark); !overviewSameRGBA(r.ticks[0].FillColor, fg) {
@@ -479,7 +479,7 @@ func overviewScreenshot(t *testing.T) image.Image {
 	// unmarked sentences) are the faded foreground over the track; the
 	// track shows just outside and inside it.
 	fg := color.NRGBAModel.Convert(theme.Current().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())).(color.NRGBA)
-	frameC := color.NRGBAModel.Convert(Over(ScaleAlpha(fg, overviewFrameAlpha), track)).(color.NRGBA)
+	frameC := color.NRGBAModel.Convert(over(scaleAlpha(fg, overviewFrameAlpha), track)).(color.NRGBA)
 	r := o.r
 	fy0 := int(r.frame.Position().Y - r.frame.StrokeWidth/2)
 	fy1 := int(r.frame.Position().Y + r.frame.Size().Height + r.frame.StrokeWidth/2)
