@@ -3,6 +3,11 @@
 // (shared, paraphrased, unique), with a legend and a status line that lists
 // the files that could not be read.
 //
+// The widgets it builds on (a paragraph's flowing text, the overview
+// strips, the sidebar rows, the hover tip) are in package widgets, which
+// knows nothing of the comparison; app turns the comparison into their
+// texts, colours and shares.
+//
 // The package builds windows on a fyne.App it is given; it never creates
 // the app itself, so it can be tested with Fyne's headless test driver.
 package app
@@ -22,6 +27,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // windowTitle is the main window's title.
@@ -102,12 +108,12 @@ var (
 // there when withTitle and withDate say so, empty if the document has
 // none, so that the columns' texts start level.
 func header(doc *corpus.Document, withTitle, withDate bool) fyne.CanvasObject {
-	box := container.NewVBox(oneLine(outletName(doc), outletStyle))
+	box := container.NewVBox(widgets.OneLine(outletName(doc), outletStyle))
 	if withTitle {
-		box.Add(oneLine(doc.Title, bodyStyle))
+		box.Add(widgets.OneLine(doc.Title, bodyStyle))
 	}
 	if withDate {
-		box.Add(oneLine(doc.Date, dimStyle))
+		box.Add(widgets.OneLine(doc.Date, dimStyle))
 	}
 	return box
 }

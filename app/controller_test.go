@@ -21,6 +21,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // sample reads the bundled sample articles.
@@ -130,7 +131,7 @@ func TestControllerNavigation(t *testing.T) {
 	}
 	// Every selected unique sentence is outlined.
 	p := c.view.places[c.view.selected.Doc][c.view.selected.Sentence]
-	if p.flow.Spans[p.span].Emphasis != EmphasisSelected {
+	if p.flow.Spans[p.span].Emphasis != widgets.EmphasisSelected {
 		t.Error("navigated sentence is not outlined")
 	}
 }

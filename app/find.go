@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // findWidth is the width of the toolbar's search field.
@@ -177,7 +178,7 @@ func findBox(e *findField) fyne.CanvasObject {
 
 // setFound marks the sentences refs as matches of a search, and no others.
 func (v *viewer) setFound(refs []compare.Ref) {
-	touched := map[*FlowText]bool{}
+	touched := map[*widgets.FlowText]bool{}
 	mark := func(r compare.Ref, on bool) {
 		p := v.places[r.Doc][r.Sentence]
 		if p.flow.Spans[p.span].Found != on {

@@ -9,7 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
+
+// boilerplateMark is the fill to give boilerplate sentences on an overview
+// strip: a translucent grey that shows as a light grey on the light theme's
+// track and a dark grey on the dark theme's, apart from the sentence
+// colours and from unmarked (unique) sentences.
+var boilerplateMark color.Color = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x70}
 
 // linkStrength is how sure the engine is of a link, from 0 to 1: its
 // calibrated probability of being the same claim, the one place the viewer
@@ -45,11 +52,11 @@ func strengthBand(s float64) string {
 
 // shade is fill drawn for a link of strength s: the paler the weaker.
 func shade(fill color.Color, s float64) color.Color {
-	if transparent(fill) {
+	if widgets.Transparent(fill) {
 		return fill
 	}
 	f := min(1, max(0, (s-weakestShade)/(1-weakestShade)))
-	return withAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
+	return widgets.WithAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
 }
 
 // viewerHooks are the callbacks a viewer makes to its controller; any may
@@ -99,7 +106,7 @@ const correctedMark = "✏ "
 
 // decorate finishes sentence i of document d's look: its tint shaded by
 // its strongest link's strength, and a mark when it was corrected by hand.
-func (v *viewer) decorate(sp *Span, d, i int) {
+func (v *viewer) decorate(sp *widgets.Span, d, i int) {
 	r := compare.Ref{Doc: d, Sentence: i}
 	if l, ok := v.strongest(r); ok {
 		sp.Fill = shade(sp.Fill, linkStrength(l))

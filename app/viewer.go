@@ -14,12 +14,13 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // place is where a sentence is drawn: its paragraph's FlowText and its
 // span there.
 type place struct {
-	flow *FlowText
+	flow *widgets.FlowText
 	span int
 }
 
@@ -28,12 +29,12 @@ type place struct {
 type viewer struct {
 	docs     []*corpus.Document
 	res      *compare.Result
-	places   [][]place           // per document, per sentence
-	scrolls  []*container.Scroll // one per column
-	bodies   []*fyne.Container   // the scrolled content of each column
-	strips   []*OverviewStrip    // one per column, beside it
-	columns  []fyne.CanvasObject // each column with its strip
-	detail   *widget.RichText    // the selected sentence against its counterparts
+	places   [][]place                // per document, per sentence
+	scrolls  []*container.Scroll      // one per column
+	bodies   []*fyne.Container        // the scrolled content of each column
+	strips   []*widgets.OverviewStrip // one per column, beside it
+	columns  []fyne.CanvasObject      // each column with its strip
+	detail   *widget.RichText         // the selected sentence against its counterparts
 	selected *compare.Ref
 	filter   compare.Kind // when set, sentences of other kinds are dimmed
 	// sync, when true, scrolls the other columns with the one scrolled so
@@ -96,11 +97,11 @@ func (v *viewer) buildColumn(d int) {
 	doc := v.docs[d]
 	body := container.NewVBox()
 	v.places[d] = make([]place, len(doc.Sentences))
-	var flow *FlowText
+	var flow *widgets.FlowText
 	for i, s := range doc.Sentences {
 		if flow == nil || s.Paragraph != doc.Sentences[i-1].Paragraph {
 			first := i
-			flow = NewFlowText(nil, nil)
+			flow = widgets.NewFlowText(nil, nil)
 			flow.OnTapped = func(span int) {
 				if v.picked(compare.Ref{Doc: d, Sentence: first + span}) {
 					return
@@ -125,7 +126,7 @@ func (v *viewer) buildColumn(d int) {
 		v.scrolled()
 	}
 	v.scrolls = append(v.scrolls, sc)
-	strip := NewOverviewStrip(v.stripFills(d), sentenceWeights(doc), func(i int) {
+	strip := widgets.NewOverviewStrip(v.stripFills(d), sentenceWeights(doc), func(i int) {
 		v.scrollTo(compare.Ref{Doc: d, Sentence: i})
 		v.syncFrom(d)
 		v.scrolled()
@@ -141,7 +142,7 @@ func (v *viewer) buildColumn(d int) {
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
-		head := fyne.CanvasObject(newHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
+		head := fyne.CanvasObject(widgets.NewHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
 		if v.onClose != nil {
 			onClose := v.onClose
 			closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
@@ -215,11 +216,11 @@ func (v *viewer) updateViewport(d int) {
 // of the article on its overview strip.
 func (v *viewer) weightAt(d int, y float32) float32 {
 	strip := v.strips[d]
-	n := strip.sentences()
+	n := strip.Sentences()
 	if n == 0 {
 		return 0
 	}
-	total := strip.cum[n]
+	total := strip.WeightBefore(n)
 	contentEnd := v.scrolls[d].Content.MinSize().Height
 	prevY, prevW := float32(0), 0.0 // the header maps to the strip's top
 	for i := 0; i <= n; i++ {
@@ -229,7 +230,7 @@ func (v *viewer) weightAt(d int, y float32) float32 {
 			if ty, ok = v.sentenceY(compare.Ref{Doc: d, Sentence: i}); !ok {
 				continue
 			}
-			tw = strip.cum[i]
+			tw = strip.WeightBefore(i)
 		}
 		if y < ty {
 			if ty <= prevY {
@@ -289,10 +290,10 @@ func (v *viewer) syncFrom(d int) {
 }
 
 // span is the look of sentence i of document d, before selection.
-func (v *viewer) span(d, i int) Span {
+func (v *viewer) span(d, i int) widgets.Span {
 	s := v.docs[d].Sentences[i]
 	k := statusOf(v.res, d, i)
-	sp := Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
+	sp := widgets.Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
 	switch {
 	case v.boilerplate(d, i):
 		sp.TextColorName = theme.ColorNamePlaceHolder
@@ -314,7 +315,7 @@ func (v *viewer) span(d, i int) Span {
 // restyleAll recomputes every sentence's look (after a filter change),
 // keeping the selection's emphasis.
 func (v *viewer) restyleAll() {
-	touched := map[*FlowText]bool{}
+	touched := map[*widgets.FlowText]bool{}
 	for d := range v.places {
 		for i, p := range v.places[d] {
 			e, found := p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found
@@ -418,16 +419,16 @@ func (v *viewer) toggle(r compare.Ref) {
 // outlined, the counterparts are scrolled into view, and the detail panel
 // shows the links.
 func (v *viewer) selectRef(r *compare.Ref) {
-	touched := map[*FlowText]bool{}
-	setEmphasis := func(ref compare.Ref, e Emphasis) {
+	touched := map[*widgets.FlowText]bool{}
+	setEmphasis := func(ref compare.Ref, e widgets.Emphasis) {
 		p := v.places[ref.Doc][ref.Sentence]
 		p.flow.Spans[p.span].Emphasis = e
 		touched[p.flow] = true
 	}
 	if v.selected != nil {
-		setEmphasis(*v.selected, EmphasisNone)
+		setEmphasis(*v.selected, widgets.EmphasisNone)
 		for _, l := range v.counterparts(*v.selected) {
-			setEmphasis(l.Other(*v.selected), EmphasisNone)
+			setEmphasis(l.Other(*v.selected), widgets.EmphasisNone)
 		}
 	}
 	v.selected = r
@@ -436,11 +437,11 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		links := v.counterparts(*r)
 		for _, l := range links {
 			o := l.Other(*r)
-			setEmphasis(o, EmphasisCounterpart)
+			setEmphasis(o, widgets.EmphasisCounterpart)
 			marks[o.Doc] = append(marks[o.Doc], o.Sentence)
 		}
 		marks[r.Doc] = append(marks[r.Doc], r.Sentence)
-		setEmphasis(*r, EmphasisSelected)
+		setEmphasis(*r, widgets.EmphasisSelected)
 		shown := map[int]bool{r.Doc: true}
 		for _, l := range links {
 			o := l.Other(*r)
@@ -454,7 +455,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		f.Refresh()
 	}
 	for d, strip := range v.strips {
-		if len(marks[d]) > 0 || len(strip.marked) > 0 {
+		if len(marks[d]) > 0 || len(strip.Marked()) > 0 {
 			strip.SetMarked(marks[d])
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"parallax/corrections"
 	"parallax/report"
 	"parallax/stories"
+	"parallax/widgets"
 )
 
 // Preference keys.
@@ -158,7 +159,7 @@ func (c *Controller) build() {
 	if len(c.errs) > 0 {
 		c.showErrors()
 	}
-	w.SetContent(withTips(w.Canvas(), container.NewBorder(c.navBar(), bottom, nil, nil, body)))
+	w.SetContent(widgets.WithTips(w.Canvas(), container.NewBorder(c.navBar(), bottom, nil, nil, body)))
 	w.SetMainMenu(c.menu())
 	c.shortcuts()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
@@ -290,7 +291,7 @@ func (c *Controller) refreshSidebar() {
 		for k, i := range scope {
 			i := i
 			c.rows[k] = NewDocRow(c.docs[i], c.incl[i], func(in bool) { c.SetIncluded(i, in) })
-			objs = append(objs, c.rows[k])
+			objs = append(objs, c.rows[k].row)
 		}
 		if more > 0 {
 			objs = append(objs, widget.NewLabel(fmt.Sprintf("… and %d more articles", more)))
