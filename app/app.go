@@ -22,6 +22,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/viewmodel"
 )
 
 // windowTitle is the main window's title.
@@ -62,15 +63,7 @@ func fillFor(k compare.Kind) color.Color {
 
 // statusOf returns the status of sentence i of document d, Unique when the
 // result does not cover it.
-func statusOf(res *compare.Result, d, i int) compare.Kind {
-	if res == nil || d >= len(res.Sentences) || i >= len(res.Sentences[d]) {
-		return compare.Unique
-	}
-	if k := res.Sentences[d][i].Status; k != "" {
-		return k
-	}
-	return compare.Unique
-}
+func statusOf(res *compare.Result, d, i int) compare.Kind { return viewmodel.Status(res, d, i) }
 
 // splitEvenly nests cols in horizontal splits so that each gets the same
 // share of the width.
@@ -141,9 +134,4 @@ func errorText(errs []*corpus.FileError) string {
 }
 
 // plural formats a count with the singular or plural noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+func plural(n int, one, many string) string { return viewmodel.Plural(n, one, many) }

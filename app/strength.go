@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/viewmodel"
 )
 
 // linkStrength is how sure the engine is of a link, from 0 to 1: its
@@ -59,9 +60,9 @@ type viewerHooks struct {
 	hover func(r *compare.Ref)
 	// scroll is called after any column scrolled.
 	scroll func()
-	// detail gives the detail panel's lines under the selected sentence
-	// (its corrections and closest candidate).
-	detail func(r compare.Ref) []widget.RichTextSegment
+	// act makes a correction the detail panel offers; while it is nil
+	// the panel offers none.
+	act func(a viewmodel.Action)
 	// pick, when set, takes the next tapped sentence instead of the
 	// selection; it reports whether it took it.
 	pick func(r compare.Ref) bool
@@ -79,23 +80,13 @@ func (v *viewer) strongest(r compare.Ref) (compare.Link, bool) {
 // boilerplate reports whether sentence i of document d counts as
 // boilerplate: as the result says (a hand mark included), else as its
 // reader said.
-func (v *viewer) boilerplate(d, i int) bool {
-	doc := v.docs[d].Sentences[i].Boilerplate
-	if v.res != nil && d < len(v.res.Sentences) && i < len(v.res.Sentences[d]) {
-		s := v.res.Sentences[d][i]
-		return s.Boilerplate || doc && !s.Corrected
-	}
-	return doc
-}
+func (v *viewer) boilerplate(d, i int) bool { return v.model.Boilerplate(d, i) }
 
 // corrected reports whether the analyst corrected sentence r by hand.
-func (v *viewer) corrected(r compare.Ref) bool {
-	return v.res != nil && r.Doc < len(v.res.Sentences) && r.Sentence < len(v.res.Sentences[r.Doc]) &&
-		v.res.Sentences[r.Doc][r.Sentence].Corrected
-}
+func (v *viewer) corrected(r compare.Ref) bool { return v.model.Corrected(r) }
 
 // correctedMark starts the text of a sentence corrected by hand.
-const correctedMark = "✏ "
+const correctedMark = viewmodel.CorrectedMark
 
 // decorate finishes sentence i of document d's look: its tint shaded by
 // its strongest link's strength, and a mark when it was corrected by hand.
@@ -146,14 +137,6 @@ func (v *viewer) scrolled() {
 	}
 }
 
-// detailExtra are the detail hook's lines for r.
-func (v *viewer) detailExtra(r compare.Ref) []widget.RichTextSegment {
-	if v.hooks.detail == nil {
-		return nil
-	}
-	return v.hooks.detail(r)
-}
-
 // picked offers r to the pick hook; true when it took it.
 func (v *viewer) picked(r compare.Ref) bool {
 	return v.hooks.pick != nil && v.hooks.pick(r)
@@ -184,18 +167,10 @@ func (v *viewer) hoverText(r compare.Ref) string {
 
 // closest is sentence r's closest candidate below the threshold, when the
 // engine found one.
-func (v *viewer) closest(r compare.Ref) (compare.Closest, bool) {
-	if v.res == nil {
-		return compare.Closest{}, false
-	}
-	c, ok := v.res.Closest[r]
-	return c, ok
-}
+func (v *viewer) closest(r compare.Ref) (compare.Closest, bool) { return v.model.Closest(r) }
 
 // refName names a sentence briefly: "Reuters s4".
-func (v *viewer) refName(r compare.Ref) string {
-	return fmt.Sprintf("%s s%d", outletName(v.docs[r.Doc]), r.Sentence+1)
-}
+func (v *viewer) refName(r compare.Ref) string { return v.model.RefName(r) }
 
 // strengthLegend explains the shading and the marks, for the sidebar's
 // legend: a weak, a medium and a strong paraphrase tint side by side.

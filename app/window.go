@@ -20,6 +20,7 @@ import (
 	"parallax/corrections"
 	"parallax/report"
 	"parallax/stories"
+	"parallax/viewmodel"
 )
 
 // Preference keys.
@@ -239,17 +240,11 @@ func (c *Controller) Step(k compare.Kind, dir int) {
 	if c.view == nil {
 		return
 	}
-	refs := c.view.ofKind(k)
+	refs := c.view.model.OfKind(k)
 	if len(refs) == 0 {
 		return
 	}
-	pos := c.navPos[k] + dir // 1-based
-	if pos < 1 {
-		pos = len(refs)
-	}
-	if pos > len(refs) {
-		pos = 1
-	}
+	pos := viewmodel.Cycle(c.navPos[k], dir, len(refs))
 	c.navPos[k] = pos
 	c.view.reveal(refs[pos-1])
 	c.refreshNav()
