@@ -74,3 +74,31 @@ func TestMenuGolden(t *testing.T) {
 		t.Errorf("the menu differs from %s:\n%s", menuGolden, got)
 	}
 }
+
+// TestCommandKeys checks the keys the window installs: every menu
+// shortcut, and Ctrl+Y as a second key for Redo; each once.
+func TestCommandKeys(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	got := map[string]int{}
+	c.installCommandKeys(func(s fyne.Shortcut, _ func(fyne.Shortcut)) { got[s.ShortcutName()]++ })
+	want := []string{"Copy", "CustomDesktop:Control+B", "CustomDesktop:Control+E", "CustomDesktop:Control+F",
+		"CustomDesktop:Control+L", "CustomDesktop:Control+O", "CustomDesktop:Control+Q", "CustomDesktop:Control+Y",
+		"CustomDesktop:Control+Z", "CustomDesktop:Shift+Control+Z",
+		"CustomDesktop:Alt+C", "CustomDesktop:Shift+Alt+C", "CustomDesktop:Alt+U", "CustomDesktop:Shift+Alt+U",
+		"CustomDesktop:Alt+P", "CustomDesktop:Shift+Alt+P", "CustomDesktop:Alt+S", "CustomDesktop:Shift+Alt+S"}
+	for _, k := range want {
+		if got[k] != 1 {
+			t.Errorf("key %s installed %d times, want once", k, got[k])
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d keys installed, want %d: %v", len(got), len(want), got)
+	}
+	for _, m := range c.menu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && got[it.Shortcut.ShortcutName()] == 0 {
+				t.Errorf("menu item %q shows %s, which is not installed", it.Label, it.Shortcut.ShortcutName())
+			}
+		}
+	}
+}

@@ -3,9 +3,6 @@ package app
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
-
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/corrections"
@@ -241,49 +238,4 @@ func (c *Controller) act(a viewmodel.Action) {
 		return
 	}
 	c.Correct(a.Edit)
-}
-
-// The shortcuts of the Edit menu.
-var (
-	undoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
-	redoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	linkShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-)
-
-// editMenu is the Edit menu: undo and redo of the corrections, and the
-// corrections of the selected sentence.
-func (c *Controller) editMenu() *fyne.Menu {
-	undo := fyne.NewMenuItem("Undo Correction", func() { c.Undo() })
-	undo.Shortcut = undoShortcut
-	redo := fyne.NewMenuItem("Redo Correction", func() { c.Redo() })
-	redo.Shortcut = redoShortcut
-	link := fyne.NewMenuItem("Link Selected Sentence With…", func() {
-		if c.view != nil && c.view.selected != nil {
-			c.startLink(*c.view.selected)
-		}
-	})
-	link.Shortcut = linkShortcut
-	boiler := fyne.NewMenuItem("Mark Selected Sentence as Boilerplate / Reporting", func() {
-		if v := c.view; v != nil && v.selected != nil {
-			op := compare.EditBoilerplate
-			if v.boilerplate(v.selected.Doc, v.selected.Sentence) {
-				op = compare.EditReporting
-			}
-			c.Correct(compare.Edit{Op: op, A: *v.selected})
-		}
-	})
-	return fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), link, boiler)
-}
-
-// correctionShortcuts installs the Edit menu's shortcuts on the canvas.
-func (c *Controller) correctionShortcuts() {
-	cv := c.win.Canvas()
-	cv.AddShortcut(undoShortcut, func(fyne.Shortcut) { c.Undo() })
-	cv.AddShortcut(redoShortcut, func(fyne.Shortcut) { c.Redo() })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.Redo() })
-	cv.AddShortcut(linkShortcut, func(fyne.Shortcut) {
-		if c.view != nil && c.view.selected != nil {
-			c.startLink(*c.view.selected)
-		}
-	})
 }
