@@ -3,6 +3,12 @@
 // (shared, paraphrased, unique), with a legend and a status line that lists
 // the files that could not be read.
 //
+// What the window shows apart from how it is drawn (a selection's detail,
+// the navigation and search positions, Copy Comparison's text) is
+// parallax/viewmodel's; this package draws it with Fyne and keeps the
+// controller that runs the comparisons. Each menu command and its keys
+// are declared once, in commands.go.
+//
 // The package builds windows on a fyne.App it is given; it never creates
 // the app itself, so it can be tested with Fyne's headless test driver.
 package app
