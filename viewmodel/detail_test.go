@@ -29,6 +29,12 @@ func sampleView(t *testing.T) *View {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return viewOf(t, docs)
+}
+
+// viewOf is the view of docs compared as the window compares them.
+func viewOf(t *testing.T, docs []*corpus.Document) *View {
+	t.Helper()
 	res, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: compare.DefaultSensitivity, Closest: true})
 	if err != nil {
 		t.Fatal(err)
@@ -71,12 +77,7 @@ func twoDocs(t *testing.T) *View {
 	t.Helper()
 	a := corpus.FromText("a.txt", "Border agents encountered 5,000 migrants near El Paso on Tuesday morning.\n\nThe governor of Texas announced new razor wire along the river banks.")
 	b := corpus.FromText("b.txt", "Border agents encountered 3,000 migrants near El Paso on Tuesday morning.\n\nThe governor of Texas announced new razor wire along the river banks.\n\nA reporter asked the mayor about the budget of the city library.")
-	docs := []*corpus.Document{a, b}
-	res, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: compare.DefaultSensitivity, Closest: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return New(docs, res, framing.LinkConflicts(docs, res))
+	return viewOf(t, []*corpus.Document{a, b})
 }
 
 func TestDetail(t *testing.T) {
