@@ -222,7 +222,7 @@ func (c *Controller) hover(r *compare.Ref) {
 	if !c.corr.hovering {
 		c.corr.hovering, c.corr.hoverSaved = true, c.status.Text
 	}
-	c.status.SetText(c.view.hoverText(*r))
+	c.status.SetText(c.view.model.HoverText(*r))
 }
 
 // viewerHooks connects a new viewer to the controller.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -12,17 +11,8 @@ import (
 	"parallax/viewmodel"
 )
 
-// linkStrength is how sure the engine is of a link, from 0 to 1: its
-// calibrated probability of being the same claim, the one place the viewer
-// reads it. The sensitivity slider moves only the threshold, never this.
-func linkStrength(l compare.Link) float64 { return l.Probability }
-
-// Strength bands: a sentence's tint is drawn at full strength from
-// strongLink, paler from weakLink to strongLink and palest below.
-const (
-	strongLink = 0.7
-	weakLink   = 0.5
-)
+// linkStrength is how sure the engine is of a link (viewmodel.Strength).
+func linkStrength(l compare.Link) float64 { return viewmodel.Strength(l) }
 
 // The tint's opacity at the weakest and the strongest links (the fills'
 // own is 0x80): from weakestShade up, the opacity rises linearly with the
@@ -32,17 +22,6 @@ const (
 	fullAlpha    = 0x98
 	weakestShade = 0.4
 )
-
-// strengthBand names a strength: "strong", "medium" or "weak".
-func strengthBand(s float64) string {
-	switch {
-	case s >= strongLink:
-		return "strong"
-	case s >= weakLink:
-		return "medium"
-	}
-	return "weak"
-}
 
 // shade is fill drawn for a link of strength s: the paler the weaker.
 func shade(fill color.Color, s float64) color.Color {
@@ -141,33 +120,6 @@ func (v *viewer) scrolled() {
 func (v *viewer) picked(r compare.Ref) bool {
 	return v.hooks.pick != nil && v.hooks.pick(r)
 }
-
-// hoverText describes sentence r for the status line while the pointer is
-// on it: its strongest link's strength, or its closest candidate.
-func (v *viewer) hoverText(r compare.Ref) string {
-	where := fmt.Sprintf("%s, sentence %d: ", outletName(v.docs[r.Doc]), r.Sentence+1)
-	if v.boilerplate(r.Doc, r.Sentence) {
-		return where + "boilerplate"
-	}
-	ls := v.counterparts(r)
-	if len(ls) == 0 {
-		if c, ok := v.closest(r); ok {
-			return where + fmt.Sprintf("unique; closest below the threshold: %s, score %.2f",
-				v.refName(c.Ref), c.Score)
-		}
-		return where + "unique; no candidate counterpart"
-	}
-	s := linkStrength(ls[0])
-	text := where + fmt.Sprintf("%s, score %.2f (%s), %s", ls[0].Kind, s, strengthBand(s), plural(len(ls), "link", "links"))
-	if ls[0].Corrected {
-		text += ", linked by hand"
-	}
-	return text
-}
-
-// closest is sentence r's closest candidate below the threshold, when the
-// engine found one.
-func (v *viewer) closest(r compare.Ref) (compare.Closest, bool) { return v.model.Closest(r) }
 
 // refName names a sentence briefly: "Reuters s4".
 func (v *viewer) refName(r compare.Ref) string { return v.model.RefName(r) }
