@@ -22,12 +22,12 @@ type nearMiss struct {
 // noteRejected records, for every sentence of the pair, its best candidate
 // that is no link: of the rejected candidates of its row (or column), the
 // one of the highest first-pass odds z1, scored by the full model. The
-// candidates that can reach the threshold thr have their stacked features
-// in st; the others chosen are described now. Scores are on the scale of
-// Link.Score; bg is the pair's background (see background).
-func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numStack]float64, bg float64, can func(k int) bool, thr float64) {
+// candidates that can reach the threshold of the pair's gate g (those
+// can selects) have their stacked features in st; the others chosen are
+// described now. Scores are on the scale of Link.Score.
+func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numStack]float64, g *linkGate, can func(k int) bool) {
 	stacked := func(x *[numStack]float64) float64 { return dot(stackWeights[:], x[:], stackBias) }
-	rejected := func(k int) bool { return !can(k) || stacked(&st[k]) < thr }
+	rejected := func(k int) bool { return !can(k) || !g.links(stacked(&st[k])) }
 	bestA, bestB := bestBy(len(ps.fa), len(cands), z1, func(k int) int { return cands[k].i }, rejected),
 		bestBy(len(ps.fb), len(cands), z1, func(k int) int { return cands[k].j }, rejected)
 	chosen := make([]bool, len(cands))
@@ -36,13 +36,13 @@ func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numSta
 			chosen[k] = true
 		}
 	}
-	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) }, bg)
+	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg)
 	score := func(k int) float64 {
 		x := &rest[k]
 		if can(k) {
 			x = &st[k]
 		}
-		return round3(sigmoid(min(stacked(x), thr-1e-9)))
+		return round3(sigmoid(min(stacked(x), g.thr-1e-9)))
 	}
 	ps.near = ps.near[:0]
 	for i, k := range bestA {

@@ -201,10 +201,7 @@ func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b 
 		l := &links[k]
 		l.A.Doc, l.B.Doc = a, b
 		l.Diff = WordDiff(docs[a].SentenceText(l.A.Sentence), docs[b].SentenceText(l.B.Sentence))
-		l.Kind = Paraphrased
-		if diffEqualShare(l.Diff) >= p.sharedDiff {
-			l.Kind = Shared
-		}
+		l.Kind = linkKind(l.Diff, p)
 		var ev []evidence
 		pr.v.overlap(sc, &pr.feats[a][l.A.Sentence], &pr.feats[b][l.B.Sentence], pr.w, p.synWeight, &ev)
 		// Most informative first; ties keep the sentence's order.
@@ -242,23 +239,6 @@ type candidate struct {
 	m     match
 	score float64
 	x     [numFeatures]float64
-}
-
-// substantive reports whether a candidate shares real content: at least
-// minShared content stems, one of them exactly, between sentences that
-// each carry at least minContent content stems, so that a headline
-// fragment such as "The president of Mexico" never links on the story's
-// topic words alone. Between articles that are not rewrites of each other
-// (strict), one shared word must be a common word rather than a name: one
-// official named in two unrelated sentences is no link. A rewrite that
-// keeps only the names of a sentence ("Sultan Al Jaber", "Masdar") still
-// tells of the same thing, and the model decides.
-func (c *candidate) substantive(p params, strict bool) bool {
-	m := &c.m
-	if m.exact < 1 || m.exact+m.synonym < p.minShared || c.short < p.minContent {
-		return false
-	}
-	return !strict || m.common >= 1
 }
 
 // The features of a candidate, by their place in its feature vector.
@@ -574,7 +554,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 			}
 		}
 		i, j := int(packed>>32), int(uint32(packed))
-		if p.topK > 0 && min(len(fa[i].ids), len(fb[j].ids)) < p.minContent {
+		if p.topK > 0 && tooShort(min(len(fa[i].ids), len(fb[j].ids)), p) {
 			short = append(short, packed)
 			continue
 		}
@@ -592,7 +572,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	colKth := kthScores(cs, short, nb, true, ps.scoreAt)
 	for k := range cs {
 		c := &cs[k]
-		if c.short < p.minContent {
+		if tooShort(c.short, p) {
 			continue // a context cell when the search is bounded
 		}
 		x := c.x[fSentCos]
@@ -782,22 +762,17 @@ func background(cands []candidate, z1 []float64, na, nb int, p params) float64 {
 
 // alignPair links the sentences of two documents. Each candidate's link
 // probability comes from the link model, which weighs the pair's
-// background (see background); between articles that are not rewrites of
-// each other, and below StrictSensitivity, a link also needs a shared
-// common word (see candidate.substantive). The sensitivity moves the
-// threshold: DefaultSensitivity is the threshold of the fit. Only
-// candidates that can reach the threshold are looked at in their
-// neighbourhood.
+// background (see background); the pair's linkGate decides which
+// candidates link (see decision.go). Only candidates that can reach the
+// threshold are looked at in their neighbourhood.
 func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
-	sens := min(1, max(0, opts.Sensitivity))
 	z1 := make([]float64, len(cands))
 	for k := range cands {
 		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
 	}
 	bg := background(cands, z1, na, nb, p)
-	thr := sensThreshold(sens, p)
-	strict := isStrict(bg, sens)
-	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k], bg) >= thr }
+	g := newLinkGate(opts.Sensitivity, bg, p)
+	can := func(k int) bool { return g.eligible(&cands[k], z1[k]) }
 	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg)
 	var links []Link
 	for k, c := range cands {
@@ -805,7 +780,7 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 			continue
 		}
 		z := dot(stackWeights[:], st[k][:], stackBias)
-		if z < thr {
+		if !g.links(z) {
 			continue
 		}
 		pr := round3(sigmoid(z))
@@ -813,27 +788,10 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 	}
 	ps.near = ps.near[:0]
 	if opts.Closest {
-		ps.noteRejected(cands, z1, st, bg, can, thr)
+		ps.noteRejected(cands, z1, st, &g, can)
 	}
 	return links
 }
-
-// sensThreshold is the log-odds a link needs at sensitivity sens: the
-// fitted threshold at DefaultSensitivity, p.sensSpan logits lower at 1
-// than at 0.
-func sensThreshold(sens float64, p params) float64 {
-	return logit(linkThreshold) + p.sensSpan*(DefaultSensitivity-sens)
-}
-
-// isStrict reports whether links between a pair of documents of
-// background bg need a shared common word (see candidate.substantive).
-func isStrict(bg, sens float64) bool { return bg > strictBackground || sens < StrictSensitivity }
-
-// strictBackground is the background above which a pair of documents is
-// taken as independent reports rather than rewrites (see isStrict): about
-// half as many confidently matched sentences as in a typical rewrite. A
-// variable so that TestFit can try others (STRICTBG).
-var strictBackground = 0.7
 
 // logit is the inverse of sigmoid.
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
@@ -843,53 +801,6 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // round3 rounds to three decimals, so that output is stable and readable.
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
-
-// classify sets every sentence's status, coverage and links from the links.
-func classify(res *Result) {
-	sort.SliceStable(res.Links, func(x, y int) bool {
-		a, b := res.Links[x], res.Links[y]
-		if a.A != b.A {
-			return a.A.Doc < b.A.Doc || (a.A.Doc == b.A.Doc && a.A.Sentence < b.A.Sentence)
-		}
-		return b.B.Doc > a.B.Doc || (a.B.Doc == b.B.Doc && a.B.Sentence < b.B.Sentence)
-	})
-	nd := len(res.Sentences)
-	for d := range res.Sentences {
-		for i := range res.Sentences[d] {
-			res.Sentences[d][i] = SentenceResult{Status: Unique, Coverage: 1}
-		}
-	}
-	seen := make([][]map[int]bool, nd)
-	for d := range seen {
-		seen[d] = make([]map[int]bool, len(res.Sentences[d]))
-	}
-	touch := func(r Ref, other, li int) {
-		sr := &res.Sentences[r.Doc][r.Sentence]
-		sr.Links = append(sr.Links, li)
-		if seen[r.Doc][r.Sentence] == nil {
-			seen[r.Doc][r.Sentence] = map[int]bool{}
-		}
-		if !seen[r.Doc][r.Sentence][other] {
-			seen[r.Doc][r.Sentence][other] = true
-			sr.Coverage++
-		}
-	}
-	for li, l := range res.Links {
-		touch(l.A, l.B.Doc, li)
-		touch(l.B, l.A.Doc, li)
-	}
-	for d := range res.Sentences {
-		for i := range res.Sentences[d] {
-			sr := &res.Sentences[d][i]
-			sort.SliceStable(sr.Links, func(x, y int) bool {
-				return res.Links[sr.Links[x]].Score > res.Links[sr.Links[y]].Score
-			})
-			if len(sr.Links) > 0 {
-				sr.Status = res.Links[sr.Links[0]].Kind
-			}
-		}
-	}
-}
 
 // dot is bias + w·x.
 func dot(w, x []float64, bias float64) float64 {

@@ -88,11 +88,9 @@ func ApplyEdits(docs []*corpus.Document, res *Result, edits []Edit) *Result {
 // its word diff and kind as the engine would give them, and the engine's
 // score of the pair when it was a's or b's closest candidate (else 0).
 func handLink(docs []*corpus.Document, res *Result, a, b Ref) Link {
-	l := Link{A: a, B: b, Kind: Paraphrased, Corrected: true,
+	l := Link{A: a, B: b, Corrected: true,
 		Diff: WordDiff(docs[a.Doc].SentenceText(a.Sentence), docs[b.Doc].SentenceText(b.Sentence))}
-	if diffEqualShare(l.Diff) >= defaultParams.sharedDiff {
-		l.Kind = Shared
-	}
+	l.Kind = linkKind(l.Diff, defaultParams)
 	if c, ok := res.Closest[a]; ok && c.Ref == b {
 		l.Score = c.Score
 	} else if c, ok := res.Closest[b]; ok && c.Ref == a {

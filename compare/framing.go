@@ -54,7 +54,7 @@ func (r *Result) Framings() []Framing {
 			c := min(max(s.Coverage, 1), n)
 			f.CarriedBy[i] = c
 			f.Histogram[c]++
-			if s.Status != Shared && s.Status != Paraphrased {
+			if countsAs(s.Status) == Unique {
 				f.OnlyHere = append(f.OnlyHere, i)
 			}
 		}

@@ -4,22 +4,23 @@ package compare
 
 // The pair model (see pairProbability): ranking fitted on STS-B headlines-train,
 // calibration on the link model's judged candidates; headlines-dev: Spearman 0.804  Pearson 0.784  (250 pairs).
-// pairWeights and pairBias rank a lone pair by the features pairFeatureSet names.
-var pairWeights = [numPair]float64{
-	0.898032,  // fScore
-	0.706811,  // fDice
-	0.486123,  // fCont
-	0.518630,  // fExact
-	0.567259,  // fSynonym
-	0.236415,  // fNumBoth
-	-0.609078, // fNumConflict
-	0.392006,  // fGrams
-	-0.155152, // fCommon
-	0.264711,  // fShort
-	0.543006,  // fClauseDice
-	-0.454592, // fClauseCover
-	0.896942,  // fVecAlign
-	0.987430,  // fSentCos
+// pairWeights and pairBias rank a lone pair by the features pairFeatureSet names
+// (the others' weights are 0).
+var pairWeights = [numFeatures]float64{
+	fScore:       0.898032,
+	fDice:        0.706811,
+	fCont:        0.486123,
+	fExact:       0.518630,
+	fSynonym:     0.567259,
+	fNumBoth:     0.236415,
+	fNumConflict: -0.609078,
+	fGrams:       0.392006,
+	fCommon:      -0.155152,
+	fShort:       0.264711,
+	fClauseDice:  0.543006,
+	fClauseCover: -0.454592,
+	fVecAlign:    0.896942,
+	fSentCos:     0.987430,
 }
 
 const pairBias = -3.499027

@@ -132,9 +132,9 @@ func (r *Result) Summary() []Counts {
 			switch {
 			case s.Boilerplate:
 				c.Boilerplate++
-			case s.Status == Shared:
+			case countsAs(s.Status) == Shared:
 				c.Shared++
-			case s.Status == Paraphrased:
+			case countsAs(s.Status) == Paraphrased:
 				c.Paraphrased++
 			default:
 				c.Unique++

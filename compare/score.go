@@ -26,13 +26,7 @@ func scoreWith(a, b string, p params) (float64, Kind) {
 		return round3(noSharedScale * max(0, cos)), Unrelated
 	}
 	prob := round3(pairProbability(&c.x))
-	if prob < round3(linkThreshold) || c.m.exact+c.m.synonym < p.minShared {
-		return prob, Unrelated
-	}
-	if diffEqualShare(WordDiff(a, b)) >= p.sharedDiff {
-		return prob, Shared
-	}
-	return prob, Paraphrased
+	return prob, loneKind(c, prob, a, b, p)
 }
 
 // scoreWeight is the weight of every content stem in Score: that of a
@@ -67,8 +61,8 @@ const numPair = 14
 // TestFitPair).
 func pairProbability(x *[numFeatures]float64) float64 {
 	z := pairBias
-	for k, f := range pairFeatureSet {
-		z += pairWeights[k] * x[f]
+	for _, f := range pairFeatureSet {
+		z += pairWeights[f] * x[f]
 	}
 	return sigmoid(pairScale*z + pairShift)
 }
