@@ -8,6 +8,12 @@
 // knows nothing of the comparison; app turns the comparison into their
 // texts, colours and shares.
 //
+// What the window shows apart from how it is drawn (a selection's detail,
+// the navigation and search positions, Copy Comparison's text) is
+// parallax/viewmodel's; this package draws it with Fyne and keeps the
+// controller that runs the comparisons. Each menu command and its keys
+// are declared once, in commands.go.
+//
 // The package builds windows on a fyne.App it is given; it never creates
 // the app itself, so it can be tested with Fyne's headless test driver.
 package app
@@ -27,6 +33,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/viewmodel"
 	"parallax/widgets"
 )
 
@@ -68,15 +75,7 @@ func fillFor(k compare.Kind) color.Color {
 
 // statusOf returns the status of sentence i of document d, Unique when the
 // result does not cover it.
-func statusOf(res *compare.Result, d, i int) compare.Kind {
-	if res == nil || d >= len(res.Sentences) || i >= len(res.Sentences[d]) {
-		return compare.Unique
-	}
-	if k := res.Sentences[d][i].Status; k != "" {
-		return k
-	}
-	return compare.Unique
-}
+func statusOf(res *compare.Result, d, i int) compare.Kind { return viewmodel.Status(res, d, i) }
 
 // splitEvenly nests cols in horizontal splits so that each gets the same
 // share of the width.
@@ -147,9 +146,4 @@ func errorText(errs []*corpus.FileError) string {
 }
 
 // plural formats a count with the singular or plural noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+func plural(n int, one, many string) string { return viewmodel.Plural(n, one, many) }

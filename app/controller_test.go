@@ -108,7 +108,7 @@ func TestControllerIncludeExclude(t *testing.T) {
 
 func TestControllerNavigation(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
-	uniques := c.view.ofKind(compare.Unique)
+	uniques := c.view.model.OfKind(compare.Unique)
 	if len(uniques) < 2 {
 		t.Fatalf("%d unique sentences in the sample", len(uniques))
 	}

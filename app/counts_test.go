@@ -41,7 +41,7 @@ func TestOneCountEverywhere(t *testing.T) {
 		if got, want := c.nav[k].Text, fmt.Sprintf("%s: %d", k, tot.Of(k)); got != want {
 			t.Errorf("toolbar says %q, want %q", got, want)
 		}
-		if n := len(c.view.ofKind(k)); n != tot.Of(k) {
+		if n := len(c.view.model.OfKind(k)); n != tot.Of(k) {
 			t.Errorf("the toolbar steps through %d %s sentences, counts %d", n, k, tot.Of(k))
 		}
 	}

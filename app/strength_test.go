@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/viewmodel"
 	"parallax/widgets"
 )
 
@@ -85,7 +86,7 @@ func TestHoverShowsStrength(t *testing.T) {
 	p := v.places[l.A.Doc][l.A.Sentence]
 	hoverSpan(p.flow, p.span)
 	best, _ := v.strongest(l.A)
-	if want := strengthBand(linkStrength(best)); !strings.Contains(c.status.Text, "score") || !strings.Contains(c.status.Text, want) {
+	if want := viewmodel.StrengthBand(linkStrength(best)); !strings.Contains(c.status.Text, "score") || !strings.Contains(c.status.Text, want) {
 		t.Errorf("hovering a linked sentence: status %q, want its score and %q", c.status.Text, want)
 	}
 	var lone compare.Ref
