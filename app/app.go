@@ -3,6 +3,17 @@
 // (shared, paraphrased, unique), with a legend and a status line that lists
 // the files that could not be read.
 //
+// The widgets it builds on (a paragraph's flowing text, the overview
+// strips, the sidebar rows, the hover tip) are in package widgets, which
+// knows nothing of the comparison; app turns the comparison into their
+// texts, colours and shares.
+//
+// What the window shows apart from how it is drawn (a selection's detail,
+// the navigation and search positions, Copy Comparison's text) is
+// parallax/viewmodel's; this package draws it with Fyne and keeps the
+// controller that runs the comparisons. Each menu command and its keys
+// are declared once, in commands.go.
+//
 // The package builds windows on a fyne.App it is given; it never creates
 // the app itself, so it can be tested with Fyne's headless test driver.
 package app
@@ -22,6 +33,8 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/viewmodel"
+	"parallax/widgets"
 )
 
 // windowTitle is the main window's title.
@@ -62,15 +75,7 @@ func fillFor(k compare.Kind) color.Color {
 
 // statusOf returns the status of sentence i of document d, Unique when the
 // result does not cover it.
-func statusOf(res *compare.Result, d, i int) compare.Kind {
-	if res == nil || d >= len(res.Sentences) || i >= len(res.Sentences[d]) {
-		return compare.Unique
-	}
-	if k := res.Sentences[d][i].Status; k != "" {
-		return k
-	}
-	return compare.Unique
-}
+func statusOf(res *compare.Result, d, i int) compare.Kind { return viewmodel.Status(res, d, i) }
 
 // splitEvenly nests cols in horizontal splits so that each gets the same
 // share of the width.
@@ -102,12 +107,12 @@ var (
 // there when withTitle and withDate say so, empty if the document has
 // none, so that the columns' texts start level.
 func header(doc *corpus.Document, withTitle, withDate bool) fyne.CanvasObject {
-	box := container.NewVBox(oneLine(outletName(doc), outletStyle))
+	box := container.NewVBox(widgets.OneLine(outletName(doc), outletStyle))
 	if withTitle {
-		box.Add(oneLine(doc.Title, bodyStyle))
+		box.Add(widgets.OneLine(doc.Title, bodyStyle))
 	}
 	if withDate {
-		box.Add(oneLine(doc.Date, dimStyle))
+		box.Add(widgets.OneLine(doc.Date, dimStyle))
 	}
 	return box
 }
@@ -141,9 +146,4 @@ func errorText(errs []*corpus.FileError) string {
 }
 
 // plural formats a count with the singular or plural noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+func plural(n int, one, many string) string { return viewmodel.Plural(n, one, many) }

@@ -15,6 +15,7 @@ import (
 	"parallax/analysis"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // makeDoc builds a Document from paragraphs given as lists of sentences.
@@ -83,8 +84,8 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		walk(v.Trailing, f)
 	case *container.Scroll:
 		walk(v.Content, f)
-	case *hoverTip:
-		walk(v.content, f)
+	case *widgets.HoverTip:
+		walk(v.Content(), f)
 	case *container.AppTabs:
 		for _, it := range v.Items {
 			walk(it.Content, f)
@@ -119,10 +120,10 @@ func styles(w fyne.Window) map[string]widget.RichTextStyle {
 
 // spans returns, per sentence text, the spans that draw it (one per
 // occurrence) in the window's FlowTexts.
-func spans(w fyne.Window) map[string][]Span {
-	out := map[string][]Span{}
+func spans(w fyne.Window) map[string][]widgets.Span {
+	out := map[string][]widgets.Span{}
 	walk(w.Content(), func(o fyne.CanvasObject) {
-		if f, ok := o.(*FlowText); ok {
+		if f, ok := o.(*widgets.FlowText); ok {
 			for _, sp := range f.Spans {
 				out[sp.Text] = append(out[sp.Text], sp)
 			}
@@ -225,13 +226,13 @@ func TestStatusOfOutOfRange(t *testing.T) {
 }
 
 // spanIn returns the FlowText and span index that draw an occurrence of text.
-func spanIn(t *testing.T, w fyne.Window, text string, occurrence int) (*FlowText, int) {
+func spanIn(t *testing.T, w fyne.Window, text string, occurrence int) (*widgets.FlowText, int) {
 	t.Helper()
 	n := 0
-	var found *FlowText
+	var found *widgets.FlowText
 	idx := -1
 	walk(w.Content(), func(o fyne.CanvasObject) {
-		if f, ok := o.(*FlowText); ok && found == nil {
+		if f, ok := o.(*widgets.FlowText); ok && found == nil {
 			for i, sp := range f.Spans {
 				if sp.Text == text {
 					if n == occurrence {
@@ -273,11 +274,11 @@ func TestSelectSentence(t *testing.T) {
 
 	f, i := spanIn(t, w, "It cost 40 million dollars.", 0)
 	f.OnTapped(i)
-	if f.Spans[i].Emphasis != EmphasisSelected {
+	if f.Spans[i].Emphasis != widgets.EmphasisSelected {
 		t.Errorf("tapped sentence has emphasis %d, want selected", f.Spans[i].Emphasis)
 	}
 	g, j := spanIn(t, w, "The price tag was 40 million dollars.", 0)
-	if g.Spans[j].Emphasis != EmphasisCounterpart {
+	if g.Spans[j].Emphasis != widgets.EmphasisCounterpart {
 		t.Errorf("counterpart has emphasis %d, want counterpart", g.Spans[j].Emphasis)
 	}
 	d := detailText(w)
@@ -288,7 +289,7 @@ func TestSelectSentence(t *testing.T) {
 	}
 	// Escape clears the selection.
 	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.Spans[i].Emphasis != EmphasisNone || g.Spans[j].Emphasis != EmphasisNone {
+	if f.Spans[i].Emphasis != widgets.EmphasisNone || g.Spans[j].Emphasis != widgets.EmphasisNone {
 		t.Error("Escape left emphasis behind")
 	}
 	if strings.Contains(detailText(w), "Outlet B") {
@@ -302,7 +303,7 @@ func TestSelectSentence(t *testing.T) {
 	}
 	// Tapping it again clears.
 	u.OnTapped(k)
-	if u.Spans[k].Emphasis != EmphasisNone {
+	if u.Spans[k].Emphasis != widgets.EmphasisNone {
 		t.Error("second tap did not clear the selection")
 	}
 }

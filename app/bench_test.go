@@ -12,6 +12,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // benchView builds a controller on docs with their comparison, in a
@@ -79,9 +80,7 @@ func BenchmarkBuildSampleViewCold(b *testing.B) {
 	c, idx, res := benchView(b, docs)
 	for b.Loop() {
 		b.StopTimer()
-		wordWidths.Lock()
-		clear(wordWidths.m)
-		wordWidths.Unlock()
+		widgets.ForgetWordWidths()
 		b.StartTimer()
 		showAndCheck(b, c, idx, res)
 	}

@@ -15,6 +15,7 @@ import (
 	"parallax/corpus"
 	"parallax/framing"
 	"parallax/report"
+	"parallax/widgets"
 )
 
 // warnInline is vermillion bold text continued on the same line.
@@ -32,8 +33,8 @@ const (
 
 // chartBar is the sidebar's share bar of a framing, at the chart's size.
 func chartBar(f compare.Framing) fyne.CanvasObject {
-	b := newShareBar()
-	b.setShares(f.SharedShare, f.ParaphrasedShare, f.UniqueShare)
+	b := widgets.NewShareBar(sharedFill, paraphrasedFill)
+	b.SetShares(f.SharedShare, f.ParaphrasedShare, f.UniqueShare)
 	return container.NewGridWrap(fyne.NewSize(chartBarWidth, chartBarHeight), b)
 }
 

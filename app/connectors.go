@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // connectorInset is how far a connector reaches into each of the two
@@ -63,16 +64,16 @@ func (cn *connectors) segments() []connector {
 	origin := drv.AbsolutePositionForObject(cn)
 	type view struct {
 		left, right, top, bottom float32
-		flowY                    map[*FlowText]float32
+		flowY                    map[*widgets.FlowText]float32
 	}
 	views := make([]view, len(v.scrolls))
 	for d, sc := range v.scrolls {
 		p := drv.AbsolutePositionForObject(sc).Subtract(origin)
-		vw := view{left: p.X, right: p.X + sc.Size().Width, top: p.Y, bottom: p.Y + sc.Size().Height, flowY: map[*FlowText]float32{}}
+		vw := view{left: p.X, right: p.X + sc.Size().Width, top: p.Y, bottom: p.Y + sc.Size().Height, flowY: map[*widgets.FlowText]float32{}}
 		base := p.Y - sc.Offset.Y + v.bodies[d].Position().Y
 		for _, o := range v.bodies[d].Objects {
 			if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 1 {
-				if f, ok := box.Objects[0].(*FlowText); ok {
+				if f, ok := box.Objects[0].(*widgets.FlowText); ok {
 					vw.flowY[f] = base + box.Position().Y + f.Position().Y
 				}
 			}
@@ -91,7 +92,7 @@ func (cn *connectors) segments() []connector {
 		if !ok {
 			return 0, false
 		}
-		return top + pos.Y + p.flow.renderer().textHeight/2, true
+		return top + pos.Y + p.flow.LineHeight()/2, true
 	}
 	var sel compare.Ref
 	hasSel := v.selected != nil
@@ -184,5 +185,5 @@ func (r *connectorRenderer) Refresh() {
 // connectorColor is the colour of a connector of a link of kind k: the
 // kind's fill, opaque.
 func connectorColor(k compare.Kind) color.Color {
-	return withAlpha(fillFor(k), 0xE0)
+	return widgets.WithAlpha(fillFor(k), 0xE0)
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // layerOf is the connector layer of the controller's columns.
@@ -106,8 +107,9 @@ func TestSyncByDefaultAndOnStripJumps(t *testing.T) {
 			continue // both must be scrollable to the view's top third
 		}
 		strip := v.strips[l.A.Doc]
-		lo, hi := strip.span(l.A.Sentence, l.A.Sentence+1)
-		strip.onJump(strip.sentenceAt(float32((lo+hi)/2) * strip.Size().Height))
+		total := strip.WeightBefore(strip.Sentences())
+		mid := (strip.WeightBefore(l.A.Sentence) + strip.WeightBefore(l.A.Sentence+1)) / 2 / total
+		test.TapAt(strip, fyne.NewPos(strip.Size().Width/2, float32(mid)*strip.Size().Height))
 		// The first linked sentence at the top of A's view sets the level.
 		if levelled(t, v, l, "a strip jump") {
 			return
@@ -124,8 +126,8 @@ func TestUniqueOnStrip(t *testing.T) {
 	for d, doc := range v.docs {
 		for i := range doc.Sentences {
 			if statusOf(v.res, d, i) == compare.Unique && !v.boilerplate(d, i) {
-				got := v.strips[d].fillOf(i)
-				if transparent(got) || !overviewSameColor(got, uniqueMark) {
+				got := v.strips[d].Fill(i)
+				if widgets.Transparent(got) || !widgets.SameColour(got, uniqueMark) {
 					t.Fatalf("unique sentence %d/%d has strip colour %v, want %v", d, i, got, uniqueMark)
 				}
 				return

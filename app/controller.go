@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +15,7 @@ import (
 	"parallax/framing"
 	"parallax/report"
 	"parallax/stories"
+	"parallax/viewmodel"
 )
 
 // maxColumns is how many articles the main area shows side by side.
@@ -264,18 +264,14 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.detailBox.Objects = nil
 	} else {
 		c.view = newViewer(docs, res, c.headers, c.closeDoc)
-		c.view.conflicts, c.view.figures = map[compare.Ref]bool{}, map[[2]compare.Ref][]string{}
+		var conflicts []framing.Conflict
 		if len(docs) >= 2 {
 			if c.conflictsFor != res {
 				c.conflicts, c.conflictsFor = framing.LinkConflicts(docs, res), res
 			}
-			for _, x := range c.conflicts {
-				c.view.conflicts[x.A], c.view.conflicts[x.B] = true, true
-				k := [2]compare.Ref{x.A, x.B}
-				c.view.figures[k] = append(c.view.figures[k], fmt.Sprintf("%s in %s, %s in %s",
-					x.FigureA.Text, outletName(docs[x.A.Doc]), x.FigureB.Text, outletName(docs[x.B.Doc])))
-			}
+			conflicts = c.conflicts
 		}
+		c.view.model = viewmodel.New(docs, res, conflicts)
 		c.view.filter = c.filter
 		c.view.sync = c.sync
 		c.view.restyleAll()
@@ -293,7 +289,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.view.showRelated, c.view.onShowRelated = c.showRelated, func(on bool) { c.showRelated = on }
 		c.view.restorePlace(was)
 		if c.findEntry != nil && c.findEntry.Text != "" {
-			c.view.setFound(c.matches(strings.ToLower(strings.TrimSpace(c.findEntry.Text))))
+			c.view.setFound(c.view.model.Matches(c.findEntry.Text))
 		}
 	}
 	c.framingStale = true
@@ -394,13 +390,7 @@ func (c *Controller) StepConflict(dir int) bool {
 		c.status.SetText("No linked sentences disagree on a figure.")
 		return false
 	}
-	pos := c.conflictPos + dir
-	if pos < 1 {
-		pos = len(c.conflicts)
-	}
-	if pos > len(c.conflicts) {
-		pos = 1
-	}
+	pos := viewmodel.Cycle(c.conflictPos, dir, len(c.conflicts))
 	c.conflictPos = pos
 	x := c.conflicts[pos-1]
 	c.view.reveal(x.A)

@@ -21,6 +21,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // sample reads the bundled sample articles.
@@ -107,7 +108,7 @@ func TestControllerIncludeExclude(t *testing.T) {
 
 func TestControllerNavigation(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
-	uniques := c.view.ofKind(compare.Unique)
+	uniques := c.view.model.OfKind(compare.Unique)
 	if len(uniques) < 2 {
 		t.Fatalf("%d unique sentences in the sample", len(uniques))
 	}
@@ -130,7 +131,7 @@ func TestControllerNavigation(t *testing.T) {
 	}
 	// Every selected unique sentence is outlined.
 	p := c.view.places[c.view.selected.Doc][c.view.selected.Sentence]
-	if p.flow.Spans[p.span].Emphasis != EmphasisSelected {
+	if p.flow.Spans[p.span].Emphasis != widgets.EmphasisSelected {
 		t.Error("navigated sentence is not outlined")
 	}
 }

@@ -3,13 +3,10 @@ package app
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
-
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/corrections"
+	"parallax/viewmodel"
 )
 
 // correctionState is what the controller knows of the analyst's hand
@@ -225,96 +222,20 @@ func (c *Controller) hover(r *compare.Ref) {
 	if !c.corr.hovering {
 		c.corr.hovering, c.corr.hoverSaved = true, c.status.Text
 	}
-	c.status.SetText(c.view.hoverText(*r))
+	c.status.SetText(c.view.model.HoverText(*r))
 }
 
 // viewerHooks connects a new viewer to the controller.
 func (c *Controller) viewerHooks() viewerHooks {
 	c.corr.hovering = false
-	return viewerHooks{hover: c.hover, pick: c.pick, detail: c.detailActions}
+	return viewerHooks{hover: c.hover, pick: c.pick, act: c.act}
 }
 
-// detailActions are the detail panel's lines for the selected sentence r:
-// whether it was corrected, its closest candidate when it is unique, and
-// the corrections one can make.
-func (c *Controller) detailActions(r compare.Ref) []widget.RichTextSegment {
-	v := c.view
-	if v == nil || len(v.docs) < 2 {
-		return nil
+// act makes a correction the detail panel offers.
+func (c *Controller) act(a viewmodel.Action) {
+	if a.Start {
+		c.startLink(a.Edit.A)
+		return
 	}
-	var segs []widget.RichTextSegment
-	if v.corrected(r) {
-		segs = append(segs, &widget.TextSegment{Text: correctedMark + "Corrected by hand (Edit ▸ Undo takes it back).", Style: warnStyle})
-	}
-	act := func(text string, do func()) {
-		segs = append(segs, &widget.HyperlinkSegment{Text: text, OnTapped: do},
-			&widget.TextSegment{Text: "   ", Style: widget.RichTextStyle{Inline: true}})
-	}
-	links := v.counterparts(r)
-	if len(links) == 0 && !v.boilerplate(r.Doc, r.Sentence) {
-		if cl, ok := v.closest(r); ok {
-			segs = append(segs, &widget.TextSegment{Style: boldInline,
-				Text: fmt.Sprintf("Closest: %s, %.2f", v.refName(cl.Ref), cl.Score)},
-				&widget.TextSegment{Style: dimInline, Text: " (below the threshold): " + v.docs[cl.Ref.Doc].SentenceText(cl.Ref.Sentence) + "  "})
-			act("Accept as a link", func() { c.Correct(compare.Edit{Op: compare.EditLink, A: r, B: cl.Ref}) })
-			segs = append(segs, &widget.TextSegment{})
-		}
-	}
-	act("Link with…", func() { c.startLink(r) })
-	for _, l := range links {
-		o := l.Other(r)
-		act("Unlink "+v.refName(o), func() { c.Correct(compare.Edit{Op: compare.EditUnlink, A: r, B: o}) })
-	}
-	if v.boilerplate(r.Doc, r.Sentence) {
-		act("Not boilerplate", func() { c.Correct(compare.Edit{Op: compare.EditReporting, A: r}) })
-	} else {
-		act("Mark as boilerplate", func() { c.Correct(compare.Edit{Op: compare.EditBoilerplate, A: r}) })
-	}
-	segs = append(segs, &widget.TextSegment{})
-	return segs
-}
-
-// The shortcuts of the Edit menu.
-var (
-	undoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
-	redoShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	linkShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-)
-
-// editMenu is the Edit menu: undo and redo of the corrections, and the
-// corrections of the selected sentence.
-func (c *Controller) editMenu() *fyne.Menu {
-	undo := fyne.NewMenuItem("Undo Correction", func() { c.Undo() })
-	undo.Shortcut = undoShortcut
-	redo := fyne.NewMenuItem("Redo Correction", func() { c.Redo() })
-	redo.Shortcut = redoShortcut
-	link := fyne.NewMenuItem("Link Selected Sentence With…", func() {
-		if c.view != nil && c.view.selected != nil {
-			c.startLink(*c.view.selected)
-		}
-	})
-	link.Shortcut = linkShortcut
-	boiler := fyne.NewMenuItem("Mark Selected Sentence as Boilerplate / Reporting", func() {
-		if v := c.view; v != nil && v.selected != nil {
-			op := compare.EditBoilerplate
-			if v.boilerplate(v.selected.Doc, v.selected.Sentence) {
-				op = compare.EditReporting
-			}
-			c.Correct(compare.Edit{Op: op, A: *v.selected})
-		}
-	})
-	return fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), link, boiler)
-}
-
-// correctionShortcuts installs the Edit menu's shortcuts on the canvas.
-func (c *Controller) correctionShortcuts() {
-	cv := c.win.Canvas()
-	cv.AddShortcut(undoShortcut, func(fyne.Shortcut) { c.Undo() })
-	cv.AddShortcut(redoShortcut, func(fyne.Shortcut) { c.Redo() })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.Redo() })
-	cv.AddShortcut(linkShortcut, func(fyne.Shortcut) {
-		if c.view != nil && c.view.selected != nil {
-			c.startLink(*c.view.selected)
-		}
-	})
+	c.Correct(a.Edit)
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"parallax/report"
 )
 
@@ -43,7 +41,7 @@ func TestOneCountEverywhere(t *testing.T) {
 		if got, want := c.nav[k].Text, fmt.Sprintf("%s: %d", k, tot.Of(k)); got != want {
 			t.Errorf("toolbar says %q, want %q", got, want)
 		}
-		if n := len(c.view.ofKind(k)); n != tot.Of(k) {
+		if n := len(c.view.model.OfKind(k)); n != tot.Of(k) {
 			t.Errorf("the toolbar steps through %d %s sentences, counts %d", n, k, tot.Of(k))
 		}
 	}
@@ -53,7 +51,7 @@ func TestOneCountEverywhere(t *testing.T) {
 	// Sidebar: each row's sentence count, and its shares.
 	sum := c.res.Summary()
 	for k, row := range c.rows {
-		if got, want := richText(row.meta), report.SentencesText(sum[k].Sentences, sum[k].Boilerplate); !strings.HasSuffix(got, want) {
+		if got, want := row.row.Lines()[2], report.SentencesText(sum[k].Sentences, sum[k].Boilerplate); !strings.HasSuffix(got, want) {
 			t.Errorf("sidebar row %d says %q, want it to end in %q", k, got, want)
 		}
 	}
@@ -101,6 +99,3 @@ func TestOneCountEverywhere(t *testing.T) {
 		}
 	}
 }
-
-// richText is the text of a RichText.
-func richText(r *widget.RichText) string { return r.String() }

@@ -3,174 +3,14 @@ package app
 import (
 	"image/color"
 	"math"
-	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"parallax/compare"
+	"parallax/viewmodel"
 )
-
-// cellKind is what one column of the aligned word diff holds.
-type cellKind int
-
-// The kinds of cell.
-const (
-	// cellEqual is a word both sentences have, above and below.
-	cellEqual cellKind = iota
-	// cellDelete holds words only the selected sentence has, above.
-	cellDelete
-	// cellInsert holds words only the counterpart has, below.
-	cellInsert
-	// cellReplace holds words of the selected sentence above where the
-	// counterpart has other words below.
-	cellReplace
-)
-
-// diffCell is one column of the aligned word diff: the selected sentence's
-// words above, the counterpart's below ("" for none).
-type diffCell struct {
-	kind        cellKind
-	top, bottom string
-	// tight sets the cell against the one before, with no space: a
-	// punctuation mark after its word.
-	tight bool
-}
-
-// maxReplaceWords is the longest run of words (on either side) kept in one
-// replace cell; longer runs are set out word against word, so that a cell
-// always fits a line.
-const maxReplaceWords = 4
-
-// alignDiff sets a link's word diff out in columns as seen from the
-// selected sentence r: common words one a column, words only r has above
-// and words only the counterpart has below; a short deletion next to a
-// short insertion shares a column, as one wording replaced by another.
-func alignDiff(l compare.Link, r compare.Ref) []diffCell {
-	spans := make([]compare.DiffSpan, len(l.Diff))
-	copy(spans, l.Diff)
-	if l.A != r {
-		// Seen from B, A's deletions are B's additions and vice versa.
-		for i := range spans {
-			switch spans[i].Op {
-			case compare.OpInsert:
-				spans[i].Op = compare.OpDelete
-			case compare.OpDelete:
-				spans[i].Op = compare.OpInsert
-			}
-		}
-	}
-	var cells []diffCell
-	spaced := true // the text so far ends in a space
-	add := func(c diffCell) {
-		c.tight = !spaced && len(cells) > 0 && closing(c.top+c.bottom)
-		spaced = false
-		cells = append(cells, c)
-	}
-	for i := 0; i < len(spans); i++ {
-		s := spans[i]
-		words := strings.Fields(s.Text)
-		if len(words) == 0 {
-			continue
-		}
-		if startsSpaced(s.Text) {
-			spaced = true
-		}
-		if s.Op == compare.OpEqual {
-			for _, w := range words {
-				add(diffCell{kind: cellEqual, top: w, bottom: w})
-				spaced = true
-			}
-			spaced = endsSpaced(s.Text)
-			continue
-		}
-		if i+1 < len(spans) && spans[i+1].Op != compare.OpEqual && spans[i+1].Op != s.Op {
-			top, bottom := words, strings.Fields(spans[i+1].Text)
-			if s.Op == compare.OpInsert {
-				top, bottom = bottom, top
-			}
-			if len(top) > 0 && len(bottom) > 0 {
-				for _, c := range replaceCells(top, bottom) {
-					add(c)
-					spaced = true
-				}
-				spaced = endsSpaced(spans[i+1].Text) || endsSpaced(s.Text)
-				i++
-				continue
-			}
-		}
-		for _, w := range words {
-			if s.Op == compare.OpDelete {
-				add(diffCell{kind: cellDelete, top: w})
-			} else {
-				add(diffCell{kind: cellInsert, bottom: w})
-			}
-			spaced = true
-		}
-		spaced = endsSpaced(s.Text)
-	}
-	return cells
-}
-
-// replaceCells sets out one wording (top) replaced by another (bottom):
-// in one column when both are short, else word against word, so that the
-// two lines stay side by side, the longer one's last words alone.
-func replaceCells(top, bottom []string) []diffCell {
-	if len(top) <= maxReplaceWords && len(bottom) <= maxReplaceWords {
-		return []diffCell{{kind: cellReplace, top: strings.Join(top, " "), bottom: strings.Join(bottom, " ")}}
-	}
-	var cells []diffCell
-	for k := 0; k < max(len(top), len(bottom)); k++ {
-		switch {
-		case k >= len(top):
-			cells = append(cells, diffCell{kind: cellInsert, bottom: bottom[k]})
-		case k >= len(bottom):
-			cells = append(cells, diffCell{kind: cellDelete, top: top[k]})
-		default:
-			cells = append(cells, diffCell{kind: cellReplace, top: top[k], bottom: bottom[k]})
-		}
-	}
-	return cells
-}
-
-// closing reports whether s starts with a mark that closes up to the word
-// before it: a comma, a full stop, a closing bracket or quote.
-func closing(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune(",.;:!?)]}’”'\"%…", r)
-}
-
-// startsSpaced and endsSpaced report whether s starts or ends with white
-// space.
-func startsSpaced(s string) bool { return s != "" && strings.TrimLeft(s, " \t\n") != s }
-
-func endsSpaced(s string) bool { return s != "" && strings.TrimRight(s, " \t\n") != s }
-
-// diffPlain is the aligned diff as plain text, as the colours and lines do
-// not copy: the selected sentence's own words in [-brackets] and the
-// counterpart's in [+brackets], in reading order.
-func diffPlain(cells []diffCell) string {
-	var b strings.Builder
-	for _, c := range cells {
-		if !c.tight && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		switch c.kind {
-		case cellEqual:
-			b.WriteString(c.top)
-		case cellDelete:
-			b.WriteString("[-" + c.top + "]")
-		case cellInsert:
-			b.WriteString("[+" + c.bottom + "]")
-		case cellReplace:
-			b.WriteString("[-" + c.top + "] [+" + c.bottom + "]")
-		}
-	}
-	return b.String()
-}
 
 // The diff's text colours, chosen to pass WCAG AA (4.5:1) on the theme's
 // background: for light backgrounds, then for dark ones.
@@ -216,7 +56,7 @@ func contrast(a, b color.Color) float64 {
 // diffSegment is a rich-text segment that shows a link's word diff as a
 // diffView: a block of its own in the detail panel.
 type diffSegment struct {
-	cells []diffCell
+	cells []viewmodel.Cell
 	// in is the rich text the segment is shown in, whose width is the
 	// diff's.
 	in *widget.RichText
@@ -226,7 +66,7 @@ type diffSegment struct {
 func (s *diffSegment) Inline() bool { return false }
 
 // Textual is part of widget.RichTextSegment: the diff's plain text.
-func (s *diffSegment) Textual() string { return diffPlain(s.cells) }
+func (s *diffSegment) Textual() string { return viewmodel.DiffPlain(s.cells) }
 
 // Visual is part of widget.RichTextSegment.
 func (s *diffSegment) Visual() fyne.CanvasObject {
@@ -258,7 +98,7 @@ func (s *diffSegment) Unselect() {}
 // green, bold), so that the diff reads without colour.
 type diffView struct {
 	widget.BaseWidget
-	cells []diffCell
+	cells []viewmodel.Cell
 	// in, when set, is the rich text the view is a block of: the view
 	// wraps to its width, which the rich text gives a block, so that its
 	// height is right before the rich text lays it out.
@@ -275,7 +115,7 @@ func (v *diffView) wrapWidth() float32 {
 }
 
 // newDiffView returns a diffView of cells.
-func newDiffView(cells []diffCell) *diffView {
+func newDiffView(cells []viewmodel.Cell) *diffView {
 	v := &diffView{cells: cells}
 	v.ExtendBaseWidget(v)
 	return v
@@ -323,13 +163,13 @@ func (r *diffRenderer) MinSize() fyne.Size {
 }
 
 // cellStyles are the text styles of a cell's upper and lower words.
-func cellStyles(k cellKind) (top, bottom fyne.TextStyle) {
+func cellStyles(k viewmodel.CellKind) (top, bottom fyne.TextStyle) {
 	switch k {
-	case cellDelete:
+	case viewmodel.CellDelete:
 		return deletedStyle, fyne.TextStyle{}
-	case cellInsert:
+	case viewmodel.CellInsert:
 		return fyne.TextStyle{}, insertedStyle
-	case cellReplace:
+	case viewmodel.CellReplace:
 		return deletedStyle, insertedStyle
 	}
 	return fyne.TextStyle{}, fyne.TextStyle{}
@@ -365,24 +205,24 @@ func (r *diffRenderer) Refresh() {
 		r.objects = append(r.objects, t)
 	}
 	for _, c := range r.v.cells {
-		ts, bs := cellStyles(c.kind)
-		w := max(fyne.MeasureText(c.top, size, ts).Width, fyne.MeasureText(c.bottom, size, bs).Width)
+		ts, bs := cellStyles(c.Kind)
+		w := max(fyne.MeasureText(c.Top, size, ts).Width, fyne.MeasureText(c.Bottom, size, bs).Width)
 		r.minW = max(r.minW, w)
-		if c.tight && x > 0 {
+		if c.Tight && x > 0 {
 			x -= gap
 		}
 		if x > 0 && x+w > width {
 			x, y = 0, y+2*line+rowGap
 		}
 		topC, bottomC := fg, fg
-		if c.kind == cellDelete || c.kind == cellReplace {
+		if c.Kind == viewmodel.CellDelete || c.Kind == viewmodel.CellReplace {
 			topC = del
 		}
-		if c.kind == cellInsert || c.kind == cellReplace {
+		if c.Kind == viewmodel.CellInsert || c.Kind == viewmodel.CellReplace {
 			bottomC = ins
 		}
-		put(c.top, ts, topC, x, y)
-		put(c.bottom, bs, bottomC, x, y+line)
+		put(c.Top, ts, topC, x, y)
+		put(c.Bottom, bs, bottomC, x, y+line)
 		x += w + gap
 	}
 	r.height = 0

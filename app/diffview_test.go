@@ -12,43 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/viewmodel"
 )
-
-func TestAlignDiff(t *testing.T) {
-	a := "Migrants crossed in record numbers, officials said."
-	b := "Migrants crossed in December, officials said on Friday."
-	l := compare.Link{A: compare.Ref{Doc: 0}, B: compare.Ref{Doc: 1}, Diff: compare.WordDiff(a, b)}
-	cells := alignDiff(l, l.A)
-	var top, bottom []string
-	for _, c := range cells {
-		if c.top != "" {
-			top = append(top, c.top)
-		}
-		if c.bottom != "" {
-			bottom = append(bottom, c.bottom)
-		}
-		if c.kind == cellEqual && c.top != c.bottom {
-			t.Errorf("common column %q / %q", c.top, c.bottom)
-		}
-	}
-	nospace := func(s string) string { return strings.ReplaceAll(s, " ", "") }
-	if got := strings.Join(top, " "); nospace(got) != nospace(a) {
-		t.Errorf("upper line %q, want the selected sentence %q", got, a)
-	}
-	if got := strings.Join(bottom, " "); nospace(got) != nospace(b) {
-		t.Errorf("lower line %q, want the counterpart %q", got, b)
-	}
-	// Seen from B, the lines swap.
-	for i, c := range alignDiff(l, l.B) {
-		if c.top != cells[i].bottom || c.bottom != cells[i].top {
-			t.Fatalf("seen from B, column %d is %q / %q; from A %q / %q", i, c.top, c.bottom, cells[i].top, cells[i].bottom)
-		}
-	}
-	plain := diffPlain(cells)
-	if want := "Migrants crossed in [-record numbers] [+December], officials said [+on] [+Friday]."; plain != want {
-		t.Errorf("plain diff %q", plain)
-	}
-}
 
 // TestDiffColoursContrast checks every colour of the word diff against the
 // detail panel's background in both themes: WCAG AA asks 4.5:1 of text.
@@ -74,9 +39,9 @@ func TestDiffColoursContrast(t *testing.T) {
 // below, and rows wrapped to the width.
 func TestDiffViewDraws(t *testing.T) {
 	test.NewTempApp(t)
-	cells := []diffCell{{kind: cellEqual, top: "Migrants", bottom: "Migrants"},
-		{kind: cellReplace, top: "record numbers,", bottom: "December,"},
-		{kind: cellDelete, top: "today"}, {kind: cellInsert, bottom: "officials"}}
+	cells := []viewmodel.Cell{{Kind: viewmodel.CellEqual, Top: "Migrants", Bottom: "Migrants"},
+		{Kind: viewmodel.CellReplace, Top: "record numbers,", Bottom: "December,"},
+		{Kind: viewmodel.CellDelete, Top: "today"}, {Kind: viewmodel.CellInsert, Bottom: "officials"}}
 	v := newDiffView(cells)
 	w := test.NewWindow(v)
 	defer w.Close()
@@ -114,11 +79,6 @@ func TestRelatedWordsHidden(t *testing.T) {
 	b := "The Mexican court ruled on Monday, the minister stated."
 	l := compare.Link{A: compare.Ref{Doc: 0}, B: compare.Ref{Doc: 1}, Diff: compare.WordDiff(a, b),
 		Evidence: []string{"court", "ruled", "mexico's~mexican", "monday~day"}}
-	e := sortEvidence(l)
-	if strings.Join(e.shared, ",") != "court,ruled" || strings.Join(e.inContext, ",") != "mexico's~mexican" ||
-		strings.Join(e.related, ",") != "monday~day" {
-		t.Fatalf("evidence sorted as %+v", e)
-	}
 	docs, res := fixture()
 	res.Links[1].Evidence, res.Links[1].Diff = l.Evidence, l.Diff
 	res.Sentences[0][2].Links, res.Sentences[1][1].Links = []int{1}, []int{1}

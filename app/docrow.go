@@ -2,29 +2,12 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"path/filepath"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/report"
-)
-
-// The geometry of a DocRow.
-const (
-	// docRowInnerPadding replaces the theme's inner padding inside a row,
-	// so that its five short lines stay compact.
-	docRowInnerPadding = 2
-	// shareBarHeight is the thickness of the stacked share bar.
-	shareBarHeight = 6
-	// docRowBarGap is the space above the share bar.
-	docRowBarGap = 3
+	"parallax/widgets"
 )
 
 // The texts of a row's share line when there are no shares to show.
@@ -33,154 +16,54 @@ const (
 	noReportingText = "no sentences to compare"
 )
 
-// The small, dimmed style of a row's date line and share line.
-var captionStyle = widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder}
-
-// DocRow shows one document in the sidebar: a checkbox to include it in the
-// comparison, its outlet (bold), its title (one line, truncated with an
-// ellipsis), its date and sentence count in small dimmed text, and a thin
-// stacked bar of its shared, paraphrased and unique shares (in the colours
-// of the columns, unique in a neutral grey) above the same shares in words:
-// "34% shared · 20% paraphrased · 46% unique". Until SetFraming is called
-// the bar is an empty grey track and the text reads "not compared".
-//
-// A row is about five short lines (some 110 px) high and fits a sidebar
-// about 240 px wide; longer texts are truncated.
+// DocRow is an article's row in the sidebar: the widget (widgets.DocRow)
+// and the article it shows.
 type DocRow struct {
-	widget.BaseWidget
-
-	doc      *corpus.Document
-	onToggle func(included bool)
-
-	check  *widget.Check
-	outlet *widget.RichText
-	title  *widget.RichText
-	meta   *widget.RichText
-	bar    *shareBar
-	shares *widget.RichText
-	// shareTexts are the texts of the share line, longest first; the
-	// longest that fits the row's width is shown.
-	shareTexts []string
+	row *widgets.DocRow
+	doc *corpus.Document
 }
 
 // NewDocRow returns the row of doc, its box ticked when included.
 // onToggle, which may be nil, is called when the user ticks or clears the
 // box (not on SetIncluded).
 func NewDocRow(doc *corpus.Document, included bool, onToggle func(included bool)) *DocRow {
-	r := &DocRow{doc: doc, onToggle: onToggle}
-	r.check = widget.NewCheck("", nil)
-	r.check.Checked = included
-	r.check.OnChanged = r.toggled
-
-	r.outlet = oneLine(outletName(doc), outletStyle)
-	titleText, titleStyle := doc.Title, bodyStyle
-	if titleText == "" {
-		// Name the file when the outlet does not already, else say so.
-		titleText = corpus.DisplayPath(filepath.Base(doc.Path))
-		if doc.Outlet == "" {
-			titleText = "untitled"
-		}
-		titleStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}
-	}
-	r.title = oneLine(titleText, titleStyle)
-	r.meta = oneLine(metaText(doc), captionStyle)
-	r.bar = newShareBar()
-	r.shares = oneLine(notComparedText, captionStyle)
-	r.shareTexts = []string{notComparedText}
-	r.ExtendBaseWidget(r)
-	return r
+	return &DocRow{row: widgets.NewDocRow(docRowContent(doc), included, onToggle), doc: doc}
 }
 
-// toggled relays a change of the checkbox to onToggle.
-func (r *DocRow) toggled(included bool) {
-	if r.onToggle != nil {
-		r.onToggle(included)
+// docRowContent is what doc's row shows before any framing.
+func docRowContent(doc *corpus.Document) widgets.DocRowContent {
+	c := widgets.DocRowContent{Outlet: outletName(doc), Title: doc.Title, Meta: metaText(doc),
+		Shares: notComparedText, SharedFill: sharedFill, ParaphrasedFill: paraphrasedFill}
+	if c.Title == "" {
+		// Name the file when the outlet does not already, else say so.
+		c.Title, c.Untitled = corpus.DisplayPath(filepath.Base(doc.Path)), true
+		if doc.Outlet == "" {
+			c.Title = "untitled"
+		}
 	}
+	return c
 }
 
 // Included reports whether the row's box is ticked.
-func (r *DocRow) Included() bool { return r.check.Checked }
+func (r *DocRow) Included() bool { return r.row.Included() }
 
 // SetIncluded ticks or clears the row's box without calling onToggle.
-func (r *DocRow) SetIncluded(included bool) {
-	r.check.OnChanged = nil
-	r.check.SetChecked(included)
-	r.check.OnChanged = r.toggled
-}
+func (r *DocRow) SetIncluded(included bool) { r.row.SetIncluded(included) }
 
 // SetFraming shows the document's shares from its framing summary in the
 // bar and in words.
 func (r *DocRow) SetFraming(f compare.Framing) {
 	shared, para, unique := f.SharedShare, f.ParaphrasedShare, f.UniqueShare
 	if shared+para+unique <= 0 {
-		r.bar.clear()
-		r.setShareTexts(noReportingText)
+		r.row.SetShares(0, 0, 0, noReportingText)
 		return
 	}
-	r.bar.setShares(shared, para, unique)
-	r.setShareTexts(sharesTexts(shared, para, unique)...)
+	r.row.SetShares(shared, para, unique, sharesTexts(shared, para, unique)...)
 }
 
 // ClearFraming returns the row to its state before any framing: an empty
 // bar and "not compared".
-func (r *DocRow) ClearFraming() {
-	r.bar.clear()
-	r.setShareTexts(notComparedText)
-}
-
-// setShareTexts replaces the texts of the share line, longest first.
-func (r *DocRow) setShareTexts(texts ...string) {
-	r.shareTexts = texts
-	r.fitShares(r.Size().Width)
-}
-
-// fitShares shows the longest share text that fits width (the shortest
-// when none does, or before the row has a size).
-func (r *DocRow) fitShares(width float32) {
-	th := r.shares.Theme()
-	room := width - 2*th.Size(theme.SizeNameInnerPadding)
-	text := r.shareTexts[0]
-	if width > 0 {
-		text = r.shareTexts[len(r.shareTexts)-1]
-		for _, t := range r.shareTexts {
-			if fyne.MeasureText(t, th.Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Width <= room {
-				text = t
-				break
-			}
-		}
-	}
-	seg := r.shares.Segments[0].(*widget.TextSegment)
-	if seg.Text != text {
-		seg.Text = text
-		r.shares.Refresh()
-	}
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (r *DocRow) CreateRenderer() fyne.WidgetRenderer {
-	content := container.New(&docRowLayout{r}, r.check, r.outlet, r.title, r.meta, r.bar, r.shares)
-	return widget.NewSimpleRenderer(container.NewThemeOverride(content, compactTheme{base: r.baseTheme}))
-}
-
-// baseTheme is the theme the row's parts would have without its compact
-// override: the row's own theme. While Fyne lays the row's parts out, the
-// current theme is the compact theme itself; the app's theme stands in for
-// it then.
-func (r *DocRow) baseTheme() fyne.Theme {
-	th := r.Theme()
-	if _, self := th.(compactTheme); self {
-		return fyne.CurrentApp().Settings().Theme()
-	}
-	return th
-}
-
-// oneLine returns a single line of text in one style, truncated with an
-// ellipsis when it does not fit.
-func oneLine(text string, style widget.RichTextStyle) *widget.RichText {
-	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: style})
-	t.Truncation = fyne.TextTruncateEllipsis
-	return t
-}
+func (r *DocRow) ClearFraming() { r.row.SetShares(0, 0, 0, notComparedText) }
 
 // metaText is the document's date, if any, and its sentence count:
 // "2024-01-02 · 42 sentences = 40 + 2 boilerplate".
@@ -202,201 +85,4 @@ func sharesTexts(shared, para, unique float64) []string {
 		fmt.Sprintf("%d%% shared · %d%% para. · %d%% unique", p[0], p[1], p[2]),
 		fmt.Sprintf("%d · %d · %d%%", p[0], p[1], p[2]),
 	}
-}
-
-// docRowLayout places a row's parts: the checkbox beside the outlet line;
-// outlet, title and date lines stacked right of it; the share bar and the
-// share line below them across the row's whole width, so that the share
-// line fits a narrow sidebar.
-type docRowLayout struct{ r *DocRow }
-
-// Layout is part of fyne.Layout.
-func (l *docRowLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	r := l.r
-	g := l.geometry()
-	w := max(size.Width-g.textX, 0)
-	r.check.Move(fyne.NewPos(0, g.checkY))
-	r.check.Resize(r.check.MinSize())
-	for i, t := range []*widget.RichText{r.outlet, r.title, r.meta} {
-		t.Move(fyne.NewPos(g.textX, g.lineY[i]))
-		t.Resize(fyne.NewSize(w, g.lineY[i+1]-g.lineY[i]))
-	}
-	r.bar.Move(fyne.NewPos(docRowInnerPadding, g.barY))
-	r.bar.Resize(fyne.NewSize(max(size.Width-2*docRowInnerPadding, 0), shareBarHeight))
-	r.fitShares(size.Width)
-	r.shares.Move(fyne.NewPos(0, g.sharesY))
-	r.shares.Resize(fyne.NewSize(size.Width, g.height-g.sharesY))
-}
-
-// MinSize is part of fyne.Layout.
-func (l *docRowLayout) MinSize(_ []fyne.CanvasObject) fyne.Size {
-	r := l.r
-	g := l.geometry()
-	w := max(r.outlet.MinSize().Width, r.title.MinSize().Width, r.meta.MinSize().Width)
-	return fyne.NewSize(max(g.textX+w, r.shares.MinSize().Width), g.height)
-}
-
-// docRowGeometry is where a row's parts go, top to bottom.
-type docRowGeometry struct {
-	checkY float32
-	textX  float32
-	// lineY are the tops of the outlet, title and date lines and the
-	// bottom of the date line.
-	lineY         [4]float32
-	barY, sharesY float32
-	height        float32
-}
-
-// geometry places the checkbox and the outlet line centred on each other,
-// the title and date lines below the outlet line, then the bar and the
-// share line.
-func (l *docRowLayout) geometry() docRowGeometry {
-	r := l.r
-	cm := r.check.MinSize()
-	oh := r.outlet.MinSize().Height
-	first := max(cm.Height, oh)
-	g := docRowGeometry{checkY: (first - cm.Height) / 2, textX: cm.Width}
-	g.lineY[0] = (first - oh) / 2
-	for i, t := range []*widget.RichText{r.outlet, r.title, r.meta} {
-		g.lineY[i+1] = g.lineY[i] + t.MinSize().Height
-	}
-	g.barY = max(g.lineY[3], first) + docRowBarGap
-	g.sharesY = g.barY + shareBarHeight
-	g.height = g.sharesY + r.shares.MinSize().Height
-	return g
-}
-
-// compactTheme is a row's theme: its base theme with a small inner padding.
-type compactTheme struct {
-	// base returns the theme the row would have without the override; it
-	// must not return a compactTheme.
-	base func() fyne.Theme
-}
-
-// Color is part of fyne.Theme.
-func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-// Font is part of fyne.Theme.
-func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-// Icon is part of fyne.Theme.
-func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-
-// Size is part of fyne.Theme: the base theme's sizes but the inner padding.
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return docRowInnerPadding
-	}
-	return t.base().Size(n)
-}
-
-// shareBar is a thin horizontal bar of a document's shared, paraphrased and
-// unique shares, left to right; an empty grey track before it has shares.
-type shareBar struct {
-	widget.BaseWidget
-
-	// shares are the shared, paraphrased and unique shares; set tells
-	// whether there are any to show.
-	shares [3]float64
-	set    bool
-}
-
-// newShareBar returns an empty share bar.
-func newShareBar() *shareBar {
-	b := &shareBar{}
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// setShares shows the shares (relative sizes; they need not add up to 1).
-func (b *shareBar) setShares(shared, para, unique float64) {
-	b.shares = [3]float64{max(shared, 0), max(para, 0), max(unique, 0)}
-	b.set = b.shares[0]+b.shares[1]+b.shares[2] > 0
-	b.Refresh()
-}
-
-// clear empties the bar.
-func (b *shareBar) clear() {
-	b.shares, b.set = [3]float64{}, false
-	b.Refresh()
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (b *shareBar) CreateRenderer() fyne.WidgetRenderer {
-	r := &shareBarRenderer{bar: b, track: canvas.NewRectangle(color.Transparent)}
-	for i := range r.segs {
-		r.segs[i] = canvas.NewRectangle(color.Transparent)
-	}
-	r.applyTheme()
-	return r
-}
-
-// shareBarRenderer draws a shareBar: the grey track when it is empty, else
-// one rectangle per share.
-type shareBarRenderer struct {
-	bar   *shareBar
-	track *canvas.Rectangle
-	segs  [3]*canvas.Rectangle
-}
-
-// Destroy is part of fyne.WidgetRenderer.
-func (r *shareBarRenderer) Destroy() {}
-
-// Objects is part of fyne.WidgetRenderer.
-func (r *shareBarRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.track, r.segs[0], r.segs[1], r.segs[2]}
-}
-
-// MinSize is part of fyne.WidgetRenderer.
-func (r *shareBarRenderer) MinSize() fyne.Size { return fyne.NewSize(shareBarHeight, shareBarHeight) }
-
-// Layout is part of fyne.WidgetRenderer: the segments' edges are rounded to
-// whole pixels from the running total, so that they neither overlap nor
-// leave gaps.
-func (r *shareBarRenderer) Layout(size fyne.Size) {
-	r.track.Move(fyne.NewPos(0, 0))
-	r.track.Resize(size)
-	total := r.bar.shares[0] + r.bar.shares[1] + r.bar.shares[2]
-	acc, x := 0.0, float32(0)
-	for i, seg := range r.segs {
-		if !r.bar.set {
-			seg.Hide()
-			continue
-		}
-		acc += r.bar.shares[i]
-		end := float32(roundHalfUp(float64(size.Width) * acc / total))
-		seg.Move(fyne.NewPos(x, 0))
-		seg.Resize(fyne.NewSize(end-x, size.Height))
-		seg.Show()
-		x = end
-	}
-	if r.bar.set {
-		r.track.Hide()
-	} else {
-		r.track.Show()
-	}
-}
-
-// roundHalfUp rounds x to the nearest whole number, halves up.
-func roundHalfUp(x float64) float64 { return float64(int64(x + 0.5)) }
-
-// Refresh is part of fyne.WidgetRenderer.
-func (r *shareBarRenderer) Refresh() {
-	r.applyTheme()
-	r.Layout(r.bar.Size())
-	canvas.Refresh(r.bar)
-}
-
-// applyTheme sets the colours: the column fills for shared and paraphrased,
-// the theme's placeholder grey at the fills' opacity for unique, and the
-// input border grey for the empty track.
-func (r *shareBarRenderer) applyTheme() {
-	th := r.bar.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.track.FillColor = th.Color(theme.ColorNameInputBorder, v)
-	r.segs[0].FillColor = sharedFill
-	r.segs[1].FillColor = paraphrasedFill
-	r.segs[2].FillColor = scaleAlpha(th.Color(theme.ColorNamePlaceHolder, v), 0x80)
 }

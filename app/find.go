@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/viewmodel"
+	"parallax/widgets"
 )
 
 // findWidth is the width of the toolbar's search field.
@@ -72,31 +73,14 @@ func (c *Controller) newFindEntry() *findField {
 	return e
 }
 
-// matches are the sentences whose text holds q (case aside), column by
-// column in reading order; q is trimmed and lower-cased.
-func (c *Controller) matches(q string) []compare.Ref {
-	var hits []compare.Ref
-	if c.view == nil || q == "" {
-		return nil
-	}
-	for d, doc := range c.view.docs {
-		for i := range doc.Sentences {
-			if strings.Contains(strings.ToLower(doc.SentenceText(i)), q) {
-				hits = append(hits, compare.Ref{Doc: d, Sentence: i})
-			}
-		}
-	}
-	return hits
-}
-
 // highlightMatches marks every sentence holding q in the columns (none
 // when q is empty) and says how many there are.
 func (c *Controller) highlightMatches(q string) {
 	if c.view == nil {
 		return
 	}
-	q = strings.ToLower(strings.TrimSpace(q))
-	hits := c.matches(q)
+	q = viewmodel.Query(q)
+	hits := c.view.model.Matches(q)
 	c.view.setFound(hits)
 	if q != "" {
 		c.status.SetText(fmt.Sprintf("“%s”: %s; Enter for the next, Shift+Enter for the previous.", q, plural(len(hits), "match", "matches")))
@@ -115,11 +99,11 @@ func (c *Controller) FindPrevious(q string) bool { return c.find(q, -1) }
 
 // find selects the match dir (1 or -1) from the last one.
 func (c *Controller) find(q string, dir int) bool {
-	q = strings.ToLower(strings.TrimSpace(q))
+	q = viewmodel.Query(q)
 	if c.view == nil || q == "" {
 		return false
 	}
-	hits := c.matches(q)
+	hits := c.view.model.Matches(q)
 	c.view.setFound(hits)
 	if len(hits) == 0 {
 		c.status.SetText(fmt.Sprintf("No sentence holds “%s”.", q))
@@ -129,38 +113,12 @@ func (c *Controller) find(q string, dir int) bool {
 	if from == nil {
 		from = c.view.selected
 	}
-	k := 0 // forwards: the first hit after from; backwards: the last before
-	if dir < 0 {
-		k = len(hits) - 1
-	}
-	if from != nil {
-		if dir > 0 {
-			for k < len(hits) && !after(hits[k], *from) {
-				k++
-			}
-			if k == len(hits) {
-				k = 0
-			}
-		} else {
-			for k >= 0 && !after(*from, hits[k]) {
-				k--
-			}
-			if k < 0 {
-				k = len(hits) - 1
-			}
-		}
-	}
+	k := viewmodel.NextMatch(hits, from, dir)
 	r := hits[k]
 	c.view.reveal(r)
 	c.findFrom = &r
 	c.status.SetText(fmt.Sprintf("“%s”: match %d of %d, in %s.", q, k+1, len(hits), outletName(c.view.docs[r.Doc])))
 	return true
-}
-
-// after reports whether a comes after b in reading order: column by
-// column, top to bottom.
-func after(a, b compare.Ref) bool {
-	return a.Doc > b.Doc || (a.Doc == b.Doc && a.Sentence > b.Sentence)
 }
 
 // focusFind puts the keyboard focus in the search field.
@@ -177,7 +135,7 @@ func findBox(e *findField) fyne.CanvasObject {
 
 // setFound marks the sentences refs as matches of a search, and no others.
 func (v *viewer) setFound(refs []compare.Ref) {
-	touched := map[*FlowText]bool{}
+	touched := map[*widgets.FlowText]bool{}
 	mark := func(r compare.Ref, on bool) {
 		p := v.places[r.Doc][r.Sentence]
 		if p.flow.Spans[p.span].Found != on {

@@ -6,8 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"parallax/widgets"
 )
 
 // TestSidebarCollapsesAndSliderShows checks that the sensitivity slider
@@ -43,13 +44,13 @@ func TestSidebarCollapsesAndSliderShows(t *testing.T) {
 	}
 }
 
-// TestHeaderTip checks that a column header shows the full outlet, title
-// and file while the pointer rests on it.
+// TestHeaderTip checks that a column header has a tip with the full
+// outlet and title (widgets' TestHoverTip checks that it shows on hover).
 func TestHeaderTip(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
-	var tip *hoverTip
+	var tip *widgets.HoverTip
 	walk(c.win.Content(), func(o fyne.CanvasObject) {
-		if h, ok := o.(*hoverTip); ok && tip == nil {
+		if h, ok := o.(*widgets.HoverTip); ok && tip == nil {
 			tip = h
 		}
 	})
@@ -57,55 +58,17 @@ func TestHeaderTip(t *testing.T) {
 		t.Fatal("no header tip")
 	}
 	doc := c.view.docs[0]
-	p := fyne.CurrentApp().Driver().AbsolutePositionForObject(tip)
-	test.MoveMouse(c.win.Canvas(), p.AddXY(10, 5))
-	layer := tipLayers[c.win.Canvas()]
-	if tip.shown == nil || !layer.panel.Visible() {
-		t.Fatal("no tip on hover")
-	}
-	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(layer.panel).Y; y < p.Y+tip.Size().Height-1 {
-		t.Errorf("the tip at %v covers the header (%v high at %v)", y, tip.Size().Height, p.Y)
-	}
-	text := layer.label.Text
 	for _, want := range []string{outletName(doc), doc.Title} {
-		if !strings.Contains(text, want) {
-			t.Errorf("tip %q lacks %q", text, want)
+		if !strings.Contains(tip.Tip(), want) {
+			t.Errorf("tip %q lacks %q", tip.Tip(), want)
 		}
-	}
-	test.MoveMouse(c.win.Canvas(), p.AddXY(10, 400))
-	if layer.panel.Visible() {
-		t.Error("the tip stays after the pointer left")
 	}
 }
 
-// TestNoBreaksInsideWords checks that a paragraph asks for the width of its
-// widest word, so that narrow columns scroll sideways instead of breaking
-// words, and that the columns scroll sideways.
-func TestNoBreaksInsideWords(t *testing.T) {
-	test.NewTempApp(t)
-	f := NewFlowText([]Span{{Text: "The administration’s counterintelligence officials"}}, nil)
-	w := test.NewWindow(f)
-	defer w.Close()
-	w.Resize(fyne.NewSize(60, 300))
-	r := f.renderer()
-	widest := measureWord("counterintelligence", r.size, fyne.TextStyle{}, r.font)
-	if f.MinSize().Width < widest {
-		t.Errorf("min width %v is narrower than the widest word (%v)", f.MinSize().Width, widest)
-	}
-	f.Resize(fyne.NewSize(f.MinSize().Width, 300))
-	for _, fr := range r.frags {
-		word := r.toks[fr.span].text[fr.start:fr.end]
-		for _, part := range strings.Fields(word) {
-			if !strings.Contains(f.Spans[0].Text, " "+part) && !strings.HasPrefix(f.Spans[0].Text, part) {
-				t.Errorf("fragment %q breaks a word", part)
-			}
-		}
-	}
-	// A web address longer than maxWordWidth ems still breaks.
-	long := NewFlowText([]Span{{Text: strings.Repeat("x", 200)}}, nil)
-	if long.MinSize().Width > maxWordWidth*r.size+2*r.padX+1 {
-		t.Errorf("a 200-letter token asks for %v", long.MinSize().Width)
-	}
+// TestColumnsScrollSideways checks that the columns scroll sideways, so
+// that narrow columns keep their widest words whole (FlowText's minimum
+// width) instead of breaking them.
+func TestColumnsScrollSideways(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	if sc, ok := c.columnsBox.Objects[0].(*container.Scroll); !ok || sc.Direction != container.ScrollHorizontalOnly {
 		t.Fatal("the columns are not in a sideways scroll")

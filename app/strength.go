@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -9,19 +8,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/viewmodel"
+	"parallax/widgets"
 )
 
-// linkStrength is how sure the engine is of a link, from 0 to 1: its
-// calibrated probability of being the same claim, the one place the viewer
-// reads it. The sensitivity slider moves only the threshold, never this.
-func linkStrength(l compare.Link) float64 { return l.Probability }
+// boilerplateMark is the fill to give boilerplate sentences on an overview
+// strip: a translucent grey that shows as a light grey on the light theme's
+// track and a dark grey on the dark theme's, apart from the sentence
+// colours and from unmarked (unique) sentences.
+var boilerplateMark color.Color = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x70}
 
-// Strength bands: a sentence's tint is drawn at full strength from
-// strongLink, paler from weakLink to strongLink and palest below.
-const (
-	strongLink = 0.7
-	weakLink   = 0.5
-)
+// linkStrength is how sure the engine is of a link (viewmodel.Strength).
+func linkStrength(l compare.Link) float64 { return viewmodel.Strength(l) }
 
 // The tint's opacity at the weakest and the strongest links (the fills'
 // own is 0x80): from weakestShade up, the opacity rises linearly with the
@@ -32,24 +30,13 @@ const (
 	weakestShade = 0.4
 )
 
-// strengthBand names a strength: "strong", "medium" or "weak".
-func strengthBand(s float64) string {
-	switch {
-	case s >= strongLink:
-		return "strong"
-	case s >= weakLink:
-		return "medium"
-	}
-	return "weak"
-}
-
 // shade is fill drawn for a link of strength s: the paler the weaker.
 func shade(fill color.Color, s float64) color.Color {
-	if transparent(fill) {
+	if widgets.Transparent(fill) {
 		return fill
 	}
 	f := min(1, max(0, (s-weakestShade)/(1-weakestShade)))
-	return withAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
+	return widgets.WithAlpha(fill, uint8(palestAlpha+f*(fullAlpha-palestAlpha)))
 }
 
 // viewerHooks are the callbacks a viewer makes to its controller; any may
@@ -59,9 +46,9 @@ type viewerHooks struct {
 	hover func(r *compare.Ref)
 	// scroll is called after any column scrolled.
 	scroll func()
-	// detail gives the detail panel's lines under the selected sentence
-	// (its corrections and closest candidate).
-	detail func(r compare.Ref) []widget.RichTextSegment
+	// act makes a correction the detail panel offers; while it is nil
+	// the panel offers none.
+	act func(a viewmodel.Action)
 	// pick, when set, takes the next tapped sentence instead of the
 	// selection; it reports whether it took it.
 	pick func(r compare.Ref) bool
@@ -79,27 +66,17 @@ func (v *viewer) strongest(r compare.Ref) (compare.Link, bool) {
 // boilerplate reports whether sentence i of document d counts as
 // boilerplate: as the result says (a hand mark included), else as its
 // reader said.
-func (v *viewer) boilerplate(d, i int) bool {
-	doc := v.docs[d].Sentences[i].Boilerplate
-	if v.res != nil && d < len(v.res.Sentences) && i < len(v.res.Sentences[d]) {
-		s := v.res.Sentences[d][i]
-		return s.Boilerplate || doc && !s.Corrected
-	}
-	return doc
-}
+func (v *viewer) boilerplate(d, i int) bool { return v.model.Boilerplate(d, i) }
 
 // corrected reports whether the analyst corrected sentence r by hand.
-func (v *viewer) corrected(r compare.Ref) bool {
-	return v.res != nil && r.Doc < len(v.res.Sentences) && r.Sentence < len(v.res.Sentences[r.Doc]) &&
-		v.res.Sentences[r.Doc][r.Sentence].Corrected
-}
+func (v *viewer) corrected(r compare.Ref) bool { return v.model.Corrected(r) }
 
 // correctedMark starts the text of a sentence corrected by hand.
-const correctedMark = "✏ "
+const correctedMark = viewmodel.CorrectedMark
 
 // decorate finishes sentence i of document d's look: its tint shaded by
 // its strongest link's strength, and a mark when it was corrected by hand.
-func (v *viewer) decorate(sp *Span, d, i int) {
+func (v *viewer) decorate(sp *widgets.Span, d, i int) {
 	r := compare.Ref{Doc: d, Sentence: i}
 	if l, ok := v.strongest(r); ok {
 		sp.Fill = shade(sp.Fill, linkStrength(l))
@@ -146,56 +123,13 @@ func (v *viewer) scrolled() {
 	}
 }
 
-// detailExtra are the detail hook's lines for r.
-func (v *viewer) detailExtra(r compare.Ref) []widget.RichTextSegment {
-	if v.hooks.detail == nil {
-		return nil
-	}
-	return v.hooks.detail(r)
-}
-
 // picked offers r to the pick hook; true when it took it.
 func (v *viewer) picked(r compare.Ref) bool {
 	return v.hooks.pick != nil && v.hooks.pick(r)
 }
 
-// hoverText describes sentence r for the status line while the pointer is
-// on it: its strongest link's strength, or its closest candidate.
-func (v *viewer) hoverText(r compare.Ref) string {
-	where := fmt.Sprintf("%s, sentence %d: ", outletName(v.docs[r.Doc]), r.Sentence+1)
-	if v.boilerplate(r.Doc, r.Sentence) {
-		return where + "boilerplate"
-	}
-	ls := v.counterparts(r)
-	if len(ls) == 0 {
-		if c, ok := v.closest(r); ok {
-			return where + fmt.Sprintf("unique; closest below the threshold: %s, score %.2f",
-				v.refName(c.Ref), c.Score)
-		}
-		return where + "unique; no candidate counterpart"
-	}
-	s := linkStrength(ls[0])
-	text := where + fmt.Sprintf("%s, score %.2f (%s), %s", ls[0].Kind, s, strengthBand(s), plural(len(ls), "link", "links"))
-	if ls[0].Corrected {
-		text += ", linked by hand"
-	}
-	return text
-}
-
-// closest is sentence r's closest candidate below the threshold, when the
-// engine found one.
-func (v *viewer) closest(r compare.Ref) (compare.Closest, bool) {
-	if v.res == nil {
-		return compare.Closest{}, false
-	}
-	c, ok := v.res.Closest[r]
-	return c, ok
-}
-
 // refName names a sentence briefly: "Reuters s4".
-func (v *viewer) refName(r compare.Ref) string {
-	return fmt.Sprintf("%s s%d", outletName(v.docs[r.Doc]), r.Sentence+1)
-}
+func (v *viewer) refName(r compare.Ref) string { return v.model.RefName(r) }
 
 // strengthLegend explains the shading and the marks, for the sidebar's
 // legend: a weak, a medium and a strong paraphrase tint side by side.

@@ -5,16 +5,20 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/viewmodel"
+	"parallax/widgets"
 )
 
 // sameTint reports whether two fills have the same colour, whatever their
 // opacity (which the link's strength sets); nil and transparent match.
 func sameTint(a, b color.Color) bool {
-	if transparent(a) || transparent(b) {
-		return transparent(a) == transparent(b)
+	if widgets.Transparent(a) || widgets.Transparent(b) {
+		return widgets.Transparent(a) == widgets.Transparent(b)
 	}
 	x, y := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
 	return x.R == y.R && x.G == y.G && x.B == y.B
@@ -64,6 +68,12 @@ func TestStrengthShading(t *testing.T) {
 	}
 }
 
+// hoverSpan moves the mouse pointer onto span i of f.
+func hoverSpan(f *widgets.FlowText, i int) {
+	pos, _ := f.SpanPosition(i)
+	f.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos.AddXY(2, 2)}})
+}
+
 // TestHoverShowsStrength moves the pointer onto a linked sentence and a
 // unique one: the status line gives the link's score and band, or the
 // closest candidate below the threshold, and comes back when the pointer
@@ -74,9 +84,9 @@ func TestHoverShowsStrength(t *testing.T) {
 	before := c.status.Text
 	l := v.res.Links[0]
 	p := v.places[l.A.Doc][l.A.Sentence]
-	p.flow.setHover(p.span + 1)
+	hoverSpan(p.flow, p.span)
 	best, _ := v.strongest(l.A)
-	if want := strengthBand(linkStrength(best)); !strings.Contains(c.status.Text, "score") || !strings.Contains(c.status.Text, want) {
+	if want := viewmodel.StrengthBand(linkStrength(best)); !strings.Contains(c.status.Text, "score") || !strings.Contains(c.status.Text, want) {
 		t.Errorf("hovering a linked sentence: status %q, want its score and %q", c.status.Text, want)
 	}
 	var lone compare.Ref
@@ -91,12 +101,12 @@ func TestHoverShowsStrength(t *testing.T) {
 		t.Fatal("no unique sentence with a closest candidate")
 	}
 	q := v.places[lone.Doc][lone.Sentence]
-	p.flow.setHover(0)
-	q.flow.setHover(q.span + 1)
+	p.flow.MouseOut()
+	hoverSpan(q.flow, q.span)
 	if !strings.Contains(c.status.Text, "closest below the threshold: "+v.refName(v.res.Closest[lone].Ref)) {
 		t.Errorf("hovering a unique sentence: status %q", c.status.Text)
 	}
-	q.flow.setHover(0)
+	q.flow.MouseOut()
 	if c.status.Text != before {
 		t.Errorf("after the pointer left: status %q, want %q back", c.status.Text, before)
 	}
@@ -156,7 +166,7 @@ func TestClosestInDetail(t *testing.T) {
 		t.Errorf("selection %v after accepting, want %v kept", v.selected, lone)
 	}
 	p := v.places[lone.Doc][lone.Sentence]
-	if sp := p.flow.Spans[p.span]; !strings.HasPrefix(sp.Text, correctedMark) || transparent(sp.Fill) {
+	if sp := p.flow.Spans[p.span]; !strings.HasPrefix(sp.Text, correctedMark) || widgets.Transparent(sp.Fill) {
 		t.Errorf("accepted sentence drawn %+v, want the corrected mark and a tint", sp)
 	}
 }

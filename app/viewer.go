@@ -1,11 +1,8 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,26 +11,31 @@ import (
 
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/viewmodel"
+	"parallax/widgets"
 )
 
 // place is where a sentence is drawn: its paragraph's FlowText and its
 // span there.
 type place struct {
-	flow *FlowText
+	flow *widgets.FlowText
 	span int
 }
 
 // viewer is the state of the main window's article columns: which sentence
 // is selected, and where every sentence is drawn.
 type viewer struct {
+	// model is the comparison as shown, apart from how: the view model
+	// the detail panel, the navigation and the search read.
+	model    *viewmodel.View
 	docs     []*corpus.Document
 	res      *compare.Result
-	places   [][]place           // per document, per sentence
-	scrolls  []*container.Scroll // one per column
-	bodies   []*fyne.Container   // the scrolled content of each column
-	strips   []*OverviewStrip    // one per column, beside it
-	columns  []fyne.CanvasObject // each column with its strip
-	detail   *widget.RichText    // the selected sentence against its counterparts
+	places   [][]place                // per document, per sentence
+	scrolls  []*container.Scroll      // one per column
+	bodies   []*fyne.Container        // the scrolled content of each column
+	strips   []*widgets.OverviewStrip // one per column, beside it
+	columns  []fyne.CanvasObject      // each column with its strip
+	detail   *widget.RichText         // the selected sentence against its counterparts
 	selected *compare.Ref
 	filter   compare.Kind // when set, sentences of other kinds are dimmed
 	// sync, when true, scrolls the other columns with the one scrolled so
@@ -46,11 +48,6 @@ type viewer struct {
 	headers map[headerKey]fyne.CanvasObject
 	// onClose, when set, closes an article (its column's close button).
 	onClose func(*corpus.Document)
-	// conflicts are the sentences at an end of a link whose figures
-	// disagree; they are drawn in bold italics. figures holds, per link
-	// (its A and B ends), the figures that disagree across it, as text.
-	conflicts map[compare.Ref]bool
-	figures   map[[2]compare.Ref][]string
 	// hooks are the controller's callbacks for hover, scrolling, the
 	// detail panel and picking a sentence (see strength.go, corrections.go
 	// and connectors.go).
@@ -78,7 +75,7 @@ type headerKey struct {
 // Headers come from headers when they are there, and are left there for
 // the next viewer: a header depends only on its document and lines.
 func newViewer(docs []*corpus.Document, res *compare.Result, headers map[headerKey]fyne.CanvasObject, onClose func(*corpus.Document)) *viewer {
-	v := &viewer{docs: docs, res: res, places: make([][]place, len(docs)), headers: headers, onClose: onClose}
+	v := &viewer{model: viewmodel.New(docs, res, nil), docs: docs, res: res, places: make([][]place, len(docs)), headers: headers, onClose: onClose}
 	v.detail = widget.NewRichText(&widget.TextSegment{Text: detailHint, Style: dimStyle})
 	v.detail.Wrapping = fyne.TextWrapWord
 	for d := range docs {
@@ -96,11 +93,11 @@ func (v *viewer) buildColumn(d int) {
 	doc := v.docs[d]
 	body := container.NewVBox()
 	v.places[d] = make([]place, len(doc.Sentences))
-	var flow *FlowText
+	var flow *widgets.FlowText
 	for i, s := range doc.Sentences {
 		if flow == nil || s.Paragraph != doc.Sentences[i-1].Paragraph {
 			first := i
-			flow = NewFlowText(nil, nil)
+			flow = widgets.NewFlowText(nil, nil)
 			flow.OnTapped = func(span int) {
 				if v.picked(compare.Ref{Doc: d, Sentence: first + span}) {
 					return
@@ -125,7 +122,7 @@ func (v *viewer) buildColumn(d int) {
 		v.scrolled()
 	}
 	v.scrolls = append(v.scrolls, sc)
-	strip := NewOverviewStrip(v.stripFills(d), sentenceWeights(doc), func(i int) {
+	strip := widgets.NewOverviewStrip(v.stripFills(d), sentenceWeights(doc), func(i int) {
 		v.scrollTo(compare.Ref{Doc: d, Sentence: i})
 		v.syncFrom(d)
 		v.scrolled()
@@ -141,7 +138,7 @@ func (v *viewer) buildColumn(d int) {
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
-		head := fyne.CanvasObject(newHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
+		head := fyne.CanvasObject(widgets.NewHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
 		if v.onClose != nil {
 			onClose := v.onClose
 			closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
@@ -215,11 +212,11 @@ func (v *viewer) updateViewport(d int) {
 // of the article on its overview strip.
 func (v *viewer) weightAt(d int, y float32) float32 {
 	strip := v.strips[d]
-	n := strip.sentences()
+	n := strip.Sentences()
 	if n == 0 {
 		return 0
 	}
-	total := strip.cum[n]
+	total := strip.WeightBefore(n)
 	contentEnd := v.scrolls[d].Content.MinSize().Height
 	prevY, prevW := float32(0), 0.0 // the header maps to the strip's top
 	for i := 0; i <= n; i++ {
@@ -229,7 +226,7 @@ func (v *viewer) weightAt(d int, y float32) float32 {
 			if ty, ok = v.sentenceY(compare.Ref{Doc: d, Sentence: i}); !ok {
 				continue
 			}
-			tw = strip.cum[i]
+			tw = strip.WeightBefore(i)
 		}
 		if y < ty {
 			if ty <= prevY {
@@ -289,10 +286,10 @@ func (v *viewer) syncFrom(d int) {
 }
 
 // span is the look of sentence i of document d, before selection.
-func (v *viewer) span(d, i int) Span {
+func (v *viewer) span(d, i int) widgets.Span {
 	s := v.docs[d].Sentences[i]
 	k := statusOf(v.res, d, i)
-	sp := Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
+	sp := widgets.Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
 	switch {
 	case v.boilerplate(d, i):
 		sp.TextColorName = theme.ColorNamePlaceHolder
@@ -304,7 +301,7 @@ func (v *viewer) span(d, i int) Span {
 	case s.Headline:
 		sp.Bold = true
 	}
-	if v.conflicts[compare.Ref{Doc: d, Sentence: i}] && sp.Fill != nil {
+	if v.model.Conflicts[compare.Ref{Doc: d, Sentence: i}] && sp.Fill != nil {
 		sp.Bold, sp.Italic = true, true
 	}
 	v.decorate(&sp, d, i)
@@ -314,7 +311,7 @@ func (v *viewer) span(d, i int) Span {
 // restyleAll recomputes every sentence's look (after a filter change),
 // keeping the selection's emphasis.
 func (v *viewer) restyleAll() {
-	touched := map[*FlowText]bool{}
+	touched := map[*widgets.FlowText]bool{}
 	for d := range v.places {
 		for i, p := range v.places[d] {
 			e, found := p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found
@@ -330,20 +327,6 @@ func (v *viewer) restyleAll() {
 
 // column is document d's column as shown: its scroll and overview strip.
 func (v *viewer) column(d int) fyne.CanvasObject { return v.columns[d] }
-
-// ofKind returns the sentences of status k (boilerplate aside), column by
-// column in reading order.
-func (v *viewer) ofKind(k compare.Kind) []compare.Ref {
-	var out []compare.Ref
-	for d, doc := range v.docs {
-		for i := range doc.Sentences {
-			if !v.boilerplate(d, i) && statusOf(v.res, d, i) == k {
-				out = append(out, compare.Ref{Doc: d, Sentence: i})
-			}
-		}
-	}
-	return out
-}
 
 // reveal selects r and scrolls its own column to it.
 func (v *viewer) reveal(r compare.Ref) {
@@ -361,12 +344,8 @@ func (v *viewer) moveSelection(dir int) {
 		}
 		return
 	}
-	r := *v.selected
-	for i := r.Sentence + dir; i >= 0 && i < len(v.docs[r.Doc].Sentences); i += dir {
-		if !v.boilerplate(r.Doc, i) {
-			v.reveal(compare.Ref{Doc: r.Doc, Sentence: i})
-			return
-		}
+	if r, ok := v.model.Move(*v.selected, dir); ok {
+		v.reveal(r)
 	}
 }
 
@@ -377,33 +356,13 @@ func (v *viewer) jumpToCounterpart(dir int) {
 	if v.selected == nil {
 		return
 	}
-	r := *v.selected
-	best, found := compare.Ref{}, false
-	for _, l := range v.counterparts(r) { // strongest first
-		o := l.Other(r)
-		if (o.Doc-r.Doc)*dir <= 0 {
-			continue
-		}
-		if !found || (o.Doc-best.Doc)*dir < 0 {
-			best, found = o, true
-		}
-	}
-	if found {
-		v.reveal(best)
+	if r, ok := v.model.Toward(*v.selected, dir); ok {
+		v.reveal(r)
 	}
 }
 
 // counterparts returns the links of a sentence, strongest first.
-func (v *viewer) counterparts(r compare.Ref) []compare.Link {
-	if v.res == nil || r.Doc >= len(v.res.Sentences) || r.Sentence >= len(v.res.Sentences[r.Doc]) {
-		return nil
-	}
-	var out []compare.Link
-	for _, li := range v.res.Sentences[r.Doc][r.Sentence].Links {
-		out = append(out, v.res.Links[li])
-	}
-	return out
-}
+func (v *viewer) counterparts(r compare.Ref) []compare.Link { return v.model.Counterparts(r) }
 
 // toggle selects r, or clears the selection when r is already selected.
 func (v *viewer) toggle(r compare.Ref) {
@@ -418,16 +377,16 @@ func (v *viewer) toggle(r compare.Ref) {
 // outlined, the counterparts are scrolled into view, and the detail panel
 // shows the links.
 func (v *viewer) selectRef(r *compare.Ref) {
-	touched := map[*FlowText]bool{}
-	setEmphasis := func(ref compare.Ref, e Emphasis) {
+	touched := map[*widgets.FlowText]bool{}
+	setEmphasis := func(ref compare.Ref, e widgets.Emphasis) {
 		p := v.places[ref.Doc][ref.Sentence]
 		p.flow.Spans[p.span].Emphasis = e
 		touched[p.flow] = true
 	}
 	if v.selected != nil {
-		setEmphasis(*v.selected, EmphasisNone)
+		setEmphasis(*v.selected, widgets.EmphasisNone)
 		for _, l := range v.counterparts(*v.selected) {
-			setEmphasis(l.Other(*v.selected), EmphasisNone)
+			setEmphasis(l.Other(*v.selected), widgets.EmphasisNone)
 		}
 	}
 	v.selected = r
@@ -436,11 +395,11 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		links := v.counterparts(*r)
 		for _, l := range links {
 			o := l.Other(*r)
-			setEmphasis(o, EmphasisCounterpart)
+			setEmphasis(o, widgets.EmphasisCounterpart)
 			marks[o.Doc] = append(marks[o.Doc], o.Sentence)
 		}
 		marks[r.Doc] = append(marks[r.Doc], r.Sentence)
-		setEmphasis(*r, EmphasisSelected)
+		setEmphasis(*r, widgets.EmphasisSelected)
 		shown := map[int]bool{r.Doc: true}
 		for _, l := range links {
 			o := l.Other(*r)
@@ -454,7 +413,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		f.Refresh()
 	}
 	for d, strip := range v.strips {
-		if len(marks[d]) > 0 || len(strip.marked) > 0 {
+		if len(marks[d]) > 0 || len(strip.Marked()) > 0 {
 			strip.SetMarked(marks[d])
 		}
 	}
@@ -504,80 +463,6 @@ func absY(o fyne.CanvasObject, root *fyne.Container) float32 {
 	return y
 }
 
-// showDetail fills the detail panel for the selection.
-func (v *viewer) showDetail() {
-	if v.selected == nil {
-		v.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: detailHint, Style: dimStyle}}
-		v.detail.Refresh()
-		return
-	}
-	r := *v.selected
-	doc := v.docs[r.Doc]
-	links := v.counterparts(r)
-	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d", outletName(doc), r.Sentence+1), Style: boldInline},
-		&widget.TextSegment{Text: " (" + v.carriedBy(r) + "): ", Style: dimInline},
-		&widget.TextSegment{Text: doc.SentenceText(r.Sentence), Style: widget.RichTextStyle{Inline: false}},
-	}
-	segs = append(segs, v.detailExtra(r)...)
-	if len(links) > 0 {
-		segs = append(segs, &widget.TextSegment{Style: dimStyle, Text: diffHint})
-	}
-	if len(links) == 0 {
-		what := "No other article carries this sentence: it is unique to " + outletName(doc) + "."
-		if v.boilerplate(r.Doc, r.Sentence) {
-			what = "Boilerplate: publisher text, not reporting; never linked."
-		}
-		segs = append(segs, &widget.TextSegment{Text: what, Style: dimStyle})
-	}
-	for _, l := range links {
-		o := l.Other(r)
-		segs = append(segs,
-			&widget.TextSegment{Text: fmt.Sprintf("%s, sentence %d — %s, score %.2f. ", outletName(v.docs[o.Doc]), o.Sentence+1, l.Kind, l.Score), Style: boldInline},
-		)
-		segs = append(segs, v.evidenceSegments(l)...)
-		for _, f := range v.figures[[2]compare.Ref{l.A, l.B}] {
-			segs = append(segs, &widget.TextSegment{Text: "⚠ Figures conflict: " + f, Style: warnStyle})
-		}
-		segs = append(segs, v.diffSegments(l, r)...)
-	}
-	v.detail.Segments = segs
-	v.detail.Refresh()
-}
-
-// detailPlainText is the detail panel as plain text, one paragraph a
-// line, with the words only in a counterpart in [+brackets] and those only
-// in the selected sentence in [-brackets], as the colours do not copy.
-func (v *viewer) detailPlainText() string {
-	var b strings.Builder
-	for _, seg := range v.detail.Segments {
-		if d, ok := seg.(*diffSegment); ok {
-			b.WriteString(d.Textual() + "\n")
-			continue
-		}
-		t, ok := seg.(*widget.TextSegment)
-		if !ok {
-			continue
-		}
-		switch {
-		case t.Text == diffHint:
-			b.WriteString(diffHintPlain)
-		default:
-			b.WriteString(t.Text)
-		}
-		if !t.Inline() {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
-// The detail panel's key to the diff's colours, and its plain-text form.
-const (
-	diffHint      = "Below, each counterpart and its word diff: the selected sentence above, the counterpart below, common words in the same column; words only in the selected sentence are struck through (red), words only in the counterpart underlined (green)."
-	diffHintPlain = "Below, each counterpart: [+words only in the counterpart], [-words only in the selected sentence]."
-)
-
 // boldInline is bold text that the next segment continues on the same line.
 var boldInline = widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}
 
@@ -587,31 +472,5 @@ var warnStyle = widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyl
 // dimInline is dimmed text that the next segment continues on the same line.
 var dimInline = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
 
-// carriedBy says how many of the compared articles carry sentence r, and
-// its category: "paraphrased, carried by 3 of 5 articles".
-func (v *viewer) carriedBy(r compare.Ref) string {
-	n := len(v.docs)
-	if v.boilerplate(r.Doc, r.Sentence) {
-		return "boilerplate"
-	}
-	k := 1
-	if v.res != nil && r.Doc < len(v.res.Sentences) && r.Sentence < len(v.res.Sentences[r.Doc]) {
-		k = min(max(v.res.Sentences[r.Doc][r.Sentence].Coverage, 1), n)
-	}
-	return fmt.Sprintf("%s, carried by %d of %d articles", statusOf(v.res, r.Doc, r.Sentence), k, n)
-}
-
-// diffSegments writes a link's word diff as seen from the selected
-// sentence r, aligned on two lines (see diffView) at the detail panel's
-// width.
-func (v *viewer) diffSegments(l compare.Link, r compare.Ref) []widget.RichTextSegment {
-	return []widget.RichTextSegment{&diffSegment{cells: alignDiff(l, r), in: v.detail}}
-}
-
 // outletName is the name a document goes by in the interface.
-func outletName(doc *corpus.Document) string {
-	if doc.Outlet != "" {
-		return doc.Outlet
-	}
-	return corpus.DisplayPath(filepath.Base(doc.Path))
-}
+func outletName(doc *corpus.Document) string { return viewmodel.OutletName(doc) }

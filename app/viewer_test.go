@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/compare"
+	"parallax/widgets"
 )
 
 // longest returns the column of the comparison with the most sentences.
@@ -27,11 +28,11 @@ func TestOverviewStripJumpsAndFollowsTheView(t *testing.T) {
 	v := c.view
 	d := longest(c)
 	strip := v.strips[d]
-	if got, want := strip.sentences(), len(v.docs[d].Sentences); got != want {
+	if got, want := strip.Sentences(), len(v.docs[d].Sentences); got != want {
 		t.Fatalf("strip has %d sentences, want %d", got, want)
 	}
-	if v.strips[d].top != 0 || !(strip.bottom > 0 && strip.bottom < 1) {
-		t.Errorf("viewport at the top = [%.2f, %.2f], want [0, below 1]", strip.top, strip.bottom)
+	if top, bottom := strip.Viewport(); top != 0 || !(bottom > 0 && bottom < 1) {
+		t.Errorf("viewport at the top = [%.2f, %.2f], want [0, below 1]", top, bottom)
 	}
 	// A tap near the strip's bottom scrolls the column down to that part.
 	last := len(v.docs[d].Sentences) - 1
@@ -49,8 +50,8 @@ func TestOverviewStripJumpsAndFollowsTheView(t *testing.T) {
 		t.Errorf("last sentence at %v is not in view [%v, +%v]", y, v.scrolls[d].Offset.Y, v.scrolls[d].Size().Height)
 	}
 	// The frame followed: it now reaches the strip's bottom half.
-	if !(strip.top > 0.4 && strip.bottom > strip.top) {
-		t.Errorf("viewport after the jump = [%.2f, %.2f]", strip.top, strip.bottom)
+	if top, bottom := strip.Viewport(); !(top > 0.4 && bottom > top) {
+		t.Errorf("viewport after the jump = [%.2f, %.2f]", top, bottom)
 	}
 }
 
@@ -61,7 +62,7 @@ func TestOverviewStripColoursAndMarks(t *testing.T) {
 	for d, doc := range v.docs {
 		for i, s := range doc.Sentences {
 			want := stripFill(s.Boilerplate, statusOf(v.res, d, i))
-			if got := v.strips[d].fillOf(i); !overviewSameColor(got, want) {
+			if got := v.strips[d].Fill(i); !widgets.SameColour(got, want) {
 				t.Fatalf("doc %d sentence %d: strip colour %v, want %v", d, i, got, want)
 			}
 		}
@@ -69,16 +70,16 @@ func TestOverviewStripColoursAndMarks(t *testing.T) {
 	// Selecting a linked sentence ticks it and its counterparts.
 	l := v.res.Links[0]
 	v.selectRef(&l.A)
-	if got := v.strips[l.A.Doc].marked; !containsInt(got, l.A.Sentence) {
+	if got := v.strips[l.A.Doc].Marked(); !containsInt(got, l.A.Sentence) {
 		t.Errorf("selected sentence's strip marks %v, want %d among them", got, l.A.Sentence)
 	}
-	if got := v.strips[l.B.Doc].marked; !containsInt(got, l.B.Sentence) {
+	if got := v.strips[l.B.Doc].Marked(); !containsInt(got, l.B.Sentence) {
 		t.Errorf("counterpart's strip marks %v, want %d among them", got, l.B.Sentence)
 	}
 	v.selectRef(nil)
 	for d, s := range v.strips {
-		if len(s.marked) != 0 {
-			t.Errorf("after clearing, strip %d still marks %v", d, s.marked)
+		if len(s.Marked()) != 0 {
+			t.Errorf("after clearing, strip %d still marks %v", d, s.Marked())
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,6 +19,8 @@ import (
 	"parallax/corrections"
 	"parallax/report"
 	"parallax/stories"
+	"parallax/viewmodel"
+	"parallax/widgets"
 )
 
 // Preference keys.
@@ -158,7 +159,7 @@ func (c *Controller) build() {
 	if len(c.errs) > 0 {
 		c.showErrors()
 	}
-	w.SetContent(withTips(w.Canvas(), container.NewBorder(c.navBar(), bottom, nil, nil, body)))
+	w.SetContent(widgets.WithTips(w.Canvas(), container.NewBorder(c.navBar(), bottom, nil, nil, body)))
 	w.SetMainMenu(c.menu())
 	c.shortcuts()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
@@ -239,17 +240,11 @@ func (c *Controller) Step(k compare.Kind, dir int) {
 	if c.view == nil {
 		return
 	}
-	refs := c.view.ofKind(k)
+	refs := c.view.model.OfKind(k)
 	if len(refs) == 0 {
 		return
 	}
-	pos := c.navPos[k] + dir // 1-based
-	if pos < 1 {
-		pos = len(refs)
-	}
-	if pos > len(refs) {
-		pos = 1
-	}
+	pos := viewmodel.Cycle(c.navPos[k], dir, len(refs))
 	c.navPos[k] = pos
 	c.view.reveal(refs[pos-1])
 	c.refreshNav()
@@ -290,7 +285,7 @@ func (c *Controller) refreshSidebar() {
 		for k, i := range scope {
 			i := i
 			c.rows[k] = NewDocRow(c.docs[i], c.incl[i], func(in bool) { c.SetIncluded(i, in) })
-			objs = append(objs, c.rows[k])
+			objs = append(objs, c.rows[k].row)
 		}
 		if more > 0 {
 			objs = append(objs, widget.NewLabel(fmt.Sprintf("… and %d more articles", more)))
@@ -435,88 +430,10 @@ func (c *Controller) CloseArticle(i int) {
 	c.Recompute()
 }
 
-// menu is the main menu: File, View and Navigate.
-func (c *Controller) menu() *fyne.MainMenu {
-	openFolder := fyne.NewMenuItem("Open Folder…", c.openFolderDialog)
-	openFolder.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	openFiles := fyne.NewMenuItem("Open Files…", func() { c.openFileDialog(false) })
-	add := fyne.NewMenuItem("Add Article…", func() { c.openFileDialog(true) })
-	closeItem := fyne.NewMenuItem("Close Article…", c.closeDialog)
-	recent := fyne.NewMenuItem("Open Recent", nil)
-	recent.ChildMenu = fyne.NewMenu("")
-	for _, entry := range c.app.Preferences().StringList(prefRecent) {
-		paths := strings.Split(entry, recentSep)
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(recentLabel(entry), func() { c.Open(paths, false) }))
-	}
-	if len(recent.ChildMenu.Items) == 0 {
-		recent.Disabled = true
-	}
-	export := fyne.NewMenuItem("Export Report…", c.exportDialog)
-	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	quit := fyne.NewMenuItem("Quit", c.quit)
-	quit.IsQuit = true
-	quit.Shortcut = quitShortcut
-	file := fyne.NewMenu("File", openFolder, openFiles, add, closeItem, fyne.NewMenuItemSeparator(), recent,
-		fyne.NewMenuItemSeparator(), export, fyne.NewMenuItemSeparator(), quit)
-
-	themeItem := func(label, name string) *fyne.MenuItem {
-		return fyne.NewMenuItem(label, func() {
-			c.app.Preferences().SetString(prefTheme, name)
-			ApplyTheme(c.app, name)
-		})
-	}
-	sidebarItem := fyne.NewMenuItem("Sidebar", c.ToggleSidebar)
-	sidebarItem.Checked = c.side == nil || c.side.shown
-	sidebarItem.Shortcut = sidebarShortcut
-	view := fyne.NewMenu("View", sidebarItem, fyne.NewMenuItemSeparator(),
-		themeItem("Follow the System", ""), themeItem("Light", "light"), themeItem("Dark", "dark"))
-
-	var navItems []*fyne.MenuItem
-	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
-	for _, k := range navKinds {
-		k := k
-		next := fyne.NewMenuItem("Next "+string(k), func() { c.Step(k, 1) })
-		next.Shortcut = &desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt}
-		prev := fyne.NewMenuItem("Previous "+string(k), func() { c.Step(k, -1) })
-		prev.Shortcut = &desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
-		navItems = append(navItems, next, prev)
-	}
-	clear := fyne.NewMenuItem("Clear Selection (Esc)", func() {
-		if c.view != nil {
-			c.view.selectRef(nil)
-		}
-	})
-	find := fyne.NewMenuItem("Find…", c.focusFind)
-	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	nextConflict := fyne.NewMenuItem("Next Conflicting Figure", func() { c.StepConflict(1) })
-	nextConflict.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}
-	prevConflict := fyne.NewMenuItem("Previous Conflicting Figure", func() { c.StepConflict(-1) })
-	prevConflict.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
-	navItems = append(navItems, nextConflict, prevConflict)
-	copyItem := fyne.NewMenuItem("Copy Comparison", func() { c.CopySelection() })
-	copyItem.Shortcut = &fyne.ShortcutCopy{}
-	nav := fyne.NewMenu("Navigate", append(navItems, fyne.NewMenuItemSeparator(), find, copyItem, clear)...)
-	return fyne.NewMainMenu(file, c.editMenu(), view, nav)
-}
-
-// shortcuts installs the keyboard shortcuts that the menus do not carry.
+// shortcuts installs the commands' keys and the arrow and Escape keys.
 func (c *Controller) shortcuts() {
 	cv := c.win.Canvas()
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.openFolderDialog() })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.exportDialog() })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { c.focusFind() })
-	cv.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { c.CopySelection() })
-	cv.AddShortcut(quitShortcut, func(fyne.Shortcut) { c.quit() })
-	c.correctionShortcuts()
-	cv.AddShortcut(sidebarShortcut, func(fyne.Shortcut) { c.ToggleSidebar() })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.StepConflict(1) })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.StepConflict(-1) })
-	keys := map[compare.Kind]fyne.KeyName{compare.Unique: fyne.KeyU, compare.Paraphrased: fyne.KeyP, compare.Shared: fyne.KeyS}
-	for _, k := range navKinds {
-		k := k
-		cv.AddShortcut(&desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { c.Step(k, 1) })
-		cv.AddShortcut(&desktop.CustomShortcut{KeyName: keys[k], Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}, func(fyne.Shortcut) { c.Step(k, -1) })
-	}
+	c.installCommandKeys(cv.AddShortcut)
 	cv.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if c.view == nil {
 			return
@@ -538,7 +455,7 @@ func (c *Controller) shortcuts() {
 }
 
 // quitShortcut quits Parallax (Ctrl+Q, Cmd+Q on macOS).
-var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+var quitShortcut = key(fyne.KeyQ, ctrl)
 
 // quit remembers the window's size and quits.
 func (c *Controller) quit() {

@@ -33,6 +33,7 @@ import (
 	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 func main() {
@@ -181,10 +182,10 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 // tap taps, as a user would, the first sentence drawn on c whose text is
 // text.
 func tap(c fyne.Canvas, text string) error {
-	var found *ui.FlowText
+	var found *widgets.FlowText
 	span := -1
 	walk(c.Content(), func(o fyne.CanvasObject) {
-		if f, ok := o.(*ui.FlowText); ok && found == nil {
+		if f, ok := o.(*widgets.FlowText); ok && found == nil {
 			for k, s := range f.Spans {
 				if s.Text == text {
 					found, span = f, k
@@ -201,7 +202,7 @@ func tap(c fyne.Canvas, text string) error {
 		return errors.New("sentence not laid out")
 	}
 	test.TapAt(found, pos.AddXY(2, 2))
-	if found.Spans[span].Emphasis != ui.EmphasisSelected {
+	if found.Spans[span].Emphasis != widgets.EmphasisSelected {
 		return errors.New("the tap did not select the sentence")
 	}
 	return nil

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 // maxWordWidth bounds, in ems, the width a column keeps for its widest
 // word: a longer token (a web address) breaks between characters rather

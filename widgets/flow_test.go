@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image"
@@ -615,5 +615,35 @@ func TestFlowOutlineThenNarrower(t *testing.T) {
 				t.Fatalf("width %v: object %d is not text %d", w, len(r.frags)+k, k)
 			}
 		}
+	}
+}
+
+// TestNoBreaksInsideWords checks that a paragraph asks for the width of its
+// widest word, so that narrow columns can scroll sideways instead of
+// breaking words.
+func TestNoBreaksInsideWords(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewFlowText([]Span{{Text: "The administration’s counterintelligence officials"}}, nil)
+	w := test.NewWindow(f)
+	defer w.Close()
+	w.Resize(fyne.NewSize(60, 300))
+	r := f.renderer()
+	widest := measureWord("counterintelligence", r.size, fyne.TextStyle{}, r.font)
+	if f.MinSize().Width < widest {
+		t.Errorf("min width %v is narrower than the widest word (%v)", f.MinSize().Width, widest)
+	}
+	f.Resize(fyne.NewSize(f.MinSize().Width, 300))
+	for _, fr := range r.frags {
+		word := r.toks[fr.span].text[fr.start:fr.end]
+		for _, part := range strings.Fields(word) {
+			if !strings.Contains(f.Spans[0].Text, " "+part) && !strings.HasPrefix(f.Spans[0].Text, part) {
+				t.Errorf("fragment %q breaks a word", part)
+			}
+		}
+	}
+	// A web address longer than maxWordWidth ems still breaks.
+	long := NewFlowText([]Span{{Text: strings.Repeat("x", 200)}}, nil)
+	if long.MinSize().Width > maxWordWidth*r.size+2*r.padX+1 {
+		t.Errorf("a 200-letter token asks for %v", long.MinSize().Width)
 	}
 }

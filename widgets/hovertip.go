@@ -1,45 +1,48 @@
-package app
+package widgets
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"parallax/corpus"
 )
 
-// hoverTip shows its content and, while the mouse pointer rests on it, a
-// tip with a longer text below it: the full outlet, title, date and file
-// of a column header whose lines are truncated. The tip is drawn on the
-// window's tip layer (withTips), not in a pop-up: an overlay would take
-// the pointer from the content and hide the tip again at once.
-type hoverTip struct {
+// HoverTip shows its content and, while the mouse pointer rests on it, a
+// tip with a longer text below it, such as the full outlet, title, date
+// and file of a column header whose lines are truncated. The tip is drawn
+// on the window's tip layer (WithTips), not in a pop-up: an overlay would
+// take the pointer from the content and hide the tip again at once. In a
+// window without a tip layer it shows no tip.
+type HoverTip struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	tip     string
 	shown   *tipLayer // the layer showing the tip, nil while hidden
 }
 
-// newHoverTip wraps content with tip.
-func newHoverTip(content fyne.CanvasObject, tip string) *hoverTip {
-	h := &hoverTip{content: content, tip: tip}
+// NewHoverTip wraps content with tip; an empty tip shows nothing.
+func NewHoverTip(content fyne.CanvasObject, tip string) *HoverTip {
+	h := &HoverTip{content: content, tip: tip}
 	h.ExtendBaseWidget(h)
 	return h
 }
 
+// Content is the object the tip is for.
+func (h *HoverTip) Content() fyne.CanvasObject { return h.content }
+
+// Tip is the tip's text.
+func (h *HoverTip) Tip() string { return h.tip }
+
 // CreateRenderer is part of fyne.Widget.
-func (h *hoverTip) CreateRenderer() fyne.WidgetRenderer {
+func (h *HoverTip) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(h.content)
 }
 
 // MouseIn shows the tip below the content; it is part of
 // desktop.Hoverable.
-func (h *hoverTip) MouseIn(*desktop.MouseEvent) {
+func (h *HoverTip) MouseIn(*desktop.MouseEvent) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(h)
 	layer := tipLayers[c]
 	if layer == nil || h.tip == "" {
@@ -52,10 +55,10 @@ func (h *hoverTip) MouseIn(*desktop.MouseEvent) {
 }
 
 // MouseMoved is part of desktop.Hoverable.
-func (h *hoverTip) MouseMoved(*desktop.MouseEvent) {}
+func (h *HoverTip) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut hides the tip; it is part of desktop.Hoverable.
-func (h *hoverTip) MouseOut() {
+func (h *HoverTip) MouseOut() {
 	if h.shown != nil {
 		h.shown.hide()
 		h.shown = nil
@@ -74,9 +77,10 @@ type tipLayer struct {
 // tipLayers are the windows' tip layers, by canvas.
 var tipLayers = map[fyne.Canvas]*tipLayer{}
 
-// withTips puts a tip layer over content for the window's canvas c and
-// returns both, to be the window's content.
-func withTips(c fyne.Canvas, content fyne.CanvasObject) fyne.CanvasObject {
+// WithTips puts a tip layer over content for the window's canvas c and
+// returns both, to be the window's content: the HoverTips in content show
+// their tips on it.
+func WithTips(c fyne.Canvas, content fyne.CanvasObject) fyne.CanvasObject {
 	l := &tipLayer{label: widget.NewLabel("")}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.StrokeColor, bg.StrokeWidth = theme.Color(theme.ColorNameSeparator), 1
@@ -105,16 +109,4 @@ func (l *tipLayer) show(text string, pos fyne.Position) {
 func (l *tipLayer) hide() {
 	l.panel.Hide()
 	l.box.Refresh()
-}
-
-// headerTip is a column header's full text: outlet, title, date and file,
-// one a line.
-func headerTip(doc *corpus.Document) string {
-	lines := []string{outletName(doc)}
-	for _, s := range []string{doc.Title, doc.Date, corpus.DisplayPath(doc.Path)} {
-		if s != "" {
-			lines = append(lines, s)
-		}
-	}
-	return strings.Join(lines, "\n")
 }

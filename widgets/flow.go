@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -14,6 +14,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
+
+// selectedGain strengthens the fill of the selected sentence in the
+// columns: the share of the way from the fill's opacity to opaque
+// (towardOpaque).
+const selectedGain = 1.0 / 3
 
 // Emphasis is how strongly a span of a FlowText is marked beyond its fill.
 type Emphasis int
@@ -127,6 +132,26 @@ func (f *FlowText) SpanPosition(i int) (fyne.Position, bool) {
 	}
 	fr := r.frags[r.spanFrags[i]]
 	return fyne.NewPos(r.padX+fr.x0, r.lineTop(int(fr.line))), true
+}
+
+// LineHeight is the height of the text of one line (without the space
+// between lines) at the widget's text size: a span's first line runs from
+// its SpanPosition down by LineHeight.
+func (f *FlowText) LineHeight() float32 {
+	r := f.renderer()
+	if r == nil {
+		return 0
+	}
+	return r.textHeight
+}
+
+// ForgetWordWidths empties the cache of measured word widths that all
+// FlowTexts share, so that a benchmark can time text laid out for the
+// first time.
+func ForgetWordWidths() {
+	wordWidths.Lock()
+	clear(wordWidths.m)
+	wordWidths.Unlock()
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -677,7 +702,7 @@ func (r *flowRenderer) styleFrag(k int) {
 		radius = 0 // square, as its outline
 	}
 	rc.FillColor, rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = fill, stroke, width, radius
-	rc.Hidden = transparent(fill) && width == 0
+	rc.Hidden = Transparent(fill) && width == 0
 	if !rc.Hidden {
 		b := r.fragBox(k, out)
 		rc.Move(fyne.NewPos(b.x0, b.y0))

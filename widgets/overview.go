@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -40,13 +40,11 @@ const (
 	overviewMinFrame = 6
 	// overviewMaxRadius caps the theme's corner radius on the narrow strip.
 	overviewMaxRadius = 3
+	// stripGain strengthens the fills on the strip, which is thin and
+	// drawn over its track: the share of the way from a fill's opacity to
+	// opaque (towardOpaque).
+	stripGain = 1.0 / 2
 )
-
-// boilerplateMark is the fill to give boilerplate sentences on an overview
-// strip: a translucent grey that shows as a light grey on the light theme's
-// track and a dark grey on the dark theme's, apart from the sentence
-// colours and from unmarked (unique) sentences.
-var boilerplateMark color.Color = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x70}
 
 // OverviewStrip is a narrow vertical bar that sits beside an article
 // column and maps the whole article onto its height, like a diff viewer's
@@ -77,8 +75,7 @@ type OverviewStrip struct {
 }
 
 // NewOverviewStrip makes a strip for sentences with the given fills (one
-// colour per sentence; nil or transparent = unique/no mark; for example
-// sharedFill, paraphrasedFill and boilerplateMark) and relative weights
+// colour per sentence; nil or transparent for no mark) and relative weights
 // (e.g. each sentence's text length, so that the strip is proportional to
 // the article's length); onJump (which may be nil) gets the sentence index
 // under a tap or drag.
@@ -141,6 +138,14 @@ func (o *OverviewStrip) SetMarked(sentences []int) {
 	o.Refresh()
 }
 
+// Viewport is the part of the article the frame marks, as set by
+// SetViewport: fractions 0..1 from top to bottom (both 0 before it).
+func (o *OverviewStrip) Viewport() (top, bottom float32) { return o.top, o.bottom }
+
+// Marked is the sentences marked with a tick, as set by SetMarked; the
+// slice is the strip's own and must not be changed.
+func (o *OverviewStrip) Marked() []int { return o.marked }
+
 // CreateRenderer is part of fyne.Widget.
 func (o *OverviewStrip) CreateRenderer() fyne.WidgetRenderer {
 	o.ExtendBaseWidget(o)
@@ -180,8 +185,14 @@ func (o *OverviewStrip) DragEnd() { o.dragLast = -1 }
 // desktop.Cursorable.
 func (o *OverviewStrip) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// sentences is the number of sentences.
-func (o *OverviewStrip) sentences() int { return len(o.cum) - 1 }
+// Sentences is the number of sentences on the strip.
+func (o *OverviewStrip) Sentences() int { return len(o.cum) - 1 }
+
+// WeightBefore is the weight of the sentences before sentence i, for i
+// from 0 to Sentences(), as the strip shares its height out: bad weights
+// count as zero, and every sentence weighs 1 when the weights give no
+// total. WeightBefore(Sentences()) is the whole article's weight.
+func (o *OverviewStrip) WeightBefore(i int) float64 { return o.cum[i] }
 
 // updateWeights recomputes the cumulative weights for the current number
 // of sentences.
@@ -210,7 +221,7 @@ func (o *OverviewStrip) updateWeights() {
 // clamped to it): 0 at the top, the last sentence at the bottom; -1 when
 // there are no sentences.
 func (o *OverviewStrip) sentenceAt(y float32) int {
-	n := o.sentences()
+	n := o.Sentences()
 	if n <= 0 {
 		return -1
 	}
@@ -298,7 +309,7 @@ func (r *overviewRenderer) update() {
 	// text readable) and composed over the track, opaque, so that marks
 	// widened to their least height may overlap without mixing.
 	r.runs = r.runs[:0]
-	n := o.sentences()
+	n := o.Sentences()
 	// The drawn colour of each distinct fill, worked out once: an article
 	// has few distinct fills and many runs.
 	type drawn struct {
@@ -318,12 +329,12 @@ func (r *overviewRenderer) update() {
 		return c
 	}
 	for i := 0; i < n; {
-		fill := o.fillOf(i)
+		fill := o.Fill(i)
 		j := i + 1
-		for j < n && overviewSameColor(o.fillOf(j), fill) {
+		for j < n && SameColour(o.Fill(j), fill) {
 			j++
 		}
-		if !transparent(fill) && o.cum[j] > o.cum[i] {
+		if !Transparent(fill) && o.cum[j] > o.cum[i] {
 			r.runs = append(r.runs, overviewRun{i, j, draw(fill)})
 		}
 		i = j
@@ -378,7 +389,7 @@ func (r *overviewRenderer) Layout(size fyne.Size) {
 		if k == r.nTick {
 			break
 		}
-		if s < 0 || s >= o.sentences() || o.cum[s+1] <= o.cum[s] {
+		if s < 0 || s >= o.Sentences() || o.cum[s+1] <= o.cum[s] {
 			continue
 		}
 		top, bottom := o.span(s, s+1)
@@ -398,7 +409,7 @@ func (r *overviewRenderer) Layout(size fyne.Size) {
 // inside the rectangle).
 func (r *overviewRenderer) layoutFrame(size fyne.Size) {
 	o := r.o
-	if o.bottom <= o.top || o.sentences() == 0 {
+	if o.bottom <= o.top || o.Sentences() == 0 {
 		r.frame.Hide()
 		return
 	}
@@ -409,8 +420,8 @@ func (r *overviewRenderer) layoutFrame(size fyne.Size) {
 	r.frame.Show()
 }
 
-// fillOf is the fill of sentence i, nil when none was given.
-func (o *OverviewStrip) fillOf(i int) color.Color {
+// Fill is the fill of sentence i, nil when none was given.
+func (o *OverviewStrip) Fill(i int) color.Color {
 	if i < len(o.fills) {
 		return o.fills[i]
 	}
@@ -430,15 +441,4 @@ func overviewBand(top, bottom float64, h, least float32) (float32, float32) {
 		y1 = y0 + l
 	}
 	return float32(y0), float32(y1)
-}
-
-// overviewSameColor reports whether a and b draw the same (all transparent colours,
-// and nil, are the same).
-func overviewSameColor(a, b color.Color) bool {
-	if transparent(a) || transparent(b) {
-		return transparent(a) && transparent(b)
-	}
-	ar, ag, ab, aa := a.RGBA()
-	br, bg, bb, ba := b.RGBA()
-	return ar == br && ag == bg && ab == bb && aa == ba
 }

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image"
@@ -267,7 +267,7 @@ func TestOverviewViewport(t *testing.T) {
 	if r.frame.Position().X < 0 || r.frame.Position().X+r.frame.Size().Width > overviewWidth {
 		t.Errorf("frame x %v width %v leaves the strip", r.frame.Position().X, r.frame.Size().Width)
 	}
-	if !transparent(r.frame.FillColor) || r.frame.StrokeWidth <= 0 || transparent(r.frame.StrokeColor) {
+	if !Transparent(r.frame.FillColor) || r.frame.StrokeWidth <= 0 || Transparent(r.frame.StrokeColor) {
 		t.Errorf("frame fill %v stroke %v width %v, want stroke only", r.frame.FillColor, r.frame.StrokeColor, r.frame.StrokeWidth)
 	}
 	// Out-of-range values are clamped.

@@ -1,27 +1,16 @@
-package app
+package widgets
 
 import (
 	"image/color"
 	"math"
 )
 
-// The viewer's colour arithmetic, in one place: whether a colour draws
+// The widgets' colour arithmetic, in one place: whether a colour draws
 // anything, one colour over another, and a colour's opacity set, scaled or
 // raised toward opaque by a named factor.
 
-// Factors of towardOpaque: the share of the way from a fill's opacity to
-// opaque.
-const (
-	// selectedGain strengthens the fill of the selected sentence and its
-	// counterparts in the columns.
-	selectedGain = 1.0 / 3
-	// stripGain strengthens the fills on the overview strips, which are
-	// thin and drawn over the strip's track.
-	stripGain = 1.0 / 2
-)
-
-// transparent reports whether c draws nothing (nil included).
-func transparent(c color.Color) bool {
+// Transparent reports whether c draws nothing (nil included).
+func Transparent(c color.Color) bool {
 	if c == nil {
 		return true
 	}
@@ -32,10 +21,10 @@ func transparent(c color.Color) bool {
 // over composes top over bottom, both possibly translucent (nil for
 // nothing): the source-over operator on straight alpha.
 func over(top, bottom color.Color) color.Color {
-	if transparent(bottom) {
+	if Transparent(bottom) {
 		return top
 	}
-	if transparent(top) {
+	if Transparent(top) {
 		return bottom
 	}
 	t := color.NRGBAModel.Convert(top).(color.NRGBA)
@@ -51,7 +40,7 @@ func over(top, bottom color.Color) color.Color {
 // towardOpaque raises c's opacity by share of the way to opaque; nil stays
 // nil.
 func towardOpaque(c color.Color, share float64) color.Color {
-	if transparent(c) {
+	if Transparent(c) {
 		return c
 	}
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
@@ -59,8 +48,8 @@ func towardOpaque(c color.Color, share float64) color.Color {
 	return n
 }
 
-// withAlpha is c with opacity a.
-func withAlpha(c color.Color, a uint8) color.Color {
+// WithAlpha is c with opacity a.
+func WithAlpha(c color.Color, a uint8) color.Color {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = a
 	return n
@@ -71,4 +60,15 @@ func scaleAlpha(c color.Color, alpha uint8) color.Color {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = uint8(uint32(n.A) * uint32(alpha) / 0xFF)
 	return n
+}
+
+// SameColour reports whether a and b draw the same (all transparent
+// colours, and nil, are the same).
+func SameColour(a, b color.Color) bool {
+	if Transparent(a) || Transparent(b) {
+		return Transparent(a) && Transparent(b)
+	}
+	ar, ag, ab, aa := a.RGBA()
+	br, bg, bb, ba := b.RGBA()
+	return ar == br && ag == bg && ab == bb && aa == ba
 }
