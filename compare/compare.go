@@ -293,7 +293,6 @@ const (
 	fRegimeScore          // fRegime times fScore
 	fRegimeAlign          // fRegime times fVecAlign
 	fRegimeCos            // fRegime times fSentCos
-	fAnchor               // log(1 + distance in sentences from the line of the pair's anchors; see anchorLine)
 	numFeatures           // the length of a candidate's feature vector
 )
 
@@ -319,7 +318,6 @@ type pairSearch struct {
 	// column over the candidates (nil until the candidates are known).
 	vRow, vRow2, vCol, vCol2 []float64
 	shift                    uint
-	anchors                  []cell     // mutually best cells of a clear score, in order (see anchorLine)
 	near                     []nearMiss // the best rejected candidate of each sentence (see closest.go)
 }
 
@@ -434,7 +432,6 @@ func (ps *pairSearch) describe(i, j int, c *candidate) bool {
 	c.x[fRegimeScore] = ps.regime * s
 	c.x[fRegimeAlign] = ps.regime * c.x[fVecAlign]
 	c.x[fRegimeCos] = ps.regime * c.x[fSentCos]
-	c.x[fAnchor] = ps.anchorDist(i, j)
 	if ps.vRow != nil {
 		ps.sentMargins(c)
 	}
@@ -564,7 +561,6 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	}
 	slices.Sort(cells)
 	cells = slices.Compact(cells)
-	ps.anchorLine(cells)
 	if cap(sc.cands) < len(cells) {
 		sc.cands = make([]candidate, 0, len(cells))
 	}
@@ -618,54 +614,6 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 		}
 	}
 	return ps, cs, nil
-}
-
-// anchorScore is the lexical score from which a mutually best cell is an
-// anchor of the pair's line (see anchorLine).
-const anchorScore = 0.4
-
-// anchorLine finds, among the cells the searches found, the anchors: the
-// mutually best cells (the best of their row and of their column) whose
-// score reaches anchorScore, kept when in order (each after the previous
-// in both documents), so that a rewrite's order of content gives the line
-// along which its other links lie.
-func (ps *pairSearch) anchorLine(cells []uint64) {
-	ps.anchors = ps.anchors[:0]
-	last := cell{-1, -1}
-	for _, packed := range cells {
-		i, j := int(packed>>32), int(uint32(packed))
-		s := ps.scoreAt(i, j)
-		if s < anchorScore || s < ps.rowMax[i] || s < ps.colMax[j] {
-			continue
-		}
-		if c := (cell{int32(i), int32(j)}); c.i > last.i && c.j > last.j {
-			ps.anchors = append(ps.anchors, c)
-			last = c
-		}
-	}
-}
-
-// anchorDist is log(1 + how many sentences j lies from where the anchors
-// put row i's counterpart: interpolated between the anchors around i,
-// beyond the first or last one at the same offset; 0 without anchors).
-func (ps *pairSearch) anchorDist(i, j int) float64 {
-	as := ps.anchors
-	if len(as) == 0 {
-		return 0
-	}
-	k, _ := slices.BinarySearchFunc(as, int32(i), func(c cell, t int32) int { return cmp.Compare(c.i, t) })
-	var want float64
-	switch {
-	case k == 0:
-		want = float64(as[0].j) + float64(i) - float64(as[0].i)
-	case k == len(as):
-		want = float64(as[k-1].j) + float64(i) - float64(as[k-1].i)
-	default:
-		lo, hi := as[k-1], as[k]
-		t := float64(int32(i)-lo.i) / float64(hi.i-lo.i)
-		want = float64(lo.j) + t*float64(hi.j-lo.j)
-	}
-	return math.Log1p(math.Abs(float64(j) - want))
 }
 
 // regimeOf is the mean, over the live sentences of both documents, of
@@ -847,7 +795,7 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
 	}
 	bg := background(cands, z1, na, nb, p)
-	thr := sensThreshold(sens, p) + linkBackgroundShift*bg
+	thr := sensThreshold(sens, p)
 	strict := isStrict(bg, sens)
 	can := func(k int) bool { return cands[k].substantive(p, strict) && stackBound(z1[k], bg) >= thr }
 	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg)

@@ -40,7 +40,6 @@ var linkWeights = [numFeatures]float64{
 	fRegimeScore:   0.962972,
 	fRegimeAlign:   -2.207442,
 	fRegimeCos:     2.813787,
-	fAnchor:        0,
 }
 
 const linkBias = -4.269352
@@ -59,7 +58,4 @@ var stackWeights = [numStack]float64{
 const stackBias = -1.910353
 
 // linkThreshold is the probability that maximised F1 in the fit.
-const (
-	linkThreshold       = 0.388
-	linkBackgroundShift = 0
-)
+const linkThreshold = 0.388
