@@ -13,49 +13,9 @@ import (
 	"strings"
 	"testing"
 
-	"parallax/analysis"
-	"parallax/analysis/sentence"
 	"parallax/corpus"
 	"parallax/evaluate"
 )
-
-func simpleBuild(name, text string) *corpus.Document {
-	d := &corpus.Document{Path: name, Text: text, Language: "en", Paragraphs: []analysis.Span{{Start: 0, End: len(text)}}}
-	for i, s := range sentence.Split(text) {
-		d.Sentences = append(d.Sentences, corpus.Sentence{Index: i, Start: s.Start, End: s.End})
-	}
-	return d
-}
-
-func TestErrDiag(t *testing.T) {
-	dir, _ := evaluate.FindData("")
-	pairs, _ := evaluate.LoadNewsSynth(dir+"/news_synth_dev", simpleBuild)
-	p := defaultParams
-	for _, pr := range pairs[10:14] {
-		res, _ := compareWith(context.Background(), []*corpus.Document{pr.A, pr.B}, DefaultOptions(), p)
-		fmt.Println("=====", pr.ID)
-		gold := pr.GoldLinks()
-		pred := map[[2]int]float64{}
-		for _, l := range res.Links {
-			pred[[2]int{l.A.Sentence, l.B.Sentence}] = l.Score
-		}
-		for _, k := range gold {
-			s, ok := pred[k]
-			fmt.Printf("GOLD %v found=%v %.3f\n  A: %s\n  B: %s\n", k, ok, s, pr.A.SentenceText(k[0]), pr.B.SentenceText(k[1]))
-		}
-		for k, s := range pred {
-			isG := false
-			for _, g := range gold {
-				if g == k {
-					isG = true
-				}
-			}
-			if !isG {
-				fmt.Printf("FP %v %.3f\n  A: %s\n  B: %s\n", k, s, pr.A.SentenceText(k[0]), pr.B.SentenceText(k[1]))
-			}
-		}
-	}
-}
 
 type sample struct {
 	set, pair int
