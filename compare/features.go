@@ -17,7 +17,8 @@ type vocab struct {
 	gramIDs  map[uint64]int32
 	stems1   map[string]map[string]string // stem cache: language, word, stem
 	stems    []string
-	concepts [][]uint32 // WordNet concepts per id (English only)
+	surface  []string   // per id: the first word seen with the stem (see vectorsOf)
+	concepts [][]uint32 // WordNet concepts per id (English only; see finish)
 	relIDs   [][]int32  // related stems of each id, sorted (see finish)
 	english  []bool     // whether the stem came from English text
 	number   []bool
@@ -66,7 +67,8 @@ func (v *vocab) addGrams(ids []int32, word string) []int32 {
 	return ids
 }
 
-// id returns the id of a stem, adding it when new.
+// id returns the id of a stem, adding it when new (with no surface form
+// yet: see featuresOf).
 func (v *vocab) id(stem string, english, number bool) int32 {
 	if id, ok := v.ids[stem]; ok {
 		return id
@@ -74,13 +76,9 @@ func (v *vocab) id(stem string, english, number bool) int32 {
 	id := int32(len(v.stems))
 	v.ids[stem] = id
 	v.stems = append(v.stems, stem)
+	v.surface = append(v.surface, "")
 	v.english = append(v.english, english)
 	v.number = append(v.number, number)
-	var cs []uint32
-	if english && !number {
-		cs = relatedConcepts(stem)
-	}
-	v.concepts = append(v.concepts, cs)
 	return id
 }
 
@@ -121,7 +119,11 @@ func (v *vocab) featuresOf(text, lang string, toks []Token) sentFeat {
 		if t.Stop || (len(t.Norm) < 2 && !t.Number) {
 			continue
 		}
-		ps = append(ps, pair{v.id(t.Stem, english, t.Number), k})
+		id := v.id(t.Stem, english, t.Number)
+		if v.surface[id] == "" {
+			v.surface[id] = t.Norm
+		}
+		ps = append(ps, pair{id, k})
 	}
 	f.clauses = clausesOf(text, toks, func(yield func(int32, int) bool) {
 		for _, p := range ps {
@@ -367,6 +369,14 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 // those it begins or that begin it ("ethiopia", "ethiopian").
 func (v *vocab) finish() {
 	n := len(v.stems)
+	v.concepts = make([][]uint32, n)
+	forChunks(n, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			if v.english[id] && !v.number[id] {
+				v.concepts[id] = relatedConcepts(v.stems[id])
+			}
+		}
+	})
 	rel := make([][]int32, n)
 	byConcept := map[uint32][]int32{}
 	for id, cs := range v.concepts {
