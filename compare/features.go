@@ -466,23 +466,31 @@ const maxRelated = 64
 const minPrefix = 5
 
 // gramDice is the weighted Dice coefficient of two sorted n-gram lists.
+// The weights are summed in the order of the merged lists.
 func gramDice(a, b []int32, w []float64) float64 {
 	var shared, total float64
 	i, j := 0, 0
-	for i < len(a) || j < len(b) {
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
 		switch {
-		case j >= len(b) || (i < len(a) && a[i] < b[j]):
-			total += w[a[i]]
+		case x < y:
+			total += w[x]
 			i++
-		case i >= len(a) || b[j] < a[i]:
-			total += w[b[j]]
+		case y < x:
+			total += w[y]
 			j++
 		default:
-			shared += 2 * w[a[i]]
-			total += 2 * w[a[i]]
+			shared += 2 * w[x]
+			total += 2 * w[x]
 			i++
 			j++
 		}
+	}
+	for _, x := range a[i:] {
+		total += w[x]
+	}
+	for _, y := range b[j:] {
+		total += w[y]
 	}
 	if total == 0 {
 		return 0
