@@ -163,7 +163,16 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	near := make([][]nearMiss, len(jobs))
 	errs := make([]error, len(jobs))
 	scratches := make([]scratch, parallel.Workers(len(jobs)))
-	if err := parallel.For(ctx, len(jobs), func(w, k int) {
+	// The largest pairs start first, so that no processor is left with
+	// one long pair at the end.
+	order := make([]int, len(jobs))
+	for k := range order {
+		order[k] = k
+	}
+	size := func(k int) int { return len(pr.feats[jobs[k][0]]) * len(pr.feats[jobs[k][1]]) }
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(size(y), size(x)) })
+	if err := parallel.For(ctx, len(jobs), func(w, n int) {
+		k := order[n]
 		out[k], near[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
 	}); err != nil {
 		return nil, err
