@@ -719,10 +719,12 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		fold(int(c.i), int(c.j), c.z)
 	}
 	prob := func(i, j int) float64 {
-		k, ok := slices.BinarySearchFunc(cands, cell{int32(i), int32(j)}, func(c candidate, t cell) int {
-			return cmp.Or(cmp.Compare(c.i, int(t.i)), cmp.Compare(c.j, int(t.j)))
+		// By index: a candidate is too large to copy for each comparison.
+		k := sort.Search(len(cands), func(k int) bool {
+			c := &cands[k]
+			return c.i > i || (c.i == i && c.j >= j)
 		})
-		if ok {
+		if k < len(cands) && cands[k].i == i && cands[k].j == j {
 			return sigmoid(z1[k])
 		}
 		if more != nil {
