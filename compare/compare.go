@@ -165,7 +165,16 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	near := make([][]nearMiss, len(jobs))
 	errs := make([]error, len(jobs))
 	scratches := make([]scratch, parallel.Workers(len(jobs)))
-	if err := parallel.For(ctx, len(jobs), func(w, k int) {
+	// The largest pairs start first, so that no processor is left with
+	// one long pair at the end.
+	order := make([]int, len(jobs))
+	for k := range order {
+		order[k] = k
+	}
+	size := func(k int) int { return len(pr.feats[jobs[k][0]]) * len(pr.feats[jobs[k][1]]) }
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(size(y), size(x)) })
+	if err := parallel.For(ctx, len(jobs), func(w, n int) {
+		k := order[n]
 		out[k], near[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
 	}); err != nil {
 		return nil, err
@@ -692,10 +701,12 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		fold(int(c.i), int(c.j), c.z)
 	}
 	prob := func(i, j int) float64 {
-		k, ok := slices.BinarySearchFunc(cands, cell{int32(i), int32(j)}, func(c candidate, t cell) int {
-			return cmp.Or(cmp.Compare(c.i, int(t.i)), cmp.Compare(c.j, int(t.j)))
+		// By index: a candidate is too large to copy for each comparison.
+		k := sort.Search(len(cands), func(k int) bool {
+			c := &cands[k]
+			return c.i > i || (c.i == i && c.j >= j)
 		})
-		if ok {
+		if k < len(cands) && cands[k].i == i && cands[k].j == j {
 			return sigmoid(z1[k])
 		}
 		if more != nil {

@@ -19,7 +19,8 @@ type vocab struct {
 	gramIDs  map[uint64]int32
 	tz       *token.Tokenizer // the comparison's tokeniser, with its stem cache
 	stems    []string
-	concepts [][]uint32 // WordNet concepts per id (English only)
+	surface  []string   // per id: the first word seen with the stem (see vectorsOf)
+	concepts [][]uint32 // WordNet concepts per id (English only; see finish)
 	relIDs   [][]int32  // related stems of each id, sorted (see finish)
 	english  []bool     // whether the stem came from English text
 	number   []bool
@@ -68,7 +69,8 @@ func (v *vocab) addGrams(ids []int32, word string) []int32 {
 	return ids
 }
 
-// id returns the id of a stem, adding it when new.
+// id returns the id of a stem, adding it when new (with no surface form
+// yet: see featuresOf).
 func (v *vocab) id(stem string, english, number bool) int32 {
 	if id, ok := v.ids[stem]; ok {
 		return id
@@ -76,13 +78,9 @@ func (v *vocab) id(stem string, english, number bool) int32 {
 	id := int32(len(v.stems))
 	v.ids[stem] = id
 	v.stems = append(v.stems, stem)
+	v.surface = append(v.surface, "")
 	v.english = append(v.english, english)
 	v.number = append(v.number, number)
-	var cs []uint32
-	if english && !number {
-		cs = relatedConcepts(stem)
-	}
-	v.concepts = append(v.concepts, cs)
 	return id
 }
 
@@ -118,7 +116,11 @@ func (v *vocab) featuresOf(text, lang string, toks []token.Token) sentFeat {
 		if t.Stop || (len(t.Norm) < 2 && !t.Number) {
 			continue
 		}
-		ps = append(ps, pair{v.id(t.Stem, english, t.Number), k})
+		id := v.id(t.Stem, english, t.Number)
+		if v.surface[id] == "" {
+			v.surface[id] = t.Norm
+		}
+		ps = append(ps, pair{id, k})
 	}
 	f.clauses = clausesOf(text, toks, func(yield func(int32, int) bool) {
 		for _, p := range ps {
@@ -364,6 +366,14 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 // those it begins or that begin it ("ethiopia", "ethiopian").
 func (v *vocab) finish() {
 	n := len(v.stems)
+	v.concepts = make([][]uint32, n)
+	forChunks(n, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			if v.english[id] && !v.number[id] {
+				v.concepts[id] = relatedConcepts(v.stems[id])
+			}
+		}
+	})
 	rel := make([][]int32, n)
 	byConcept := map[uint32][]int32{}
 	for id, cs := range v.concepts {
@@ -453,23 +463,31 @@ const maxRelated = 64
 const minPrefix = 5
 
 // gramDice is the weighted Dice coefficient of two sorted n-gram lists.
+// The weights are summed in the order of the merged lists.
 func gramDice(a, b []int32, w []float64) float64 {
 	var shared, total float64
 	i, j := 0, 0
-	for i < len(a) || j < len(b) {
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
 		switch {
-		case j >= len(b) || (i < len(a) && a[i] < b[j]):
-			total += w[a[i]]
+		case x < y:
+			total += w[x]
 			i++
-		case i >= len(a) || b[j] < a[i]:
-			total += w[b[j]]
+		case y < x:
+			total += w[y]
 			j++
 		default:
-			shared += 2 * w[a[i]]
-			total += 2 * w[a[i]]
+			shared += 2 * w[x]
+			total += 2 * w[x]
 			i++
 			j++
 		}
+	}
+	for _, x := range a[i:] {
+		total += w[x]
+	}
+	for _, y := range b[j:] {
+		total += w[y]
 	}
 	if total == 0 {
 		return 0

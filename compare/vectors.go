@@ -2,9 +2,11 @@ package compare
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 
+	"parallax/internal/parallel"
 	"parallax/internal/wordvec"
 )
 
@@ -21,38 +23,34 @@ type wordVectors struct {
 
 // vectorsOf looks the content words of the set up. Each stem takes the
 // vector of its first surface form; the weight of a word in its sentence
-// vector is its stem's idf.
+// vector is its stem's idf. The stems, then the documents, are shared out
+// among the processors.
 func vectorsOf(v *vocab, feats [][]sentFeat, w []float64) *wordVectors {
 	wv := &wordVectors{stem: make([][]float32, len(v.stems)), sent: make([][][]float32, len(feats)), order: make([][][]int32, len(feats))}
-	seen := make([]bool, len(v.stems))
-	for _, fs := range feats {
-		for k := range fs {
-			f := &fs[k]
-			for n, id := range f.ids {
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
-				if !v.english[id] || v.number[id] {
-					continue
-				}
-				if vec, ok := wordvec.Lookup(f.surface[n]); ok {
-					wv.stem[id] = unit(vec.Float32())
-				}
+	forChunks(len(v.stems), func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			if !v.english[id] || v.number[id] {
+				continue
+			}
+			if vec, ok := wordvec.Lookup(v.surface[id]); ok {
+				wv.stem[id] = unit(vec.Float32())
 			}
 		}
-	}
-	for d, fs := range feats {
+	})
+	_ = parallel.For(context.Background(), len(feats), func(_, d int) {
+		fs := feats[d]
 		wv.sent[d] = make([][]float32, len(fs))
 		wv.order[d] = make([][]int32, len(fs))
+		weight := map[string]float64{}
+		var words []string
 		for k := range fs {
 			f := &fs[k]
 			if f.skip {
 				continue
 			}
 			wv.order[d][k] = wv.byWeight(f, w)
-			weight := make(map[string]float64, len(f.ids))
-			words := make([]string, 0, len(f.ids))
+			clear(weight)
+			words = words[:0]
 			for n, id := range f.ids {
 				if wv.stem[id] != nil {
 					words = append(words, f.surface[n])
@@ -63,8 +61,17 @@ func vectorsOf(v *vocab, feats [][]sentFeat, w []float64) *wordVectors {
 				wv.sent[d][k] = unit(wordvec.SentenceVector(words, func(s string) float64 { return weight[s] }))
 			}
 		}
-	}
+	})
 	return wv
+}
+
+// forChunks calls work(lo, hi) for consecutive ranges that cover [0, n),
+// spread over the processors.
+func forChunks(n int, work func(lo, hi int)) {
+	const size = 512
+	_ = parallel.For(context.Background(), (n+size-1)/size, func(_, k int) {
+		work(k*size, min(n, (k+1)*size))
+	})
 }
 
 // unit scales x to unit length in place and returns it (nil when zero).
@@ -83,16 +90,31 @@ func unit(x []float32) []float32 {
 	return x
 }
 
-// dot32 is the dot product of two vectors of one length.
+// dot32 is the dot product of two vectors of one length. Four running
+// sums take every fourth product each; the blocks are read through array
+// pointers, so that the loop checks no index.
 func dot32(a, b []float32) float64 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float32
 	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
+	for ; i+8 <= len(a); i += 8 {
+		x, y := (*[8]float32)(a[i:i+8]), (*[8]float32)(b[i:i+8])
+		s0 += x[0] * y[0]
+		s1 += x[1] * y[1]
+		s2 += x[2] * y[2]
+		s3 += x[3] * y[3]
+		s0 += x[4] * y[4]
+		s1 += x[5] * y[5]
+		s2 += x[6] * y[6]
+		s3 += x[7] * y[7]
+	}
+	if i+4 <= len(a) {
+		x, y := (*[4]float32)(a[i:i+4]), (*[4]float32)(b[i:i+4])
+		s0 += x[0] * y[0]
+		s1 += x[1] * y[1]
+		s2 += x[2] * y[2]
+		s3 += x[3] * y[3]
+		i += 4
 	}
 	for ; i < len(a); i++ {
 		s0 += a[i] * b[i]
