@@ -90,7 +90,7 @@ smoke: smoke-deps build
 ## (docs/screenshot-framing.png) through Fyne's
 ## software renderer (test driver: no display, no OpenGL, no cgo)
 screenshot: deps
-	$(GO) build -tags ci -o bin/screenshot ./internal/screenshot
+	$(GO) build -tags ci -o bin/screenshot ./devtools/screenshot
 	bin/screenshot -o docs/screenshot.png -w 1400 -h 900 -theme dark
 	bin/screenshot -o docs/screenshot-light.png -w 1400 -h 900 -theme light
 	bin/screenshot -o docs/screenshot-framing.png -w 1400 -h 1500 -theme dark -tab "Framing summary" -select none

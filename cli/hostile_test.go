@@ -10,7 +10,7 @@ import (
 
 	"parallax/assets"
 	"parallax/corpus"
-	"parallax/internal/hostile"
+	"parallax/devtools/hostile"
 )
 
 // TestCompareHostileFolder runs `compare` on the sample articles mixed

@@ -34,7 +34,7 @@ import (
 // cells looked at rather than over every pair: the best-scoring cells
 // are among them. On the evaluation data and the sample the links are
 // those of the exhaustive search (the golden tests), and on the long
-// pairs of internal/longpair too.
+// pairs of devtools/longpair too.
 
 // scoredCell is a counterpart found by the search, with its score, or its
 // upper bound while it waits in the heap.

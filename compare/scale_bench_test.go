@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"parallax/corpus"
+	"parallax/devtools/longpair"
 	"parallax/evaluate"
-	"parallax/internal/longpair"
 )
 
 var (

@@ -1,6 +1,6 @@
 package compare
 
-//go:generate go run ../internal/wordnetgen -dict /usr/share/wordnet -out wordnet.dat
+//go:generate go run ../devtools/wordnetgen -dict /usr/share/wordnet -out wordnet.dat
 
 import (
 	_ "embed" // for the related-word table
@@ -11,7 +11,7 @@ import (
 	"sync"
 )
 
-// wordnetData is the related-word table built by internal/wordnetgen from
+// wordnetData is the related-word table built by devtools/wordnetgen from
 // WordNet 3.0 (see WORDNET_LICENSE): for each English Snowball stem, the WordNet
 // concepts (synsets) of its commonest senses and of their closest relatives
 // (derivations, pertainyms, satellite heads, narrow hypernyms). It is
@@ -181,7 +181,7 @@ const wordnetHeader = 16
 // maxStemConcepts is the most concept ids one stem holds.
 const maxStemConcepts = 8
 
-// decodeWordnet opens the table that internal/wordnetgen writes, in a
+// decodeWordnet opens the table that devtools/wordnetgen writes, in a
 // layout that is used where it lies, without unpacking (the earlier varint
 // layout took 7-13 ms to decode at every process's first comparison): the
 // header (see wordnetHeader); per stem in sorted order the end of the stem

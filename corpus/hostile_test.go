@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"parallax/internal/hostile"
+	"parallax/devtools/hostile"
 )
 
 // hostileCase is one hostile file: it must be refused with the reason

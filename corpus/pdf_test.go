@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"parallax/internal/hostile"
+	"parallax/devtools/hostile"
 )
 
 // ------------------------------------------------------------------ PDF

@@ -5,7 +5,7 @@ package wordvec
 // The evaluation of quantisation: Spearman correlation of Align and
 // SentenceVector scores with the STS Benchmark headlines scores, for the
 // embedded int8 table and for the same words' full-precision vectors
-// (written by `go run ./internal/wordvecgen ... -full FILE`):
+// (written by `go run ./devtools/wordvecgen ... -full FILE`):
 //
 //	WORDVEC_FULL=/tmp/full.f32 go test -tags wordveceval -run Eval -v ./internal/wordvec/
 //

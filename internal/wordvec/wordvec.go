@@ -2,7 +2,7 @@
 // vectors (6B tokens, 100 dimensions; Pennington, Socher and Manning 2014,
 // Public Domain Dedication and License 1.0, see WORDVEC_LICENSE) for the
 // 50,000 most frequent lower-case words, quantised to int8 and embedded in
-// the binary (wordvec.dat, built by internal/wordvecgen).
+// the binary (wordvec.dat, built by devtools/wordvecgen).
 //
 // Words are looked up as given: lower-case ASCII letters, possibly joined
 // by internal hyphens or apostrophes ("so-called"); callers lower-case
@@ -25,7 +25,7 @@ import (
 	"unsafe"
 )
 
-// data is the vector table built by internal/wordvecgen (its doc comment
+// data is the vector table built by devtools/wordvecgen (its doc comment
 // gives the format and the command). A string, so that it stays in the
 // binary's read-only data, paged in only when used and never copied.
 //
@@ -58,7 +58,7 @@ func load() *vectors {
 	return table
 }
 
-// decode parses a table in the format of internal/wordvecgen. The table
+// decode parses a table in the format of devtools/wordvecgen. The table
 // keeps referring to b (its int8 components and words are not copied).
 func decode(b string) (*vectors, error) {
 	if len(b) < 12 || b[:4] != "PWV1" {

@@ -5,7 +5,7 @@
 //
 // Usage, from the module root:
 //
-//	go run -tags ci ./internal/screenshot [-o docs/screenshot.png] [-w 1400] [-h 900]
+//	go run -tags ci ./devtools/screenshot [-o docs/screenshot.png] [-w 1400] [-h 900]
 //	    [-theme dark|light] [-select auto|none|DOC:SENTENCE]
 //
 // With -select auto (the default) a sentence near the top of an article

@@ -1,7 +1,7 @@
 // Command longpair writes a long article pair built from news_synth_dev
 // (see package longpair) for timing whole processes:
 //
-//	go run ./internal/longpair/cmd/longpair -n 160 -out /tmp/long160
+//	go run ./devtools/longpair/cmd/longpair -n 160 -out /tmp/long160
 //
 // writes /tmp/long160/original.txt and /tmp/long160/rewrite.txt.
 package main
@@ -12,8 +12,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"parallax/devtools/longpair"
 	"parallax/evaluate"
-	"parallax/internal/longpair"
 )
 
 func main() {

