@@ -32,7 +32,7 @@ func makeDoc(path, outlet, title, date string, paras ...[]string) *corpus.Docume
 				b.WriteString(" ")
 			}
 			doc.Sentences = append(doc.Sentences, corpus.Sentence{
-				Index: len(doc.Sentences), Start: b.Len(), End: b.Len() + len(s), Paragraph: p,
+				Index: len(doc.Sentences), Span: analysis.Span{Start: b.Len(), End: b.Len() + len(s)}, Paragraph: p,
 			})
 			b.WriteString(s)
 		}

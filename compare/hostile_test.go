@@ -26,7 +26,7 @@ func linesDoc(name string, lines []string) *corpus.Document {
 	for i, l := range lines {
 		start := sb.Len()
 		sb.WriteString(l)
-		d.Sentences = append(d.Sentences, corpus.Sentence{Index: i, Start: start, End: sb.Len()})
+		d.Sentences = append(d.Sentences, corpus.Sentence{Index: i, Span: analysis.Span{Start: start, End: sb.Len()}})
 		sb.WriteString("\n")
 	}
 	d.Text = sb.String()

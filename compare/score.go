@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"parallax/analysis"
 
 	"parallax/corpus"
 )
@@ -41,7 +42,7 @@ const noSharedScale = 0.02
 
 // oneSentence is a document of one English sentence.
 func oneSentence(text string) *corpus.Document {
-	return &corpus.Document{Text: text, Language: "en", Sentences: []corpus.Sentence{{Start: 0, End: len(text)}}}
+	return &corpus.Document{Text: text, Language: "en", Sentences: []corpus.Sentence{{Span: analysis.Span{Start: 0, End: len(text)}}}}
 }
 
 // pairFeatureSet are the candidate features the pair model reads: those

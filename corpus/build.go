@@ -165,12 +165,12 @@ func splitDocSentences(text string, paras []analysis.Span) []Sentence {
 			if a >= e {
 				continue
 			}
-			out = append(out, Sentence{Index: len(out), Start: p.Start + a, End: p.Start + e, Paragraph: pi})
+			out = append(out, Sentence{Index: len(out), Span: analysis.Span{Start: p.Start + a, End: p.Start + e}, Paragraph: pi})
 			prev = e
 			added = true
 		}
 		if !added {
-			out = append(out, Sentence{Index: len(out), Start: p.Start, End: p.End, Paragraph: pi})
+			out = append(out, Sentence{Index: len(out), Span: p, Paragraph: pi})
 		}
 	}
 	return out

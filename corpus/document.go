@@ -14,9 +14,9 @@ import "parallax/analysis"
 type Sentence struct {
 	// Index is the sentence's position in Document.Sentences.
 	Index int
-	// Start and End are byte offsets into Document.Text (the convention of
+	// Span holds the byte offsets into Document.Text (the convention of
 	// package analysis); Text[Start:End] is the sentence.
-	Start, End int
+	analysis.Span
 	// Paragraph is the index into Document.Paragraphs that holds the sentence.
 	Paragraph int
 	// Boilerplate marks publisher promos, bylines, disclaimers, update

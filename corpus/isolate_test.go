@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"parallax/analysis"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -56,7 +57,7 @@ func registerHostileReaders() bool {
 			text := strings.Repeat(unit, 32)
 			var sents []Sentence
 			for i := 0; i < len(text); i += len(unit) {
-				sents = append(sents, Sentence{Start: i, End: i + len(unit) - 1})
+				sents = append(sents, Sentence{Span: analysis.Span{Start: i, End: i + len(unit) - 1}})
 			}
 			return &Document{Path: name, Text: text, Sentences: sents}, nil
 		},

@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"math"
+	"parallax/analysis"
 	"testing"
 
 	"parallax/corpus"
@@ -33,11 +34,11 @@ func lineBuild(name, text string) *corpus.Document {
 	start := 0
 	for i := 0; i+1 < len(text); i++ {
 		if text[i] == '.' && text[i+1] == ' ' {
-			d.Sentences = append(d.Sentences, corpus.Sentence{Index: len(d.Sentences), Start: start, End: i + 1})
+			d.Sentences = append(d.Sentences, corpus.Sentence{Index: len(d.Sentences), Span: analysis.Span{Start: start, End: i + 1}})
 			start = i + 2
 		}
 	}
-	d.Sentences = append(d.Sentences, corpus.Sentence{Index: len(d.Sentences), Start: start, End: len(text)})
+	d.Sentences = append(d.Sentences, corpus.Sentence{Index: len(d.Sentences), Span: analysis.Span{Start: start, End: len(text)}})
 	return d
 }
 
@@ -45,7 +46,7 @@ func TestCountMapsOwnSentencesToGold(t *testing.T) {
 	// Document B's builder merges gold sentences 1 and 2 into one sentence.
 	a, toA := buildJoined("a", map[string]string{"0": "Alpha one.", "1": "Beta two."}, lineBuild)
 	merge := func(name, text string) *corpus.Document {
-		return &corpus.Document{Path: name, Text: text, Sentences: []corpus.Sentence{{Start: 0, End: 10}, {Index: 1, Start: 11, End: len(text)}}}
+		return &corpus.Document{Path: name, Text: text, Sentences: []corpus.Sentence{{Span: analysis.Span{Start: 0, End: 10}}, {Index: 1, Span: analysis.Span{Start: 11, End: len(text)}}}}
 	}
 	b, toB := buildJoined("b", map[string]string{"0": "Alpha uno.", "1": "Beta dos and", "2": "more beta."}, merge)
 	if len(a.Sentences) != 2 || toA[0] != 0 || toA[1] != 1 {

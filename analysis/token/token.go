@@ -12,15 +12,16 @@ import (
 
 	"github.com/clipperhouse/uax29/v2/words"
 
+	"parallax/analysis"
 	"parallax/analysis/number"
 	"parallax/analysis/stem"
 )
 
 // Token is one word of a sentence.
 type Token struct {
-	// Start and End are byte offsets of the word in the tokenised text (a
+	// Span holds the byte offsets of the word in the tokenised text (a
 	// sentence: add the sentence's Start for an offset into the document).
-	Start, End int
+	analysis.Span
 	// Norm is the lower-cased word; numbers lose their group separators
 	// ("3,000" becomes "3000") and dotted acronyms their dots ("U.S." is
 	// "us").
@@ -51,7 +52,7 @@ func tokenize(text string, st stem.Stemmer) []Token {
 		if !IsWord(w) {
 			continue
 		}
-		t := Token{Start: it.Start(), End: it.End()}
+		t := Token{Span: analysis.Span{Start: it.Start(), End: it.End()}}
 		norm, numeric, acronym := normalize(w)
 		t.Norm = norm
 		switch {
