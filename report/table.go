@@ -70,14 +70,16 @@ func yesIf(b bool) string {
 // csvSafe keeps a spreadsheet from reading a field of article text as a
 // formula: a field starting with =, +, - or @ gets a leading apostrophe.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) && !isNumber(s) {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) && !parsesAsFloat(s) {
 		return "'" + s
 	}
 	return s
 }
 
-// isNumber reports whether s is a plain number.
-func isNumber(s string) bool {
+// parsesAsFloat reports whether s is a plain number to strconv.ParseFloat
+// (a CSV cell that must not be quoted as a formula; not a recogniser of
+// numbers in running text, which is package analysis/number).
+func parsesAsFloat(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil
 }
