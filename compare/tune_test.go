@@ -48,6 +48,11 @@ func collect(pairs []evaluate.Pair, p params) []pairData {
 	for pi := range pairs {
 		pr, _ := prepare(context.Background(), []*corpus.Document{pairs[pi].A, pairs[pi].B}, p)
 		cs := pr.pairCandidates(0, 1, p)
+		for k := range cs {
+			for _, f := range dropped {
+				cs[k].x[f] = 0
+			}
+		}
 		out[pi].cands = cs
 		out[pi].liveA, out[pi].liveB = pr.live(0), pr.live(1)
 		for _, c := range cs {
@@ -57,6 +62,20 @@ func collect(pairs []evaluate.Pair, p params) []pairData {
 	}
 	return out
 }
+
+// dropped are the features DROP in the environment (comma-separated
+// names) zeroes, to measure the fit without them.
+var dropped = func() []int {
+	var out []int
+	for _, name := range strings.Split(os.Getenv("DROP"), ",") {
+		for k, n := range featureNames {
+			if n == name {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}()
 
 // samples returns the first-pass samples of every set (stack false) or
 // the second-pass ones given first-pass weights w, b.
@@ -336,8 +355,11 @@ func calibration(ss []sample, which func(int) bool, w []float64, b float64) stri
 // together, with two-fold cross-validation by article pair, and with
 // -update writes linkmodel.go from the fit on all pairs. In the
 // environment, W_NS, W_EP and W_ED set the sets' weights, L2 the penalty,
-// MINP a floor on ecb_dev's precision, STRICTBG strictBackground, and
-// EXPLORE prints every set's figures along the threshold.
+// MINP a floor on ecb_dev's precision, STRICTBG strictBackground, DROP
+// zeroes the named first-pass features (see dropped), EXPLORE prints every
+// set's figures along the threshold and CVSWEEP each held-out fold's: a
+// change of features is best judged at matched thresholds, as the fitted
+// threshold moves with a link or two of ecb_pairs_dev.
 func TestFit(t *testing.T) {
 	dir, err := evaluate.FindData("")
 	if err != nil {
@@ -374,6 +396,12 @@ func TestFit(t *testing.T) {
 		w1, b1, w2, b2, thr := train(sets, p, f.tr)
 		s2 := samples(sets, p, true, w1, b1)
 		_, scores := objective(sets, s2, f.te, w2, b2, thr)
+		if os.Getenv("CVSWEEP") != "" {
+			for th := 0.25; th < 0.51; th += 0.025 {
+				_, sc := objective(sets, s2, f.te, w2, b2, th)
+				fmt.Printf("sweep thr %.3f  %s F1 %.3f  %s F1 %.3f  %s P %.3f R %.3f\n", th, sets[0].name, sc[0].F1, sets[1].name, sc[1].F1, sets[2].name, sc[2].Precision, sc[2].Recall)
+			}
+		}
 		for k, s := range scores {
 			fmt.Printf("held-out fold, %s: %s (threshold %.3f)\n", sets[k].name, s, thr)
 		}
