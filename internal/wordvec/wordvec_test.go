@@ -183,7 +183,7 @@ func TestSentenceVector(t *testing.T) {
 // TestDecodeGenerated decodes the generator's golden output for its
 // synthetic tarball, so that the two agree on the format.
 func TestDecodeGenerated(t *testing.T) {
-	b, err := os.ReadFile("../wordvecgen/testdata/tiny.dat")
+	b, err := os.ReadFile("../../devtools/wordvecgen/testdata/tiny.dat")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestDecodeGenerated(t *testing.T) {
 // FuzzDecode checks that decode rejects or reads any input without
 // panicking.
 func FuzzDecode(f *testing.F) {
-	tiny, err := os.ReadFile("../wordvecgen/testdata/tiny.dat")
+	tiny, err := os.ReadFile("../../devtools/wordvecgen/testdata/tiny.dat")
 	if err != nil {
 		f.Fatal(err)
 	}
