@@ -165,6 +165,11 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	near := make([][]nearMiss, len(jobs))
 	errs := make([]error, len(jobs))
 	scratches := make([]scratch, parallel.Workers(len(jobs)))
+	if len(jobs) == 1 && parallel.Workers(2) == 2 {
+		// One pair: its two searches and its candidates are shared out
+		// between two processors.
+		scratches[0].spare = &scratch{}
+	}
 	// The largest pairs start first, so that no processor is left with
 	// one long pair at the end.
 	order := make([]int, len(jobs))
@@ -528,13 +533,37 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	defer func() { sc.cells = cells[:0] }()
 	pack := func(i, j int) uint64 { return uint64(i)<<32 | uint64(j) }
 	qa, qb := sideOf{fa, ps.ma, pr.index[a]}, sideOf{fb, ps.mb, pr.index[b]}
-	if err := sc.ret.counterparts(ctx, qa, qb, pr.v.relIDs, pr.w, p, ps.scoreAt,
-		func(i, j int) { cells = append(cells, pack(i, j)) }, ps.rowMax, ps.row2); err != nil {
+	// The second search, and the second half of the candidates, go to the
+	// spare scratch when there is one; the cells and candidates are
+	// gathered in order, and every score is exact whichever cache holds it.
+	ps2, sc2 := ps, sc
+	if sc.spare != nil {
+		sc2 = sc.spare
+		cp := *ps
+		cp.sc = sc2
+		cp.cache, cp.shift = sc2.newCache(na, nb)
+		ps2 = &cp
+	}
+	var cells2 []uint64
+	found2 := func(j, i int) { cells = append(cells, pack(i, j)) }
+	if sc2 != sc {
+		cells2 = sc2.cells[:0]
+		found2 = func(j, i int) { cells2 = append(cells2, pack(i, j)) }
+	}
+	var err1, err2 error
+	both(sc2 != sc, func() {
+		err1 = sc.ret.counterparts(ctx, qa, qb, pr.v.relIDs, pr.w, p, ps.scoreAt,
+			func(i, j int) { cells = append(cells, pack(i, j)) }, ps.rowMax, ps.row2)
+	}, func() {
+		err2 = sc2.ret.counterparts(ctx, qb, qa, pr.v.relIDs, pr.w, p, func(j, i int) float64 { return ps2.scoreAt(i, j) },
+			found2, ps.colMax, ps.col2)
+	})
+	if err := cmp.Or(err1, err2); err != nil {
 		return nil, nil, err
 	}
-	if err := sc.ret.counterparts(ctx, qb, qa, pr.v.relIDs, pr.w, p, func(j, i int) float64 { return ps.scoreAt(i, j) },
-		func(j, i int) { cells = append(cells, pack(i, j)) }, ps.colMax, ps.col2); err != nil {
-		return nil, nil, err
+	cells = append(cells, cells2...)
+	if sc2 != sc {
+		sc2.cells = cells2[:0]
 	}
 	ps.regime = regimeOf(fa, fb, ps.rowMax, ps.colMax)
 	if p.topK > 0 {
@@ -557,22 +586,31 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 	}
 	cs := sc.cands[:0]
 	defer func() { sc.cands = cs[:0] }()
-	short := cells[:0] // cells too short to link, kept in place
-	for n, packed := range cells {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, err
-			}
+	var short []uint64 // cells too short to link
+	if sc2 == sc {
+		short = cells[:0] // kept in place
+		if cs, short, err1 = ps.describeCells(ctx, cells, cs, short); err1 != nil {
+			return nil, nil, err1
 		}
-		i, j := int(packed>>32), int(uint32(packed))
-		if p.topK > 0 && tooShort(min(len(fa[i].ids), len(fb[j].ids)), p) {
-			short = append(short, packed)
-			continue
+	} else {
+		// ps2 as ps is now (its regime known), with its own cache.
+		cache, shift := ps2.cache, ps2.shift
+		*ps2 = *ps
+		ps2.sc, ps2.cache, ps2.shift = sc2, cache, shift
+		half := len(cells) / 2
+		var short2 []uint64
+		var cands2 []candidate
+		both(true, func() {
+			cs, short, err1 = ps.describeCells(ctx, cells[:half], cs, nil)
+		}, func() {
+			cands2, short2, err2 = ps2.describeCells(ctx, cells[half:], sc2.cands[:0], nil)
+		})
+		if err := cmp.Or(err1, err2); err != nil {
+			return nil, nil, err
 		}
-		var c candidate
-		if ps.describe(i, j, &c) {
-			cs = append(cs, c)
-		}
+		cs = append(cs, cands2...)
+		short = append(short, short2...)
+		sc2.cands = cands2[:0]
 	}
 	// The sentence-vector margins are over the lexically best candidates
 	// of each row and column (its marginRank best, and at least vecGate of
@@ -605,6 +643,45 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 		}
 	}
 	return ps, cs, nil
+}
+
+// describeCells describes the packed cells in order, appending the
+// candidates to cs and, when the search is bounded, the cells too short to
+// link to short (which may share cells' memory, behind the cell read).
+func (ps *pairSearch) describeCells(ctx context.Context, cells []uint64, cs []candidate, short []uint64) ([]candidate, []uint64, error) {
+	for n, packed := range cells {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		i, j := int(packed>>32), int(uint32(packed))
+		if ps.p.topK > 0 && tooShort(min(len(ps.fa[i].ids), len(ps.fb[j].ids)), ps.p) {
+			short = append(short, packed)
+			continue
+		}
+		var c candidate
+		if ps.describe(i, j, &c) {
+			cs = append(cs, c)
+		}
+	}
+	return cs, short, nil
+}
+
+// both calls f and g, at once on two goroutines when par is set.
+func both(par bool, f, g func()) {
+	if !par {
+		f()
+		g()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		g()
+	}()
+	f()
+	<-done
 }
 
 // regimeOf is the mean, over the live sentences of both documents, of

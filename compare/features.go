@@ -245,6 +245,7 @@ type scratch struct {
 	cells []uint64
 	cache []cachedMatch
 	ret   retriever
+	spare *scratch // a second worker's, for a lone pair of documents (see candidates)
 }
 
 // evidence is one shared word, or a related pair "a~b", with its weight.
