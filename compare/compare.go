@@ -551,7 +551,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 		found2 = func(j, i int) { cells2 = append(cells2, pack(i, j)) }
 	}
 	var err1, err2 error
-	both(sc2 != sc, func() {
+	parallel.Both(sc2 != sc, func() {
 		err1 = sc.ret.counterparts(ctx, qa, qb, pr.v.relIDs, pr.w, p, ps.scoreAt,
 			func(i, j int) { cells = append(cells, pack(i, j)) }, ps.rowMax, ps.row2)
 	}, func() {
@@ -600,7 +600,7 @@ func candidates(ctx context.Context, pr *prepared, a, b int, p params, sc *scrat
 		half := len(cells) / 2
 		var short2 []uint64
 		var cands2 []candidate
-		both(true, func() {
+		parallel.Both(true, func() {
 			cs, short, err1 = ps.describeCells(ctx, cells[:half], cs, nil)
 		}, func() {
 			cands2, short2, err2 = ps2.describeCells(ctx, cells[half:], sc2.cands[:0], nil)
@@ -666,22 +666,6 @@ func (ps *pairSearch) describeCells(ctx context.Context, cells []uint64, cs []ca
 		}
 	}
 	return cs, short, nil
-}
-
-// both calls f and g, at once on two goroutines when par is set.
-func both(par bool, f, g func()) {
-	if !par {
-		f()
-		g()
-		return
-	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		g()
-	}()
-	f()
-	<-done
 }
 
 // regimeOf is the mean, over the live sentences of both documents, of

@@ -41,3 +41,18 @@ func For(ctx context.Context, n int, work func(worker, i int)) error {
 	wg.Wait()
 	return ctx.Err()
 }
+
+// Both calls f and g and returns when both have returned: at once, g on a
+// second goroutine, when together is set (the caller has a processor to
+// spare), else one after the other.
+func Both(together bool, f, g func()) {
+	if !together {
+		f()
+		g()
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(g)
+	f()
+	wg.Wait()
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestForCallsEachItemOnce(t *testing.T) {
@@ -54,4 +55,22 @@ func TestWorkers(t *testing.T) {
 	if Workers(0) != 1 || Workers(1) != 1 || Workers(1_000_000) < 1 {
 		t.Errorf("Workers(0, 1, 1e6) = %d, %d, %d", Workers(0), Workers(1), Workers(1_000_000))
 	}
+}
+
+// TestBoth checks that Both runs both functions, in order when not
+// together and at once when together (f sees g start).
+func TestBoth(t *testing.T) {
+	var order []string
+	Both(false, func() { order = append(order, "f") }, func() { order = append(order, "g") })
+	if len(order) != 2 || order[0] != "f" || order[1] != "g" {
+		t.Errorf("not together: order %v, want [f g]", order)
+	}
+	gStarted := make(chan struct{})
+	Both(true, func() {
+		select {
+		case <-gStarted:
+		case <-time.After(10 * time.Second):
+			t.Error("together: g did not start while f ran")
+		}
+	}, func() { close(gStarted) })
 }
