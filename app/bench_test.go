@@ -31,7 +31,7 @@ func benchView(b *testing.B, docs []*corpus.Document) (*Controller, []int, *comp
 // column was laid out (so that the benchmark timed the real work).
 func showAndCheck(b *testing.B, c *Controller, idx []int, res *compare.Result) {
 	c.show(idx, res)
-	for d, doc := range c.view.docs {
+	for d, doc := range c.view.model.Docs {
 		if _, ok := c.view.sentenceY(compare.Ref{Doc: d, Sentence: len(doc.Sentences) - 1}); !ok {
 			b.Fatalf("column %d was not laid out", d)
 		}

@@ -57,7 +57,7 @@ type connector struct {
 func (cn *connectors) segments() []connector {
 	v := cn.v
 	app := fyne.CurrentApp()
-	if v == nil || v.res == nil || len(v.scrolls) < 2 || app == nil {
+	if v == nil || v.model.Res == nil || len(v.scrolls) < 2 || app == nil {
 		return nil
 	}
 	drv := app.Driver()
@@ -123,7 +123,7 @@ func (cn *connectors) segments() []connector {
 			out = append(out, c)
 		}
 	}
-	links := v.res.Links
+	links := v.model.Res.Links
 	for d := 0; d+1 < len(views); d++ {
 		// Links are ordered by A.Doc: those from column d start here.
 		k := sort.Search(len(links), func(k int) bool { return links[k].A.Doc >= d })

@@ -33,7 +33,7 @@ func TestConnectors(t *testing.T) {
 	cn := layerOf(t, c)
 	var l compare.Link
 	found := false
-	for _, x := range v.res.Links {
+	for _, x := range v.model.Res.Links {
 		if x.B.Doc == x.A.Doc+1 {
 			l, found = x, true
 			break
@@ -95,7 +95,7 @@ func TestSyncByDefaultAndOnStripJumps(t *testing.T) {
 	if !c.sync || !v.sync {
 		t.Fatal("synchronised scrolling is off in a new window")
 	}
-	for _, l := range v.res.Links {
+	for _, l := range v.model.Res.Links {
 		if len(v.counterparts(l.A)) != 1 || len(v.counterparts(l.B)) != 1 {
 			continue
 		}
@@ -123,9 +123,9 @@ func TestSyncByDefaultAndOnStripJumps(t *testing.T) {
 func TestUniqueOnStrip(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	v := c.view
-	for d, doc := range v.docs {
+	for d, doc := range v.model.Docs {
 		for i := range doc.Sentences {
-			if statusOf(v.res, d, i) == compare.Unique && !v.boilerplate(d, i) {
+			if statusOf(v.model.Res, d, i) == compare.Unique && !v.boilerplate(d, i) {
 				got := v.strips[d].Fill(i)
 				if widgets.Transparent(got) || !widgets.SameColour(got, uniqueMark) {
 					t.Fatalf("unique sentence %d/%d has strip colour %v, want %v", d, i, got, uniqueMark)

@@ -322,17 +322,17 @@ func (c *Controller) linkKeys() map[linkKey]bool {
 	if c.view == nil {
 		return nil
 	}
-	return linkKeys(c.view.docs, c.res)
+	return linkKeys(c.view.model.Docs, c.res)
 }
 
 // analysis is the framing analysis of the comparison shown, made now when
 // the comparison came without one; nil with fewer than two articles.
 func (c *Controller) analysis() *framing.Analysis {
-	if c.view == nil || c.res == nil || len(c.view.docs) < 2 {
+	if c.view == nil || c.res == nil || len(c.view.model.Docs) < 2 {
 		return nil
 	}
 	if c.faFor != c.res || c.fa == nil {
-		c.fa, c.faFor = framing.Analyze(c.view.docs, c.res), c.res
+		c.fa, c.faFor = framing.Analyze(c.view.model.Docs, c.res), c.res
 	}
 	return c.fa
 }
@@ -347,7 +347,7 @@ func (c *Controller) refreshFraming() {
 	c.framingStale = false
 	var docs []*corpus.Document
 	if c.view != nil {
-		docs = c.view.docs
+		docs = c.view.model.Docs
 	}
 	reveal := func(r compare.Ref) {
 		if c.view != nil {
@@ -396,7 +396,7 @@ func (c *Controller) StepConflict(dir int) bool {
 	c.view.reveal(x.A)
 	c.tabs.SelectIndex(0)
 	c.status.SetText(fmt.Sprintf("Conflicting figure %d of %d: %s (%s) vs %s (%s)", pos, len(c.conflicts),
-		x.FigureA.Text, outletName(c.view.docs[x.A.Doc]), x.FigureB.Text, outletName(c.view.docs[x.B.Doc])))
+		x.FigureA.Text, outletName(c.view.model.Docs[x.A.Doc]), x.FigureB.Text, outletName(c.view.model.Docs[x.B.Doc])))
 	return true
 }
 

@@ -86,13 +86,13 @@ func TestControllerSensitivity(t *testing.T) {
 
 func TestControllerIncludeExclude(t *testing.T) {
 	c, changed := newTestController(t, sample(t))
-	if len(c.view.docs) != 5 {
-		t.Fatalf("%d columns, want 5", len(c.view.docs))
+	if len(c.view.model.Docs) != 5 {
+		t.Fatalf("%d columns, want 5", len(c.view.model.Docs))
 	}
 	c.SetIncluded(2, false)
 	wait(t, changed)
-	if len(c.view.docs) != 4 || len(c.shown) != 4 {
-		t.Errorf("after excluding one: %d columns", len(c.view.docs))
+	if len(c.view.model.Docs) != 4 || len(c.shown) != 4 {
+		t.Errorf("after excluding one: %d columns", len(c.view.model.Docs))
 	}
 	for _, i := range c.shown {
 		if i == 2 {
@@ -101,8 +101,8 @@ func TestControllerIncludeExclude(t *testing.T) {
 	}
 	c.SetIncluded(2, true)
 	wait(t, changed)
-	if len(c.view.docs) != 5 {
-		t.Errorf("after including it again: %d columns", len(c.view.docs))
+	if len(c.view.model.Docs) != 5 {
+		t.Errorf("after including it again: %d columns", len(c.view.model.Docs))
 	}
 }
 
@@ -139,7 +139,7 @@ func TestControllerNavigation(t *testing.T) {
 func TestControllerFilter(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	c.SetFilter(compare.Unique)
-	for d := range c.view.docs {
+	for d := range c.view.model.Docs {
 		for i, p := range c.view.places[d] {
 			sp := p.flow.Spans[p.span]
 			if statusOf(c.res, d, i) != compare.Unique && sp.Fill != nil {
@@ -149,7 +149,7 @@ func TestControllerFilter(t *testing.T) {
 	}
 	c.SetFilter("")
 	found := false
-	for d := range c.view.docs {
+	for d := range c.view.model.Docs {
 		for _, p := range c.view.places[d] {
 			found = found || sameTint(p.flow.Spans[p.span].Fill, paraphrasedFill)
 		}
@@ -183,8 +183,8 @@ func openWithBadFile(t *testing.T, name string, data []byte) (*Controller, strin
 	c, changed := newTestController(t, nil)
 	c.Open([]string{dir}, false)
 	wait(t, changed)
-	if len(c.docs) != 3 || len(c.view.docs) != 3 {
-		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.docs))
+	if len(c.docs) != 3 || len(c.view.model.Docs) != 3 {
+		t.Errorf("%d articles open, %d shown; want 3", len(c.docs), len(c.view.model.Docs))
 	}
 	if len(c.errs) != 1 || !strings.Contains(c.errLabel.Text, name) || !c.errLabel.Visible() {
 		t.Errorf("errors %v, label %q", c.errs, c.errLabel.Text)
@@ -266,8 +266,8 @@ func TestCloseArticle(t *testing.T) {
 	c, changed := newTestController(t, docs)
 	c.CloseArticle(1)
 	wait(t, changed)
-	if len(c.docs) != 4 || len(c.view.docs) != 4 || len(c.rows) != 4 {
-		t.Fatalf("after closing one of five: %d open, %d columns, %d rows", len(c.docs), len(c.view.docs), len(c.rows))
+	if len(c.docs) != 4 || len(c.view.model.Docs) != 4 || len(c.rows) != 4 {
+		t.Fatalf("after closing one of five: %d open, %d columns, %d rows", len(c.docs), len(c.view.model.Docs), len(c.rows))
 	}
 	for _, d := range c.docs {
 		if d == docs[1] {
@@ -310,8 +310,8 @@ func TestOpenFolderWithManyBadFiles(t *testing.T) {
 	c, changed := newTestController(t, nil)
 	c.Open([]string{dir}, false)
 	wait(t, changed)
-	if len(c.view.docs) != 2 {
-		t.Errorf("%d articles compared, want the 2 good ones", len(c.view.docs))
+	if len(c.view.model.Docs) != 2 {
+		t.Errorf("%d articles compared, want the 2 good ones", len(c.view.model.Docs))
 	}
 	if !c.errBox.Visible() || !strings.HasPrefix(c.errLabel.Text, "7 files could not be read") {
 		t.Errorf("error line %q (visible %v)", c.errLabel.Text, c.errBox.Visible())
@@ -400,7 +400,7 @@ func TestRapidChangesShowTheLatest(t *testing.T) {
 func TestFind(t *testing.T) {
 	c, changed := newTestController(t, sample(t))
 	var want []compare.Ref
-	for d, doc := range c.view.docs {
+	for d, doc := range c.view.model.Docs {
 		for i := range doc.Sentences {
 			if strings.Contains(strings.ToLower(doc.SentenceText(i)), "mayorkas") {
 				want = append(want, compare.Ref{Doc: d, Sentence: i})
@@ -424,7 +424,7 @@ func TestFind(t *testing.T) {
 		}
 	}
 	// Every match is highlighted, and nothing else.
-	for d, doc := range c.view.docs {
+	for d, doc := range c.view.model.Docs {
 		for i := range doc.Sentences {
 			p := c.view.places[d][i]
 			r := compare.Ref{Doc: d, Sentence: i}
@@ -467,7 +467,7 @@ func TestCopySelection(t *testing.T) {
 	}
 	var l compare.Link
 	for _, x := range c.res.Links {
-		if strings.Contains(c.view.docs[x.A.Doc].SentenceText(x.A.Sentence), "record numbers") {
+		if strings.Contains(c.view.model.Docs[x.A.Doc].SentenceText(x.A.Sentence), "record numbers") {
 			l = x
 			break
 		}
@@ -478,8 +478,8 @@ func TestCopySelection(t *testing.T) {
 	}
 	got := c.app.Clipboard().Content()
 	for _, want := range []string{
-		c.view.docs[l.A.Doc].SentenceText(l.A.Sentence),
-		outletName(c.view.docs[l.B.Doc]) + ", sentence " + fmt.Sprint(l.B.Sentence+1),
+		c.view.model.Docs[l.A.Doc].SentenceText(l.A.Sentence),
+		outletName(c.view.model.Docs[l.B.Doc]) + ", sentence " + fmt.Sprint(l.B.Sentence+1),
 		"[+", "[-", "Shared: ",
 	} {
 		if !strings.Contains(got, want) {

@@ -21,7 +21,7 @@ func TestCopyComparisonGolden(t *testing.T) {
 	var b strings.Builder
 	for _, related := range []bool{false, true} {
 		c.view.showRelated = related
-		for d, doc := range c.view.docs {
+		for d, doc := range c.view.model.Docs {
 			for i := range doc.Sentences {
 				r := compare.Ref{Doc: d, Sentence: i}
 				c.view.selectRef(&r)

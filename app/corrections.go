@@ -106,14 +106,14 @@ func (c *Controller) reshow() {
 // in the data folder and shows the comparison corrected. It reports
 // whether it was recorded.
 func (c *Controller) Correct(e compare.Edit) bool {
-	if c.view == nil || len(c.view.docs) < 2 {
+	if c.view == nil || len(c.view.model.Docs) < 2 {
 		return false
 	}
 	s := c.corrStore()
 	if s == nil {
 		return false
 	}
-	if err := s.Add(corrections.Make(c.view.docs, e)); err != nil {
+	if err := s.Add(corrections.Make(c.view.model.Docs, e)); err != nil {
 		c.status.SetText("Could not keep the correction: " + err.Error())
 		return false
 	}
@@ -146,7 +146,7 @@ func (c *Controller) Undo() bool { return c.undoRedo(true) }
 func (c *Controller) Redo() bool { return c.undoRedo(false) }
 
 func (c *Controller) undoRedo(undo bool) bool {
-	if c.view == nil || len(c.view.docs) < 2 {
+	if c.view == nil || len(c.view.model.Docs) < 2 {
 		return false
 	}
 	s := c.corrStore()
@@ -157,7 +157,7 @@ func (c *Controller) undoRedo(undo bool) bool {
 	if undo {
 		step, verb = s.Undo, "Undone"
 	}
-	corr, ok, err := step(c.view.docs)
+	corr, ok, err := step(c.view.model.Docs)
 	if err != nil {
 		c.status.SetText("Could not keep the corrections: " + err.Error())
 	}
@@ -176,7 +176,7 @@ func (c *Controller) undoRedo(undo bool) bool {
 
 // editOf is correction corr in terms of the articles shown.
 func (c *Controller) editOf(corr corrections.Correction) (compare.Edit, bool) {
-	return corrections.EditOf(c.view.docs, corr)
+	return corrections.EditOf(c.view.model.Docs, corr)
 }
 
 // startLink waits for the next sentence tapped in another column and

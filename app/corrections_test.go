@@ -79,8 +79,8 @@ func TestCorrectionsSurviveRestart(t *testing.T) {
 	// the other.
 	var from, to compare.Ref
 	found := false
-	for d := 0; d+1 < len(v.docs) && !found; d++ {
-		for i := range v.docs[d].Sentences {
+	for d := 0; d+1 < len(v.model.Docs) && !found; d++ {
+		for i := range v.model.Docs[d].Sentences {
 			r := compare.Ref{Doc: d, Sentence: i}
 			if len(v.counterparts(r)) == 0 && !v.boilerplate(d, i) {
 				from, to, found = r, compare.Ref{Doc: d + 1, Sentence: 0}, true

@@ -33,10 +33,10 @@ var exportFormats = []struct{ label, format, ext string }{
 
 // comparison is the comparison on screen as the reports see it.
 func (c *Controller) comparison() (report.Comparison, error) {
-	if c.view == nil || c.res == nil || len(c.view.docs) < 2 {
+	if c.view == nil || c.res == nil || len(c.view.model.Docs) < 2 {
 		return report.Comparison{}, fmt.Errorf("nothing to export: compare two or more articles first")
 	}
-	return report.Comparison{Docs: c.view.docs, Result: c.res, Errors: c.errs, Sensitivity: c.sens,
+	return report.Comparison{Docs: c.view.model.Docs, Result: c.res, Errors: c.errs, Sensitivity: c.sens,
 		Version: c.app.Metadata().Version, Framing: c.analysis()}, nil
 }
 

@@ -40,8 +40,8 @@ func TestDropSameFolderTwice(t *testing.T) {
 		t.Fatalf("first open: %d articles, status %q; want 3 and the copy named", len(c.docs), c.status.Text)
 	}
 	openAndWait(t, c, changed, []string{dir + "/./"}, true)
-	if len(c.docs) != 3 || len(c.view.docs) != 3 {
-		t.Fatalf("second drop: %d articles, %d columns; want 3", len(c.docs), len(c.view.docs))
+	if len(c.docs) != 3 || len(c.view.model.Docs) != 3 {
+		t.Fatalf("second drop: %d articles, %d columns; want 3", len(c.docs), len(c.view.model.Docs))
 	}
 	if !strings.Contains(c.status.Text, "4 articles already open") {
 		t.Errorf("status %q does not say 4 articles were already open", c.status.Text)

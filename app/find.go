@@ -117,7 +117,7 @@ func (c *Controller) find(q string, dir int) bool {
 	r := hits[k]
 	c.view.reveal(r)
 	c.findFrom = &r
-	c.status.SetText(fmt.Sprintf("“%s”: match %d of %d, in %s.", q, k+1, len(hits), outletName(c.view.docs[r.Doc])))
+	c.status.SetText(fmt.Sprintf("“%s”: match %d of %d, in %s.", q, k+1, len(hits), outletName(c.view.model.Docs[r.Doc])))
 	return true
 }
 

@@ -62,13 +62,13 @@ func TestFramingViewOnSample(t *testing.T) {
 	// quote itself or a sentence linked to it.
 	quoteOrLinked := func(r compare.Ref) bool {
 		has := func(r compare.Ref) bool {
-			return strings.Contains(c.view.docs[r.Doc].SentenceText(r.Sentence), "regional challenge")
+			return strings.Contains(c.view.model.Docs[r.Doc].SentenceText(r.Sentence), "regional challenge")
 		}
 		if has(r) {
 			return true
 		}
-		for _, li := range c.view.res.Sentences[r.Doc][r.Sentence].Links {
-			if l := c.view.res.Links[li]; has(l.A) || has(l.B) {
+		for _, li := range c.view.model.Res.Sentences[r.Doc][r.Sentence].Links {
+			if l := c.view.model.Res.Links[li]; has(l.A) || has(l.B) {
 				return true
 			}
 		}

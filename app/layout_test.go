@@ -57,7 +57,7 @@ func TestHeaderTip(t *testing.T) {
 	if tip == nil {
 		t.Fatal("no header tip")
 	}
-	doc := c.view.docs[0]
+	doc := c.view.model.Docs[0]
 	for _, want := range []string{outletName(doc), doc.Title} {
 		if !strings.Contains(tip.Tip(), want) {
 			t.Errorf("tip %q lacks %q", tip.Tip(), want)

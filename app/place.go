@@ -32,9 +32,9 @@ func (v *viewer) place() analystPlace {
 		return p
 	}
 	if v.selected != nil {
-		p.selected, p.sentence = v.docs[v.selected.Doc], v.selected.Sentence
+		p.selected, p.sentence = v.model.Docs[v.selected.Doc], v.selected.Sentence
 	}
-	for d, doc := range v.docs {
+	for d, doc := range v.model.Docs {
 		if a, ok := v.anchor(d); ok {
 			p.anchors[doc] = a
 		}
@@ -49,7 +49,7 @@ func (v *viewer) anchor(d int) (anchor, bool) {
 	if top <= 0 {
 		return anchor{}, false
 	}
-	for i := range v.docs[d].Sentences {
+	for i := range v.model.Docs[d].Sentences {
 		if y, ok := v.sentenceY(compare.Ref{Doc: d, Sentence: i}); ok && y >= top {
 			return anchor{i, y - top}, true
 		}
@@ -61,13 +61,13 @@ func (v *viewer) anchor(d int) (anchor, bool) {
 // its anchor once it is laid out (the columns of a new viewer are not
 // yet). A column the user scrolls meanwhile keeps where the user put it.
 func (v *viewer) restorePlace(p analystPlace) {
-	for d, doc := range v.docs {
+	for d, doc := range v.model.Docs {
 		if doc == p.selected && p.sentence < len(doc.Sentences) {
 			v.selectRef(&compare.Ref{Doc: d, Sentence: p.sentence})
 		}
 	}
 	v.pending = map[int]anchor{}
-	for d, doc := range v.docs {
+	for d, doc := range v.model.Docs {
 		if a, ok := p.anchors[doc]; ok && a.sentence < len(doc.Sentences) {
 			v.pending[d] = a
 		}

@@ -14,7 +14,7 @@ func TestKeepPlace(t *testing.T) {
 	c, changed := newTestController(t, sample(t))
 	sel := compare.Ref{Doc: 2, Sentence: 20}
 	c.view.reveal(sel)
-	doc := c.view.docs[sel.Doc]
+	doc := c.view.model.Docs[sel.Doc]
 	before, ok := c.view.anchor(sel.Doc)
 	if !ok {
 		t.Fatal("revealing a sentence far down did not scroll its column")
@@ -23,7 +23,7 @@ func TestKeepPlace(t *testing.T) {
 		t.Helper()
 		c.win.Content().Refresh()
 		v := c.view
-		if v.selected == nil || v.docs[v.selected.Doc] != doc || v.selected.Sentence != sel.Sentence {
+		if v.selected == nil || v.model.Docs[v.selected.Doc] != doc || v.selected.Sentence != sel.Sentence {
 			t.Fatalf("%s: selection %v, want sentence %d of %s", when, v.selected, sel.Sentence+1, outletName(doc))
 		}
 		d := v.selected.Doc

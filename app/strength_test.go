@@ -45,16 +45,16 @@ func TestStrengthShading(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	v := c.view
 	weak, strong := -1, -1
-	for li, l := range v.res.Links {
-		if weak < 0 || l.Score < v.res.Links[weak].Score {
+	for li, l := range v.model.Res.Links {
+		if weak < 0 || l.Score < v.model.Res.Links[weak].Score {
 			weak = li
 		}
-		if strong < 0 || l.Score > v.res.Links[strong].Score {
+		if strong < 0 || l.Score > v.model.Res.Links[strong].Score {
 			strong = li
 		}
 	}
 	fill := func(li int) uint8 {
-		r := v.res.Links[li].A
+		r := v.model.Res.Links[li].A
 		best, _ := v.strongest(r)
 		p := v.places[r.Doc][r.Sentence]
 		got := color.NRGBAModel.Convert(p.flow.Spans[p.span].Fill).(color.NRGBA).A
@@ -82,7 +82,7 @@ func TestHoverShowsStrength(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	v := c.view
 	before := c.status.Text
-	l := v.res.Links[0]
+	l := v.model.Res.Links[0]
 	p := v.places[l.A.Doc][l.A.Sentence]
 	hoverSpan(p.flow, p.span)
 	best, _ := v.strongest(l.A)
@@ -91,7 +91,7 @@ func TestHoverShowsStrength(t *testing.T) {
 	}
 	var lone compare.Ref
 	found := false
-	for r := range v.res.Closest {
+	for r := range v.model.Res.Closest {
 		if len(v.counterparts(r)) == 0 && !v.boilerplate(r.Doc, r.Sentence) {
 			lone, found = r, true
 			break
@@ -103,7 +103,7 @@ func TestHoverShowsStrength(t *testing.T) {
 	q := v.places[lone.Doc][lone.Sentence]
 	p.flow.MouseOut()
 	hoverSpan(q.flow, q.span)
-	if !strings.Contains(c.status.Text, "closest below the threshold: "+v.refName(v.res.Closest[lone].Ref)) {
+	if !strings.Contains(c.status.Text, "closest below the threshold: "+v.refName(v.model.Res.Closest[lone].Ref)) {
 		t.Errorf("hovering a unique sentence: status %q", c.status.Text)
 	}
 	q.flow.MouseOut()
@@ -146,7 +146,7 @@ func TestClosestInDetail(t *testing.T) {
 	v := c.view
 	var lone compare.Ref
 	var best compare.Closest
-	for r, cl := range v.res.Closest {
+	for r, cl := range v.model.Res.Closest {
 		if len(v.counterparts(r)) == 0 && !v.boilerplate(r.Doc, r.Sentence) && cl.Score > best.Score {
 			lone, best = r, cl
 		}

@@ -28,8 +28,6 @@ type viewer struct {
 	// model is the comparison as shown, apart from how: the view model
 	// the detail panel, the navigation and the search read.
 	model    *viewmodel.View
-	docs     []*corpus.Document
-	res      *compare.Result
 	places   [][]place                // per document, per sentence
 	scrolls  []*container.Scroll      // one per column
 	bodies   []*fyne.Container        // the scrolled content of each column
@@ -75,7 +73,7 @@ type headerKey struct {
 // Headers come from headers when they are there, and are left there for
 // the next viewer: a header depends only on its document and lines.
 func newViewer(docs []*corpus.Document, res *compare.Result, headers map[headerKey]fyne.CanvasObject, onClose func(*corpus.Document)) *viewer {
-	v := &viewer{model: viewmodel.New(docs, res, nil), docs: docs, res: res, places: make([][]place, len(docs)), headers: headers, onClose: onClose}
+	v := &viewer{model: viewmodel.New(docs, res, nil), places: make([][]place, len(docs)), headers: headers, onClose: onClose}
 	v.detail = widget.NewRichText(&widget.TextSegment{Text: detailHint, Style: dimStyle})
 	v.detail.Wrapping = fyne.TextWrapWord
 	for d := range docs {
@@ -90,7 +88,7 @@ const detailHint = "Click a sentence to see its counterparts in the other articl
 // buildColumn makes document d's column: header, then one FlowText per
 // paragraph.
 func (v *viewer) buildColumn(d int) {
-	doc := v.docs[d]
+	doc := v.model.Docs[d]
 	body := container.NewVBox()
 	v.places[d] = make([]place, len(doc.Sentences))
 	var flow *widgets.FlowText
@@ -133,8 +131,8 @@ func (v *viewer) buildColumn(d int) {
 		v.updateViewport(d)
 		v.scrolled()
 	}}, sc, strip)
-	withTitle := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Title != "" })
-	withDate := slices.ContainsFunc(v.docs, func(d *corpus.Document) bool { return d.Date != "" })
+	withTitle := slices.ContainsFunc(v.model.Docs, func(d *corpus.Document) bool { return d.Title != "" })
+	withDate := slices.ContainsFunc(v.model.Docs, func(d *corpus.Document) bool { return d.Date != "" })
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
@@ -153,9 +151,9 @@ func (v *viewer) buildColumn(d int) {
 
 // stripFills are the overview strip colours of document d's sentences.
 func (v *viewer) stripFills(d int) []color.Color {
-	fills := make([]color.Color, len(v.docs[d].Sentences))
-	for i := range v.docs[d].Sentences {
-		fills[i] = stripFill(v.boilerplate(d, i), statusOf(v.res, d, i))
+	fills := make([]color.Color, len(v.model.Docs[d].Sentences))
+	for i := range v.model.Docs[d].Sentences {
+		fills[i] = stripFill(v.boilerplate(d, i), statusOf(v.model.Res, d, i))
 	}
 	return fills
 }
@@ -260,7 +258,7 @@ func (v *viewer) syncFrom(d int) {
 	v.syncing = true
 	defer func() { v.syncing = false }()
 	top := v.scrolls[d].Offset.Y
-	for i := range v.docs[d].Sentences {
+	for i := range v.model.Docs[d].Sentences {
 		r := compare.Ref{Doc: d, Sentence: i}
 		y, ok := v.sentenceY(r)
 		if !ok || y < top {
@@ -287,9 +285,9 @@ func (v *viewer) syncFrom(d int) {
 
 // span is the look of sentence i of document d, before selection.
 func (v *viewer) span(d, i int) widgets.Span {
-	s := v.docs[d].Sentences[i]
-	k := statusOf(v.res, d, i)
-	sp := widgets.Span{Text: v.docs[d].SentenceText(i), Fill: fillFor(k)}
+	s := v.model.Docs[d].Sentences[i]
+	k := statusOf(v.model.Res, d, i)
+	sp := widgets.Span{Text: v.model.Docs[d].SentenceText(i), Fill: fillFor(k)}
 	switch {
 	case v.boilerplate(d, i):
 		sp.TextColorName = theme.ColorNamePlaceHolder
@@ -339,7 +337,7 @@ func (v *viewer) reveal(r compare.Ref) {
 // nothing selected, the first sentence of the first column.
 func (v *viewer) moveSelection(dir int) {
 	if v.selected == nil {
-		if len(v.docs) > 0 && len(v.docs[0].Sentences) > 0 {
+		if len(v.model.Docs) > 0 && len(v.model.Docs[0].Sentences) > 0 {
 			v.reveal(compare.Ref{})
 		}
 		return
@@ -390,7 +388,7 @@ func (v *viewer) selectRef(r *compare.Ref) {
 		}
 	}
 	v.selected = r
-	marks := make([][]int, len(v.docs))
+	marks := make([][]int, len(v.model.Docs))
 	if r != nil {
 		links := v.counterparts(*r)
 		for _, l := range links {

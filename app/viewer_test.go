@@ -15,8 +15,8 @@ import (
 // longest returns the column of the comparison with the most sentences.
 func longest(c *Controller) int {
 	best := 0
-	for d, doc := range c.view.docs {
-		if len(doc.Sentences) > len(c.view.docs[best].Sentences) {
+	for d, doc := range c.view.model.Docs {
+		if len(doc.Sentences) > len(c.view.model.Docs[best].Sentences) {
 			best = d
 		}
 	}
@@ -28,14 +28,14 @@ func TestOverviewStripJumpsAndFollowsTheView(t *testing.T) {
 	v := c.view
 	d := longest(c)
 	strip := v.strips[d]
-	if got, want := strip.Sentences(), len(v.docs[d].Sentences); got != want {
+	if got, want := strip.Sentences(), len(v.model.Docs[d].Sentences); got != want {
 		t.Fatalf("strip has %d sentences, want %d", got, want)
 	}
 	if top, bottom := strip.Viewport(); top != 0 || !(bottom > 0 && bottom < 1) {
 		t.Errorf("viewport at the top = [%.2f, %.2f], want [0, below 1]", top, bottom)
 	}
 	// A tap near the strip's bottom scrolls the column down to that part.
-	last := len(v.docs[d].Sentences) - 1
+	last := len(v.model.Docs[d].Sentences) - 1
 	test.TapAt(strip, fyne.NewPos(strip.Size().Width/2, strip.Size().Height/2))
 	mid := v.scrolls[d].Offset.Y
 	if mid <= 0 {
@@ -59,16 +59,16 @@ func TestOverviewStripColoursAndMarks(t *testing.T) {
 	c, _ := newTestController(t, sample(t))
 	v := c.view
 	// Every sentence's mark has its category's colour.
-	for d, doc := range v.docs {
+	for d, doc := range v.model.Docs {
 		for i, s := range doc.Sentences {
-			want := stripFill(s.Boilerplate, statusOf(v.res, d, i))
+			want := stripFill(s.Boilerplate, statusOf(v.model.Res, d, i))
 			if got := v.strips[d].Fill(i); !widgets.SameColour(got, want) {
 				t.Fatalf("doc %d sentence %d: strip colour %v, want %v", d, i, got, want)
 			}
 		}
 	}
 	// Selecting a linked sentence ticks it and its counterparts.
-	l := v.res.Links[0]
+	l := v.model.Res.Links[0]
 	v.selectRef(&l.A)
 	if got := v.strips[l.A.Doc].Marked(); !containsInt(got, l.A.Sentence) {
 		t.Errorf("selected sentence's strip marks %v, want %d among them", got, l.A.Sentence)
@@ -101,7 +101,7 @@ func TestFramingSummary(t *testing.T) {
 	}
 	c.tabs.SelectIndex(framingTab)
 	text := c.framing.String()
-	for _, d := range c.view.docs {
+	for _, d := range c.view.model.Docs {
 		if !strings.Contains(text, outletName(d)) {
 			t.Errorf("framing summary lacks outlet %q", outletName(d))
 		}
@@ -133,8 +133,8 @@ func TestFramingSummary(t *testing.T) {
 	if got := statusOf(c.res, r.Doc, r.Sentence); got != compare.Unique {
 		t.Errorf("only-here sentence has status %s", got)
 	}
-	if !strings.HasPrefix(c.view.docs[r.Doc].SentenceText(r.Sentence), strings.TrimSuffix(link.Text, "…")) {
-		t.Errorf("link %q revealed %q", link.Text, c.view.docs[r.Doc].SentenceText(r.Sentence))
+	if !strings.HasPrefix(c.view.model.Docs[r.Doc].SentenceText(r.Sentence), strings.TrimSuffix(link.Text, "…")) {
+		t.Errorf("link %q revealed %q", link.Text, c.view.model.Docs[r.Doc].SentenceText(r.Sentence))
 	}
 	// A new comparison rewrites the summary on view.
 	c.SetIncluded(0, false)
@@ -194,7 +194,7 @@ func TestSynchronisedScrollingKeepsLinksLevel(t *testing.T) {
 		sc := v.scrolls[r.Doc]
 		return y, ok && y > 50 && y+100 < sc.Content.MinSize().Height-sc.Size().Height
 	}
-	for _, l := range v.res.Links {
+	for _, l := range v.model.Res.Links {
 		ya, okA := scrollable(l.A)
 		_, okB := scrollable(l.B)
 		if !okA || !okB || len(v.counterparts(l.A)) != 1 {
@@ -221,7 +221,7 @@ func TestKeyboardMovesTheSelection(t *testing.T) {
 		t.Fatalf("Down with nothing selected chose %v", v.selected)
 	}
 	// A linked sentence, and the nearest column to its right carrying it.
-	l := v.res.Links[0]
+	l := v.model.Res.Links[0]
 	v.selectRef(&l.A)
 	nearest := -1
 	for _, x := range v.counterparts(l.A) {
@@ -240,7 +240,7 @@ func TestKeyboardMovesTheSelection(t *testing.T) {
 	// Down and Up move within the column, over boilerplate.
 	at := *v.selected
 	key(fyne.KeyDown)
-	if v.selected.Doc != at.Doc || v.selected.Sentence <= at.Sentence || v.docs[at.Doc].Sentences[v.selected.Sentence].Boilerplate {
+	if v.selected.Doc != at.Doc || v.selected.Sentence <= at.Sentence || v.model.Docs[at.Doc].Sentences[v.selected.Sentence].Boilerplate {
 		t.Errorf("Down from %v went to %v", at, *v.selected)
 	}
 	key(fyne.KeyUp)
@@ -248,7 +248,7 @@ func TestKeyboardMovesTheSelection(t *testing.T) {
 		t.Errorf("Up came back to %v, not %v", *v.selected, at)
 	}
 	// Right from a sentence no other column to the right carries stays.
-	last := compare.Ref{Doc: len(v.docs) - 1}
+	last := compare.Ref{Doc: len(v.model.Docs) - 1}
 	v.selectRef(&last)
 	key(fyne.KeyRight)
 	if *v.selected != last {
@@ -279,7 +279,7 @@ func levelled(t *testing.T, v *viewer, l compare.Link, after string) bool {
 // (Sentence -1 for none).
 func firstLinkedInView(v *viewer, d int) compare.Ref {
 	top := v.scrolls[d].Offset.Y
-	for i := range v.docs[d].Sentences {
+	for i := range v.model.Docs[d].Sentences {
 		r := compare.Ref{Doc: d, Sentence: i}
 		if y, _ := v.sentenceY(r); y >= top && len(v.counterparts(r)) > 0 {
 			return r
