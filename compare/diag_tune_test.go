@@ -28,8 +28,11 @@ func TestDiag(t *testing.T) {
 		t.Skip(err)
 	}
 	load, sub := evaluate.LoadNewsSynth, "/news_synth_dev"
-	if os.Getenv("SET") == "ep" {
+	switch os.Getenv("SET") {
+	case "ep":
 		load, sub = evaluate.LoadECBPairs, "/ecb_pairs_dev"
+	case "ed":
+		load, sub = evaluate.LoadECBDev, "/ecb_dev"
 	}
 	pairs, err := load(dir+sub, corpus.FromText)
 	if err != nil {

@@ -74,8 +74,9 @@ func WordDiff(a, b string) []DiffSpan {
 	ra, rb := toRunes(pa), toRunes(pb)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
+	// DiffMainRunes ends with DiffCleanupMerge, which repeats until it
+	// changes nothing: the diffs come out merged.
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	diffs = dmp.DiffCleanupMerge(diffs)
 	var out []DiffSpan
 	ia, ib := 0, 0
 	for _, d := range diffs {
