@@ -103,6 +103,22 @@ type lemmaPos struct {
 	pos   byte
 }
 
+// sortedLemmas returns the keys of m by lemma, then part of speech, so
+// that the table does not depend on map order.
+func sortedLemmas[V any](m map[lemmaPos]V) []lemmaPos {
+	keys := make([]lemmaPos, 0, len(m))
+	for lp := range m {
+		keys = append(keys, lp)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].lemma != keys[j].lemma {
+			return keys[i].lemma < keys[j].lemma
+		}
+		return keys[i].pos < keys[j].pos
+	})
+	return keys
+}
+
 // wordnet is the part of a WordNet database the table needs.
 type wordnet struct {
 	synsets map[key]*synset
@@ -415,33 +431,13 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 		}
 		return t
 	}
-	lemmas := make([]lemmaPos, 0, len(wn.senses))
-	for lp := range wn.senses {
-		lemmas = append(lemmas, lp)
-	}
-	sort.Slice(lemmas, func(i, j int) bool {
-		if lemmas[i].lemma != lemmas[j].lemma {
-			return lemmas[i].lemma < lemmas[j].lemma
-		}
-		return lemmas[i].pos < lemmas[j].pos
-	})
-	for _, lp := range lemmas {
+	for _, lp := range sortedLemmas(wn.senses) {
 		if usable(lp.lemma) {
 			st := stem(lp.lemma)
 			byStem[st] = append(byStem[st], contrib{lp, total(lp)})
 		}
 	}
-	excs := make([]lemmaPos, 0, len(wn.exc))
-	for lp := range wn.exc {
-		excs = append(excs, lp)
-	}
-	sort.Slice(excs, func(i, j int) bool {
-		if excs[i].lemma != excs[j].lemma {
-			return excs[i].lemma < excs[j].lemma
-		}
-		return excs[i].pos < excs[j].pos
-	})
-	for _, lp := range excs {
+	for _, lp := range sortedLemmas(wn.exc) {
 		if !o.exc || !usable(lp.lemma) {
 			continue
 		}
