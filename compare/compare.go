@@ -164,11 +164,19 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	out := make([][]Link, len(jobs))
 	near := make([][]nearMiss, len(jobs))
 	errs := make([]error, len(jobs))
-	scratches := make([]scratch, parallel.Workers(len(jobs)))
+	scratches := make([]*scratch, parallel.Workers(len(jobs)))
+	for w := range scratches {
+		scratches[w] = getScratch()
+	}
+	defer func() {
+		for _, sc := range scratches {
+			putScratch(sc)
+		}
+	}()
 	if len(jobs) == 1 && parallel.Workers(2) == 2 {
 		// One pair: its two searches and its candidates are shared out
 		// between two processors.
-		scratches[0].spare = &scratch{}
+		scratches[0].spare = getScratch()
 	}
 	// The largest pairs start first, so that no processor is left with
 	// one long pair at the end.
@@ -180,7 +188,7 @@ func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p p
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(size(y), size(x)) })
 	if err := parallel.For(ctx, len(jobs), func(w, n int) {
 		k := order[n]
-		out[k], near[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, &scratches[w])
+		out[k], near[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, scratches[w])
 	}); err != nil {
 		return nil, err
 	}
@@ -448,27 +456,48 @@ const marginRank = 4
 // marginRank-th best score of its cells: the candidates cs and the packed
 // cells too short to link (-1 when it has fewer).
 func kthScores(cs []candidate, short []uint64, n int, col bool, score func(i, j int) float64) []float64 {
-	scores := make([][]float64, n)
-	add := func(i, j int, s float64) {
-		r := i
+	// The scores are gathered by row in one buffer: a count per row, then
+	// each row's scores at its offset.
+	rowOf := func(i, j int) int {
 		if col {
-			r = j
+			return j
 		}
-		scores[r] = append(scores[r], s)
+		return i
 	}
+	off := make([]int32, n+1)
+	var shortScores []float64
 	for k := range cs {
-		add(cs[k].i, cs[k].j, cs[k].score)
+		off[rowOf(cs[k].i, cs[k].j)+1]++
 	}
 	for _, packed := range short {
 		i, j := int(packed>>32), int(uint32(packed))
-		if s := score(i, j); s > 0 {
-			add(i, j, s)
+		s := score(i, j)
+		shortScores = append(shortScores, s)
+		if s > 0 {
+			off[rowOf(i, j)+1]++
+		}
+	}
+	for r := range n {
+		off[r+1] += off[r]
+	}
+	all := make([]float64, off[n])
+	next := slices.Clone(off[:n])
+	add := func(r int, s float64) {
+		all[next[r]] = s
+		next[r]++
+	}
+	for k := range cs {
+		add(rowOf(cs[k].i, cs[k].j), cs[k].score)
+	}
+	for k, packed := range short {
+		if s := shortScores[k]; s > 0 {
+			add(rowOf(int(packed>>32), int(uint32(packed))), s)
 		}
 	}
 	kth := make([]float64, n)
-	for r, ss := range scores {
+	for r := range kth {
 		kth[r] = -1
-		if len(ss) >= marginRank {
+		if ss := all[off[r]:off[r+1]]; len(ss) >= marginRank {
 			slices.Sort(ss)
 			kth[r] = ss[len(ss)-marginRank]
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -246,6 +247,23 @@ type scratch struct {
 	cache []cachedMatch
 	ret   retriever
 	spare *scratch // a second worker's, for a lone pair of documents (see candidates)
+}
+
+// scratches keeps workers' buffers from one comparison to the next: a
+// viewer recomputes on every change of the sensitivity, and each pair's
+// cache and candidates would otherwise be allocated and zeroed anew.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns a worker's buffers (see scratches).
+func getScratch() *scratch { return scratches.Get().(*scratch) }
+
+// putScratch gives sc, and its spare, back for the next comparison.
+func putScratch(sc *scratch) {
+	if sc.spare != nil {
+		putScratch(sc.spare)
+		sc.spare = nil
+	}
+	scratches.Put(sc)
 }
 
 // evidence is one shared word, or a related pair "a~b", with its weight.
