@@ -1,6 +1,9 @@
 package compare
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // Closest is a sentence's strongest candidate counterpart that did not
 // reach the linking threshold: what the analyst may want to link by hand.
@@ -36,7 +39,7 @@ func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numSta
 			chosen[k] = true
 		}
 	}
-	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg)
+	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg, math.Inf(-1))
 	score := func(k int) float64 {
 		x := &rest[k]
 		if can(k) {

@@ -775,9 +775,14 @@ const (
 // row and column are taken over cands and the context cells. The odds of
 // neighbours outside cands come from more (nil: none; ok false: no
 // candidate). Only the candidates keep selects (nil: all) are described;
-// the others' rows are zero.
+// the others' rows are zero. A candidate whose second-pass log-odds stay
+// under floor even with the strongest neighbours (every neighbour feature
+// at its largest) keeps that bound as its features, and its neighbours
+// are not looked at: most of a pair's eligible candidates are decided by
+// their own odds and their row's and column's, and each neighbour outside
+// cands costs a description (-Inf: describe every kept candidate).
 func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
-	more func(i, j int) (float64, bool), keep func(k int) bool, bg float64) [][numStack]float64 {
+	more func(i, j int) (float64, bool), keep func(k int) bool, bg, floor float64) [][numStack]float64 {
 	rowMax, colMax := make([]float64, na), make([]float64, nb)
 	fold := func(i, j int, z float64) {
 		p := sigmoid(z)
@@ -812,6 +817,11 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 			continue
 		}
 		p := sigmoid(z1[k])
+		top := [numStack]float64{sZ1: z1[k], sDiag: 1, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: 1, sRun: p, sBackground: bg}
+		if dot(stackWeights[:], top[:], stackBias) < floor {
+			out[k] = top
+			continue
+		}
 		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
 		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
 			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
@@ -876,7 +886,13 @@ func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p pa
 	bg := background(cands, z1, na, nb, p)
 	g := newLinkGate(opts.Sensitivity, bg, p)
 	can := func(k int) bool { return g.eligible(&cands[k], z1[k]) }
-	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg)
+	// The near misses are scored from their exact stacked features; links
+	// need only the candidates that can reach the threshold described.
+	floor := g.thr
+	if opts.Closest {
+		floor = math.Inf(-1)
+	}
+	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg, floor)
 	var links []Link
 	for k, c := range cands {
 		if !can(k) {

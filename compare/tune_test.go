@@ -104,7 +104,7 @@ func samples(sets []fitSet, p params, stack bool, w []float64, b float64) []samp
 				}
 				bg := background(d.cands, z1, d.liveA, d.liveB, p)
 				strict = isStrict(bg, DefaultSensitivity)
-				st = stackFeatures(d.cands, z1, na, nb, nil, nil, nil, bg)
+				st = stackFeatures(d.cands, z1, na, nb, nil, nil, nil, bg, math.Inf(-1))
 			}
 			for k, c := range d.cands {
 				x := c.x[:]
