@@ -776,11 +776,11 @@ const (
 // neighbours outside cands come from more (nil: none; ok false: no
 // candidate). Only the candidates keep selects (nil: all) are described;
 // the others' rows are zero. A candidate whose second-pass log-odds stay
-// under floor even with the strongest neighbours (every neighbour feature
-// at its largest) keeps that bound as its features, and its neighbours
-// are not looked at: most of a pair's eligible candidates are decided by
-// their own odds and their row's and column's, and each neighbour outside
-// cands costs a description (-Inf: describe every kept candidate).
+// under floor even with the strongest neighbours keeps that bound as its
+// features (see neighbourBound), and its remaining neighbours are not
+// looked at: most of a pair's eligible candidates are decided by their
+// own odds and their row's and column's, and each neighbour outside cands
+// costs a description (-Inf: describe every kept candidate).
 func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
 	more func(i, j int) (float64, bool), keep func(k int) bool, bg, floor float64) [][numStack]float64 {
 	rowMax, colMax := make([]float64, na), make([]float64, nb)
@@ -817,17 +817,40 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 			continue
 		}
 		p := sigmoid(z1[k])
-		top := [numStack]float64{sZ1: z1[k], sDiag: 1, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: 1, sRun: p, sBackground: bg}
-		if dot(stackWeights[:], top[:], stackBias) < floor {
-			out[k] = top
+		x := [numStack]float64{sZ1: z1[k], sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sBackground: bg}
+		// The neighbours in its row and column weigh most: they are
+		// looked at first, the diagonal ones only when still needed.
+		if hi, ok := neighbourBound(x, p, true, floor); !ok {
+			out[k] = hi
+			continue
+		}
+		x[sSide] = math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
+			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
+		if hi, ok := neighbourBound(x, p, false, floor); !ok {
+			out[k] = hi
 			continue
 		}
 		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
-		side := math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
-			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
-		out[k] = [numStack]float64{sZ1: z1[k], sDiag: diag, sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sSide: side, sRun: p * diag, sBackground: bg}
+		x[sDiag], x[sRun] = diag, p*diag
+		out[k] = x
 	}
 	return out
+}
+
+// neighbourBound gives the stacked features x of a candidate of
+// first-pass probability p the neighbour features not yet known (sSide
+// when side is set, and always sDiag and sRun, which is p times sDiag)
+// at whichever end of their range makes its second-pass log-odds
+// largest. It returns those features and whether their log-odds reach
+// floor: when they do not, no neighbour can lift the candidate to it.
+func neighbourBound(x [numStack]float64, p float64, side bool, floor float64) ([numStack]float64, bool) {
+	if side && stackWeights[sSide] > 0 {
+		x[sSide] = 1
+	}
+	if stackWeights[sDiag]+p*stackWeights[sRun] > 0 {
+		x[sDiag], x[sRun] = 1, p
+	}
+	return x, dot(stackWeights[:], x[:], stackBias) >= floor
 }
 
 // cellOdds is a cell with its first-pass log-odds.
