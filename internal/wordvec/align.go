@@ -90,7 +90,7 @@ func weighted(words []string, best []float64, weight func(string) float64) float
 func SentenceVector(words []string, weight func(string) float64) []float32 {
 	t := load()
 	return sentenceWith(words, weight, t.dim, t.common, func(word string, w float32, acc []float32) bool {
-		k, ok := t.index[word]
+		k, ok := t.index.find(word)
 		if !ok {
 			return false
 		}

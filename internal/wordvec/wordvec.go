@@ -7,7 +7,7 @@
 // Words are looked up as given: lower-case ASCII letters, possibly joined
 // by internal hyphens or apostrophes ("so-called"); callers lower-case
 // them and do not stem them. The table is decoded once, on the first call
-// that needs it (about 5 MB of heap; see BenchmarkDecode); importing the
+// that needs it (under 1 MB of heap; see BenchmarkDecode); importing the
 // package costs nothing.
 //
 // All functions are safe for concurrent use and deterministic.
@@ -41,7 +41,7 @@ var (
 // vectors is the decoded table.
 type vectors struct {
 	dim    int
-	index  map[string]int32
+	index  wordIndex
 	q      []int8    // word k's components are q[k*dim:(k+1)*dim], read-only
 	scales []float32 // word k's components times scales[k] are its vector
 	common []float32 // the common component, unit length
@@ -74,7 +74,6 @@ func decode(b string) (*vectors, error) {
 	}
 	t := &vectors{
 		dim:    d,
-		index:  make(map[string]int32, n),
 		scales: make([]float32, n),
 		common: make([]float32, d),
 	}
@@ -89,15 +88,16 @@ func decode(b string) (*vectors, error) {
 	}
 	// The components are b's bytes seen as int8: nothing writes to them.
 	t.q = unsafe.Slice((*int8)(unsafe.Pointer(unsafe.StringData(b[p:]))), n*d)
-	// The map keys are substrings of b.
+	// The index's words are substrings of b.
 	words := b[head:]
+	t.index = newWordIndex(words, n)
 	p = 0
-	for k := range n {
+	for range n {
 		if p >= len(words) || p+1+int(words[p]) > len(words) {
 			return nil, errors.New("truncated word list")
 		}
 		l := int(words[p])
-		t.index[words[p+1:p+1+l]] = int32(k)
+		t.index.add(p)
 		p += 1 + l
 	}
 	if p != len(words) {
@@ -156,13 +156,13 @@ func (v Vector) Cosine(w Vector) float64 {
 func Dim() int { return load().dim }
 
 // Len is the number of words in the table (50,000).
-func Len() int { return len(load().index) }
+func Len() int { return load().index.len() }
 
 // Lookup returns the vector of word (lower-case, unstemmed) and whether the
 // table has it.
 func Lookup(word string) (Vector, bool) {
 	t := load()
-	k, ok := t.index[word]
+	k, ok := t.index.find(word)
 	if !ok {
 		return Vector{}, false
 	}

@@ -1,6 +1,7 @@
 package wordvec
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -12,11 +13,11 @@ func TestDecodeEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.dim != 100 || len(v.index) != 50000 {
-		t.Fatalf("table is %d words × %d, want 50000 × 100", len(v.index), v.dim)
+	if v.dim != 100 || v.index.len() != 50000 {
+		t.Fatalf("table is %d words × %d, want 50000 × 100", v.index.len(), v.dim)
 	}
 	for word, rank := range map[string]int32{"the": 0, "of": 1, "said": 10} {
-		if k, ok := v.index[word]; !ok || k > rank {
+		if k, ok := v.index.find(word); !ok || k > rank {
 			t.Errorf("rank of %q = %d, %v; want at most %d", word, k, ok, rank)
 		}
 	}
@@ -27,11 +28,11 @@ func TestDecodeEmbedded(t *testing.T) {
 	if math.Abs(norm-1) > 1e-4 {
 		t.Errorf("common component has squared norm %v, want 1", norm)
 	}
-	for word := range v.index {
+	v.index.all(func(word string, _ int32) {
 		if word != strings.ToLower(word) || strings.ContainsAny(word, " .,0123456789") {
 			t.Errorf("table holds %q", word)
 		}
-	}
+	})
 }
 
 func TestDecodeBad(t *testing.T) {
@@ -191,8 +192,10 @@ func TestDecodeGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.dim != 4 || len(v.index) != 5 || v.index["the"] != 0 || v.index["attack"] != 4 || v.index["o'neill"] != 3 {
-		t.Errorf("decoded %d words × %d: %v", len(v.index), v.dim, v.index)
+	rows := map[string]int32{}
+	v.index.all(func(word string, k int32) { rows[word] = k })
+	if v.dim != 4 || len(rows) != 5 || rows["the"] != 0 || rows["attack"] != 4 || rows["o'neill"] != 3 {
+		t.Errorf("decoded %d words × %d: %v", len(rows), v.dim, rows)
 	}
 }
 
@@ -211,10 +214,59 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for word, k := range v.index {
+		v.index.all(func(word string, k int32) {
 			if int(k) >= len(v.scales) || len(v.row(int(k))) != v.dim || len(word) > 255 {
 				t.Fatalf("word %q has row %d of %d", word, k, len(v.scales))
 			}
-		}
+			if got, ok := v.index.find(word); !ok || got != k {
+				t.Fatalf("find(%q) = %d, %v; want %d", word, got, ok, k)
+			}
+		})
 	})
+}
+
+// TestWordIndex checks the index against a map filled in the same order:
+// the same rows for every word (a repeated word keeps its last row, as a
+// map's later assignment would), none for absent ones, through growth.
+func TestWordIndex(t *testing.T) {
+	var list strings.Builder
+	var offs []int
+	add := func(w string) {
+		offs = append(offs, list.Len())
+		list.WriteByte(byte(len(w)))
+		list.WriteString(w)
+	}
+	words := []string{"the", "of", "a", "", "so-called", "o'neill", "of", "zebra"}
+	for i := range 300 {
+		words = append(words, fmt.Sprintf("w%dx", i))
+	}
+	words = append(words, "the")
+	for _, w := range words {
+		add(w)
+	}
+	for _, announced := range []int{len(words), 1} {
+		x := newWordIndex(list.String(), announced)
+		want := map[string]int32{}
+		for k, o := range offs {
+			x.add(o)
+			want[words[k]] = int32(k)
+		}
+		if x.len() != len(want) {
+			t.Errorf("announced %d: len %d, want %d", announced, x.len(), len(want))
+		}
+		for w, k := range want {
+			if got, ok := x.find(w); !ok || got != k {
+				t.Errorf("announced %d: find(%q) = %d, %v; want %d", announced, w, got, ok, k)
+			}
+		}
+		for _, w := range []string{"th", "thee", "w300x", "O'Neill"} {
+			if _, ok := x.find(w); ok {
+				t.Errorf("announced %d: find(%q) found it", announced, w)
+			}
+		}
+	}
+	var empty wordIndex
+	if _, ok := empty.find("the"); ok || empty.len() != 0 {
+		t.Error("the empty index holds something")
+	}
 }

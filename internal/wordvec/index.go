@@ -1,0 +1,103 @@
+package wordvec
+
+// wordIndex maps the table's words to their rows: an open-addressing hash
+// table of row numbers over the table's word list, built once when the
+// table is decoded. It holds no pointers and costs a fraction of a Go
+// map's time and memory to build, which was most of the table's first-use
+// cost in a short-lived process (see BenchmarkDecode).
+type wordIndex struct {
+	list  string   // the words, each after its length in one byte
+	offs  []uint32 // where row k's length byte is in list
+	slots []int32  // row + 1 at a word's hash place, 0 when empty; a power of two long
+}
+
+// newWordIndex returns an empty index over list sized for n words (at most
+// half full, so that probes stay short).
+func newWordIndex(list string, n int) wordIndex {
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	return wordIndex{list: list, offs: make([]uint32, 0, n), slots: make([]int32, size)}
+}
+
+// word returns row k's word.
+func (x *wordIndex) word(k int32) string {
+	o := int(x.offs[k])
+	return x.list[o+1 : o+1+int(x.list[o])]
+}
+
+// fnv32 is the 32-bit FNV-1a hash of s.
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// place returns the slot of word: the slot holding it, else the empty slot
+// where it would go.
+func (x *wordIndex) place(word string) int {
+	mask := len(x.slots) - 1
+	for s := int(fnv32(word)) & mask; ; s = (s + 1) & mask {
+		k := x.slots[s]
+		if k == 0 || x.word(k-1) == word {
+			return s
+		}
+	}
+}
+
+// add gives the word whose length byte is at offset o of the list the
+// next row. A word already indexed moves to the new row, as a map's later
+// assignment would.
+func (x *wordIndex) add(o int) {
+	if len(x.offs) >= len(x.slots)/2 {
+		x.grow()
+	}
+	x.offs = append(x.offs, uint32(o))
+	k := int32(len(x.offs))
+	x.slots[x.place(x.word(k-1))] = k
+}
+
+// grow doubles the slots and places the words again (only for tables
+// with more words than announced).
+func (x *wordIndex) grow() {
+	old := x.slots
+	x.slots = make([]int32, 2*max(1, len(old)))
+	for _, k := range old {
+		if k != 0 {
+			x.slots[x.place(x.word(k-1))] = k
+		}
+	}
+}
+
+// find returns word's row and whether the index holds it.
+func (x *wordIndex) find(word string) (int32, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	k := x.slots[x.place(word)]
+	return k - 1, k != 0
+}
+
+// len is the number of distinct words indexed.
+func (x *wordIndex) len() int {
+	n := 0
+	for _, k := range x.slots {
+		if k != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// all calls f with every indexed word and its row.
+func (x *wordIndex) all(f func(word string, k int32)) {
+	for _, k := range x.slots {
+		if k != 0 {
+			f(x.word(k-1), k-1)
+		}
+	}
+}
