@@ -6,19 +6,30 @@ package wordvec
 // map's time and memory to build, which was most of the table's first-use
 // cost in a short-lived process (see BenchmarkDecode).
 type wordIndex struct {
-	list  string   // the words, each after its length in one byte
-	offs  []uint32 // where row k's length byte is in list
-	slots []int32  // row + 1 at a word's hash place, 0 when empty; a power of two long
+	list     string   // the words, each after its length in one byte
+	offs     []uint32 // where row k's length byte is in list
+	slots    []int32  // row + 1 at a word's hash place, 0 when empty; a power of two long
+	distinct int      // the words indexed, each counted once
 }
 
-// newWordIndex returns an empty index over list sized for n words (at most
-// half full, so that probes stay short).
-func newWordIndex(list string, n int) wordIndex {
+// indexWords returns the index of the words of list whose length bytes are
+// at offs (row k's at offs[k]). The slots are at most half full, so that
+// probes stay short. A word listed twice has its last row, as a map's later
+// assignment would give it.
+func indexWords(list string, offs []uint32) wordIndex {
 	size := 1
-	for size < 2*n {
+	for size < 2*len(offs) {
 		size <<= 1
 	}
-	return wordIndex{list: list, offs: make([]uint32, 0, n), slots: make([]int32, size)}
+	x := wordIndex{list: list, offs: offs, slots: make([]int32, size)}
+	for k := range offs {
+		s := x.place(x.word(int32(k)))
+		if x.slots[s] == 0 {
+			x.distinct++
+		}
+		x.slots[s] = int32(k + 1)
+	}
+	return x
 }
 
 // word returns row k's word.
@@ -49,30 +60,6 @@ func (x *wordIndex) place(word string) int {
 	}
 }
 
-// add gives the word whose length byte is at offset o of the list the
-// next row. A word already indexed moves to the new row, as a map's later
-// assignment would.
-func (x *wordIndex) add(o int) {
-	if len(x.offs) >= len(x.slots)/2 {
-		x.grow()
-	}
-	x.offs = append(x.offs, uint32(o))
-	k := int32(len(x.offs))
-	x.slots[x.place(x.word(k-1))] = k
-}
-
-// grow doubles the slots and places the words again (only for tables
-// with more words than announced).
-func (x *wordIndex) grow() {
-	old := x.slots
-	x.slots = make([]int32, 2*max(1, len(old)))
-	for _, k := range old {
-		if k != 0 {
-			x.slots[x.place(x.word(k-1))] = k
-		}
-	}
-}
-
 // find returns word's row and whether the index holds it.
 func (x *wordIndex) find(word string) (int32, bool) {
 	if len(x.slots) == 0 {
@@ -83,15 +70,7 @@ func (x *wordIndex) find(word string) (int32, bool) {
 }
 
 // len is the number of distinct words indexed.
-func (x *wordIndex) len() int {
-	n := 0
-	for _, k := range x.slots {
-		if k != 0 {
-			n++
-		}
-	}
-	return n
-}
+func (x *wordIndex) len() int { return x.distinct }
 
 // all calls f with every indexed word and its row.
 func (x *wordIndex) all(f func(word string, k int32)) {

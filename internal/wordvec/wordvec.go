@@ -90,19 +90,19 @@ func decode(b string) (*vectors, error) {
 	t.q = unsafe.Slice((*int8)(unsafe.Pointer(unsafe.StringData(b[p:]))), n*d)
 	// The index's words are substrings of b.
 	words := b[head:]
-	t.index = newWordIndex(words, n)
+	offs := make([]uint32, n)
 	p = 0
-	for range n {
+	for k := range offs {
 		if p >= len(words) || p+1+int(words[p]) > len(words) {
 			return nil, errors.New("truncated word list")
 		}
-		l := int(words[p])
-		t.index.add(p)
-		p += 1 + l
+		offs[k] = uint32(p)
+		p += 1 + int(words[p])
 	}
 	if p != len(words) {
 		return nil, errors.New("trailing bytes")
 	}
+	t.index = indexWords(words, offs)
 	return t, nil
 }
 

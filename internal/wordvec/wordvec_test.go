@@ -227,46 +227,53 @@ func FuzzDecode(f *testing.F) {
 
 // TestWordIndex checks the index against a map filled in the same order:
 // the same rows for every word (a repeated word keeps its last row, as a
-// map's later assignment would), none for absent ones, through growth.
+// map's later assignment would), none for absent ones.
 func TestWordIndex(t *testing.T) {
 	var list strings.Builder
-	var offs []int
-	add := func(w string) {
-		offs = append(offs, list.Len())
-		list.WriteByte(byte(len(w)))
-		list.WriteString(w)
-	}
+	var offs []uint32
 	words := []string{"the", "of", "a", "", "so-called", "o'neill", "of", "zebra"}
 	for i := range 300 {
 		words = append(words, fmt.Sprintf("w%dx", i))
 	}
 	words = append(words, "the")
-	for _, w := range words {
-		add(w)
+	want := map[string]int32{}
+	for k, w := range words {
+		offs = append(offs, uint32(list.Len()))
+		list.WriteByte(byte(len(w)))
+		list.WriteString(w)
+		want[w] = int32(k)
 	}
-	for _, announced := range []int{len(words), 1} {
-		x := newWordIndex(list.String(), announced)
-		want := map[string]int32{}
-		for k, o := range offs {
-			x.add(o)
-			want[words[k]] = int32(k)
+	for _, n := range []int{0, 1, 2, 3, len(words)} {
+		x := indexWords(list.String(), offs[:n])
+		if x.len() != len(mapOf(words[:n])) {
+			t.Errorf("%d words: len %d, want %d", n, x.len(), len(mapOf(words[:n])))
 		}
-		if x.len() != len(want) {
-			t.Errorf("announced %d: len %d, want %d", announced, x.len(), len(want))
+	}
+	x := indexWords(list.String(), offs)
+	if x.len() != len(want) {
+		t.Errorf("len %d, want %d", x.len(), len(want))
+	}
+	for w, k := range want {
+		if got, ok := x.find(w); !ok || got != k {
+			t.Errorf("find(%q) = %d, %v; want %d", w, got, ok, k)
 		}
-		for w, k := range want {
-			if got, ok := x.find(w); !ok || got != k {
-				t.Errorf("announced %d: find(%q) = %d, %v; want %d", announced, w, got, ok, k)
-			}
-		}
-		for _, w := range []string{"th", "thee", "w300x", "O'Neill"} {
-			if _, ok := x.find(w); ok {
-				t.Errorf("announced %d: find(%q) found it", announced, w)
-			}
+	}
+	for _, w := range []string{"th", "thee", "w300x", "O'Neill"} {
+		if _, ok := x.find(w); ok {
+			t.Errorf("find(%q) found it", w)
 		}
 	}
 	var empty wordIndex
 	if _, ok := empty.find("the"); ok || empty.len() != 0 {
 		t.Error("the empty index holds something")
 	}
+}
+
+// mapOf is the set of words.
+func mapOf(words []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
