@@ -42,6 +42,7 @@ var navKinds = []compare.Kind{compare.Unique, compare.Paraphrased, compare.Share
 // Run opens the main window on docs (or, when paths are given, loads them
 // in the background with progress) and runs the app (blocks).
 func Run(a fyne.App, docs []*corpus.Document, errs []*corpus.FileError, paths []string) {
+	compare.Preload() // the engine's tables decode while the window is built and the articles read
 	w := a.NewWindow(windowTitle)
 	p := a.Preferences()
 	sens := p.FloatWithFallback(prefSensitivity, compare.DefaultSensitivity)

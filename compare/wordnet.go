@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"parallax/internal/wordvec"
 )
 
 // wordnetData is the related-word table built by devtools/wordnetgen from
@@ -138,10 +140,13 @@ func wordnetConcepts() *wordnetStems {
 	return wordnetTable
 }
 
-// Preload starts opening the engine's related-word table in the
-// background and returns at once, so that a caller about to read articles
-// and then compare them does both at the same time.
-func Preload() { go wordnetConcepts() }
+// Preload starts opening the engine's tables (related words, word
+// vectors) in the background and returns at once, so that a caller about
+// to read articles and then compare them does both at the same time.
+func Preload() {
+	go wordnetConcepts()
+	go wordvec.Load()
+}
 
 // relatedConcepts returns sorted concept ids for an English Snowball stem (lower
 // case), nil when the stem is unknown. Two stems are related when their concept

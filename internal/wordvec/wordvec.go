@@ -152,6 +152,11 @@ func (v Vector) Cosine(w Vector) float64 {
 	return max(-1, min(1, c))
 }
 
+// Load decodes the table now, unless it is decoded already: a caller can
+// pay the first-use cost ahead of the first lookup (in the background,
+// while it reads its input).
+func Load() { load() }
+
 // Dim is the number of components of every vector (100).
 func Dim() int { return load().dim }
 
