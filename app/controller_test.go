@@ -515,8 +515,11 @@ func TestCancelOpeningAFolder(t *testing.T) {
 
 // TestCrashingReaderLeavesViewerAlive opens a folder where the HTML
 // reader's child process runs out of memory (its limit is lowered for the
-// test, so that an ordinary 4 MB page is too much): the window stays up,
-// the page is named with the reason and the other articles open.
+// test): the window stays up, the page is named with the reason and the
+// other articles open. The page is 12 MB: read under the child's soft
+// memory limit, it takes about 190 MB of heap, so the child fails whatever
+// the collector's timing; a 4 MB page took about 67 MB, at the limit's
+// edge, and was now and then read whole (the test then timed out).
 func TestCrashingReaderLeavesViewerAlive(t *testing.T) {
 	old := corpus.ReaderMemoryLimit
 	corpus.ReaderMemoryLimit = 48 << 20
@@ -525,7 +528,7 @@ func TestCrashingReaderLeavesViewerAlive(t *testing.T) {
 
 	var page strings.Builder
 	page.WriteString("<html><body>")
-	for i := 0; page.Len() < 4<<20; i++ {
+	for i := 0; page.Len() < 12<<20; i++ {
 		fmt.Fprintf(&page, "<div><p>Paragraph %d of a page far too big for its reader, with <b>some</b> <i>markup</i>.</p></div>\n", i)
 	}
 	page.WriteString("</body></html>")
