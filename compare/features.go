@@ -25,6 +25,7 @@ type vocab struct {
 	relIDs   [][]int32  // related stems of each id, sorted (see finish)
 	english  []bool     // whether the stem came from English text
 	number   []bool
+	lower    []bool // whether the stem was written in lower case at least once (else a name)
 }
 
 func newVocab() *vocab {
@@ -82,6 +83,7 @@ func (v *vocab) id(stem string, english, number bool) int32 {
 	v.surface = append(v.surface, "")
 	v.english = append(v.english, english)
 	v.number = append(v.number, number)
+	v.lower = append(v.lower, false)
 	return id
 }
 
@@ -120,6 +122,9 @@ func (v *vocab) featuresOf(text, lang string, toks []token.Token) sentFeat {
 		id := v.id(t.Stem, english, t.Number)
 		if v.surface[id] == "" {
 			v.surface[id] = t.Norm
+		}
+		if !v.lower[id] && isCommonWord(text[t.Start:t.End]) {
+			v.lower[id] = true
 		}
 		ps = append(ps, pair{id, k})
 	}
@@ -381,8 +386,9 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 }
 
 // finish computes, once every stem is known, each stem's related stems
-// within the vocabulary: those that share a WordNet concept with it, and
-// those it begins or that begin it ("ethiopia", "ethiopian").
+// within the vocabulary: those that share a WordNet concept with it, those
+// derived from it by a plausible ending (see relatePrefixes) and, for
+// numbers, the near ones (see relateNearNumbers).
 func (v *vocab) finish() {
 	n := len(v.stems)
 	v.concepts = make([][]uint32, n)
@@ -409,26 +415,7 @@ func (v *vocab) finish() {
 			}
 		}
 	}
-	order := make([]int32, 0, n)
-	for id := range v.stems {
-		if !v.number[id] {
-			order = append(order, int32(id))
-		}
-	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(v.stems[x], v.stems[y]) })
-	for k, x := range order {
-		sx := v.stems[x]
-		if len(sx) < minPrefix {
-			continue
-		}
-		for n, y := range order[k+1:] {
-			if n == maxRelated || !strings.HasPrefix(v.stems[y], sx) {
-				break
-			}
-			rel[x] = append(rel[x], y)
-			rel[y] = append(rel[y], x)
-		}
-	}
+	v.relatePrefixes(rel)
 	v.relateNearNumbers(rel)
 	for id := range rel {
 		rel[id] = sortedUnique(rel[id])
@@ -477,9 +464,51 @@ func (v *vocab) relateNearNumbers(rel [][]int32) {
 // every other. Real text never comes near it.
 const maxRelated = 64
 
-// minPrefix is the shortest stem that matches the longer stems it begins
-// (demonyms and derived forms the stemmer leaves apart).
-const minPrefix = 5
+// relatePrefixes relates a stem to the longer stems it begins when the
+// rest is an ending that keeps the referent, and the stemmer left the two
+// apart: a name's demonym ("ethiopia", "ethiopian"; "iraq", "iraqi";
+// "afghan", "afghanistan"), both never written in lower case, and the
+// "-ern" of a compass point ("north", "northern"). Any other shared
+// beginning is a coincidence of spelling more often than of meaning:
+// "party" and "particularly", "cabin" and "cabinet", "count" and
+// "countries", "again" and "against".
+func (v *vocab) relatePrefixes(rel [][]int32) {
+	order := make([]int32, 0, len(v.stems))
+	for id := range v.stems {
+		if !v.number[id] {
+			order = append(order, int32(id))
+		}
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(v.stems[x], v.stems[y]) })
+	for k, x := range order {
+		sx := v.stems[x]
+		if len(sx) < minPrefix {
+			continue
+		}
+		for n, y := range order[k+1:] {
+			if n == maxRelated || !strings.HasPrefix(v.stems[y], sx) {
+				break
+			}
+			rest := v.stems[y][len(sx):]
+			name := !v.lower[x] && !v.lower[y]
+			if (name && slices.Contains(demonymEndings, rest)) || (rest == "ern" && v.lower[x] && slices.Contains(compassPoints, sx)) {
+				rel[x] = append(rel[x], y)
+				rel[y] = append(rel[y], x)
+			}
+		}
+	}
+}
+
+// minPrefix is the shortest stem related to the longer stems it begins
+// ("cuba", "cuban").
+const minPrefix = 4
+
+// demonymEndings are the endings that make a people or its language of a
+// place's name, as the stemmer leaves them.
+var demonymEndings = []string{"n", "an", "ian", "ean", "ese", "i", "istan"}
+
+// compassPoints are the stems that take "-ern".
+var compassPoints = []string{"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 // gramDice is the weighted Dice coefficient of two sorted n-gram lists.
 // The weights are summed in the order of the merged lists.
