@@ -17,6 +17,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -217,13 +218,12 @@ func buildJoined(name string, sents map[string]string, build Builder) (*corpus.D
 	var spans []span
 	pos := 0
 	for _, i := range idx {
-		s := norm.NFC.String(strings.TrimSpace(sents[strconv.Itoa(i)]))
-		k := strings.Index(doc.Text[pos:], s)
+		k, n := findSpaced(doc.Text[pos:], norm.NFC.String(sents[strconv.Itoa(i)]))
 		if k < 0 {
 			continue
 		}
-		spans = append(spans, span{pos + k, pos + k + len(s), i})
-		pos += k + len(s)
+		spans = append(spans, span{pos + k, pos + k + n, i})
+		pos += k + n
 	}
 	toGold := make([]int, len(doc.Sentences))
 	for n, s := range doc.Sentences {
@@ -237,6 +237,26 @@ func buildJoined(name string, sents map[string]string, build Builder) (*corpus.D
 		toGold[n] = best
 	}
 	return doc, toGold
+}
+
+// findSpaced returns where s first occurs in text, and its length there,
+// with any run of white space in s matching any run in text: the build
+// collapses a run of spaces to one (blanked names leave two in
+// news_synth) but keeps paragraph breaks. It returns -1 when s is absent
+// or blank.
+func findSpaced(text, s string) (at, n int) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return -1, 0
+	}
+	for i := range words {
+		words[i] = regexp.QuoteMeta(words[i])
+	}
+	loc := regexp.MustCompile(strings.Join(words, `\s+`)).FindStringIndex(text)
+	if loc == nil {
+		return -1, 0
+	}
+	return loc[0], loc[1] - loc[0]
 }
 
 // endsSentence reports whether s ends as a sentence does: with a full

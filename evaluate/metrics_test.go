@@ -2,9 +2,10 @@ package evaluate
 
 import (
 	"math"
-	"parallax/analysis"
+	"slices"
 	"testing"
 
+	"parallax/analysis"
 	"parallax/corpus"
 )
 
@@ -85,5 +86,48 @@ func TestJoinKeepsHeadlinesApart(t *testing.T) {
 	d, to := buildJoined("a", map[string]string{"0": "Quake hits city", "1": "A quake hit the city."}, corpus.FromText)
 	if len(d.Sentences) != 2 || to[0] != 0 || to[1] != 1 {
 		t.Errorf("headline merged with the lead: %d sentences, map %v", len(d.Sentences), to)
+	}
+}
+
+// TestJoinFindsGoldDespiteSpacing maps gold sentences whose white space the
+// build changes: two spaces where a name was blanked (collapsed) and a
+// paragraph break inside a gold sentence (kept). Before, neither was found,
+// and their links were lost from the count.
+func TestJoinFindsGoldDespiteSpacing(t *testing.T) {
+	d, to := buildJoined("a", map[string]string{
+		"0": "Journalists were honoured in the  in Washington.",
+		"1": "\"\n\nDeputies used phones to talk to the suspects.",
+		"2": "The fire spread.",
+	}, corpus.FromText)
+	for n, g := range to {
+		if g < 0 {
+			s := d.Sentences[n]
+			t.Errorf("sentence %d %q maps to no gold sentence (map %v)", n, d.Text[s.Start:s.End], to)
+		}
+	}
+	for _, g := range []int{0, 1, 2} {
+		if !slices.Contains(to, g) {
+			t.Errorf("gold sentence %d has no sentence of its own (map %v)", g, to)
+		}
+	}
+}
+
+func TestFindSpaced(t *testing.T) {
+	for _, tc := range []struct {
+		text, s string
+		at, n   int
+	}{
+		{"a b c", "b c", 2, 3},
+		{"in the in Washington.", "the  in", 3, 6},
+		{"x.\"\n\nDeputies used", "\"\n\nDeputies", 2, 11},
+		{"x. \"\n\nDeputies used", "\" Deputies", 3, 11},
+		{"a (b) c", "(b)", 2, 3}, // metacharacters are literal
+		{"a b c", "d", -1, 0},
+		{"a b c", "  ", -1, 0},
+	} {
+		at, n := findSpaced(tc.text, tc.s)
+		if at != tc.at || n != tc.n {
+			t.Errorf("findSpaced(%q, %q) = %d, %d, want %d, %d", tc.text, tc.s, at, n, tc.at, tc.n)
+		}
 	}
 }
