@@ -471,7 +471,7 @@ const maxRelated = 64
 // "-ern" of a compass point ("north", "northern"). Any other shared
 // beginning is a coincidence of spelling more often than of meaning:
 // "party" and "particularly", "cabin" and "cabinet", "count" and
-// "countries", "again" and "against".
+// "countries", "internal" and "internet".
 func (v *vocab) relatePrefixes(rel [][]int32) {
 	order := make([]int32, 0, len(v.stems))
 	for id := range v.stems {
