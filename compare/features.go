@@ -22,6 +22,7 @@ type vocab struct {
 	stems    []string
 	surface  []string   // per id: the first word seen with the stem (see vectorsOf)
 	concepts [][]uint32 // WordNet concepts per id (English only; see finish)
+	origins  [][]uint8  // per id, the origin mask of each of its concepts (see wordnetStems.origins)
 	relIDs   [][]int32  // related stems of each id, sorted (see finish)
 	english  []bool     // whether the stem came from English text
 	number   []bool
@@ -93,6 +94,7 @@ type sentFeat struct {
 	grams   []int32 // distinct character 4-grams of the content words, sorted
 	surface []string
 	common  []bool    // per stem: written in lower case, a common word rather than part of a name
+	pos     []uint8   // per stem: the parts of speech its first word may stand for there (see contextPOS); nil: any
 	clauses [][]int32 // content stems of each clause, sorted (nil: one clause)
 	words   int       // number of word tokens, stop words included
 	skip    bool
@@ -140,9 +142,15 @@ func (v *vocab) featuresOf(text, lang string, toks []token.Token) sentFeat {
 	f.ids = make([]int32, len(ps))
 	f.surface = make([]string, len(ps))
 	f.common = make([]bool, len(ps))
+	if english {
+		f.pos = make([]uint8, len(ps))
+	}
 	for k, p := range ps {
 		t := toks[p.pos]
 		f.ids[k], f.surface[k], f.common[k] = p.id, t.Norm, isCommonWord(text[t.Start:t.End])
+		if english {
+			f.pos[k] = contextPOS(toks, p.pos, f.common[k])
+		}
 		f.grams = v.addGrams(f.grams, t.Norm)
 	}
 	f.grams = sortedUnique(f.grams)
@@ -360,7 +368,7 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 		bestK, bestW := -1, 0.0
 		for _, idb := range v.relIDs[ida] {
 			yk := int(sc.mark[idb]) - 1
-			if yk < 0 || used[yk] {
+			if yk < 0 || used[yk] || !v.plausible(a, x, b, restB[yk]) {
 				continue
 			}
 			if ww := math.Min(w[ida], w[idb]); ww > bestW {
@@ -385,6 +393,44 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 	return m
 }
 
+// plausible reports whether the related stems a.ids[x] and b.ids[y] may
+// be taken for each other where they stand: when WordNet relates them,
+// one of the concepts they share must come, for each word, from a sense
+// of a part of speech the word may have there (see contextPOS): "the
+// talks" (a noun) are related to "spoke" through the verb concept that
+// the noun "talk" reaches by derivation, but "briefed" (a verb) is not
+// related to "short", which shares only the adjective concept "brief".
+// Relations by ending or nearness of numbers share no concept and always
+// hold.
+func (v *vocab) plausible(a *sentFeat, x int, b *sentFeat, y int) bool {
+	if a.pos == nil || b.pos == nil {
+		return true
+	}
+	pa, pb := a.pos[x], b.pos[y]
+	if pa == posAny && pb == posAny {
+		return true
+	}
+	ida, idb := a.ids[x], b.ids[y]
+	cx, cy := v.concepts[ida], v.concepts[idb]
+	shared := false
+	for i, j := 0, 0; i < len(cx) && j < len(cy); {
+		switch {
+		case cx[i] == cy[j]:
+			if v.origins[ida][i]&pa != 0 && v.origins[idb][j]&pb != 0 {
+				return true
+			}
+			shared = true
+			i++
+			j++
+		case cx[i] < cy[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return !shared
+}
+
 // finish computes, once every stem is known, each stem's related stems
 // within the vocabulary: those that share a WordNet concept with it, those
 // derived from it by a plausible ending (see relatePrefixes) and, for
@@ -392,10 +438,11 @@ func (v *vocab) overlap(sc *scratch, a, b *sentFeat, w []float64, synWeight floa
 func (v *vocab) finish() {
 	n := len(v.stems)
 	v.concepts = make([][]uint32, n)
+	v.origins = make([][]uint8, n)
 	forChunks(n, func(lo, hi int) {
 		for id := lo; id < hi; id++ {
 			if v.english[id] && !v.number[id] {
-				v.concepts[id] = relatedConcepts(v.stems[id])
+				v.concepts[id], v.origins[id] = relatedConcepts(v.stems[id])
 			}
 		}
 	})

@@ -16,7 +16,8 @@ import (
 // wordnetData is the related-word table built by devtools/wordnetgen from
 // WordNet 3.0 (see WORDNET_LICENSE): for each English Snowball stem, the WordNet
 // concepts (synsets) of its commonest senses and of their closest relatives
-// (derivations, pertainyms, satellite heads, narrow hypernyms). It is
+// (derivations, pertainyms, satellite heads, narrow hypernyms), each with
+// the parts of speech of the stem's own senses that reach it. It is
 // embedded as a string so that the table is used where it lies, without
 // copying (see decodeWordnet).
 //
@@ -39,6 +40,11 @@ type wordnetStems struct {
 	idEnds string // per stem, a 4-byte end of its concept ids in ids
 	names  string // every stem, in order, end to end
 	ids    string // every stem's concept ids, 2 bytes each
+	// origins holds the origin mask of every concept id, in the same
+	// order, a byte each: the parts of speech (posAdj, posNoun, posAdv,
+	// posVerb, posParticiple) of the stem's own senses that reach the
+	// concept, with their derivational family within the stem.
+	origins string
 	// from[b] is the first stem whose first byte is at least b: the
 	// stems starting with b are from[b] to from[b+1].
 	from [257]int32
@@ -86,16 +92,22 @@ func (t *wordnetStems) stem(k int) string {
 	return t.names[start:end]
 }
 
-// list returns the concept ids of stem k, in a new slice.
-func (t *wordnetStems) list(k int) []uint32 {
-	start := 0
+// span returns where the concept ids of stem k start and end, 0, 0 in
+// a malformed table (see check).
+func (t *wordnetStems) span(k int) (start, end int) {
 	if k > 0 {
 		start = u32(t.idEnds, k-1)
 	}
-	end := u32(t.idEnds, k)
+	end = u32(t.idEnds, k)
 	if start > end || 2*end > len(t.ids) {
-		return nil // a malformed table (see check)
+		return 0, 0
 	}
+	return start, end
+}
+
+// list returns the concept ids of stem k, in a new slice.
+func (t *wordnetStems) list(k int) []uint32 {
+	start, end := t.span(k)
 	out := make([]uint32, end-start)
 	for j := range out {
 		out[j] = u16(t.ids, start+j)
@@ -103,17 +115,41 @@ func (t *wordnetStems) list(k int) []uint32 {
 	return out
 }
 
-// concepts returns the concept ids of stem, nil when it is unknown.
-func (t *wordnetStems) concepts(stem string) []uint32 {
+// originList returns the origin masks of the concept ids of stem k, in
+// the order of list, in a new slice.
+func (t *wordnetStems) originList(k int) []uint8 {
+	start, end := t.span(k)
+	out := make([]uint8, end-start)
+	for j := range out {
+		out[j] = t.origins[start+j]
+	}
+	return out
+}
+
+// find returns the number of stem, false when it is unknown.
+func (t *wordnetStems) find(stem string) (int, bool) {
 	if stem == "" || t.n == 0 {
-		return nil
+		return 0, false
 	}
 	lo, hi := int(t.from[stem[0]]), int(t.from[int(stem[0])+1])
 	k, ok := sort.Find(hi-lo, func(k int) int { return strings.Compare(stem, t.stem(lo+k)) })
+	return lo + k, ok
+}
+
+// concepts returns the concept ids of stem, nil when it is unknown.
+func (t *wordnetStems) concepts(stem string) []uint32 {
+	ids, _ := t.lookup(stem)
+	return ids
+}
+
+// lookup returns the concept ids of stem and their origin masks, nil
+// when it is unknown.
+func (t *wordnetStems) lookup(stem string) ([]uint32, []uint8) {
+	k, ok := t.find(stem)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	return t.list(lo + k)
+	return t.list(k), t.originList(k)
 }
 
 // all yields every stem with its concept ids, in order.
@@ -149,10 +185,11 @@ func Preload() {
 }
 
 // relatedConcepts returns sorted concept ids for an English Snowball stem (lower
-// case), nil when the stem is unknown. Two stems are related when their concept
-// lists intersect. The returned slice is shared and must not be modified.
-func relatedConcepts(stem string) []uint32 {
-	return wordnetConcepts().concepts(stem)
+// case), with the origin mask of each (see wordnetStems.origins), nil when
+// the stem is unknown. Two stems are related when their concept lists
+// intersect.
+func relatedConcepts(stem string) ([]uint32, []uint8) {
+	return wordnetConcepts().lookup(stem)
 }
 
 // related reports whether two distinct stems share a concept. A stem is not
@@ -178,7 +215,7 @@ func related(a, b string) bool {
 
 var errWordnetFormat = errors.New("compare: malformed related-word table")
 
-// wordnetHeader is the length of the table's header: the magic "PWN2",
+// wordnetHeader is the length of the table's header: the magic "PWN3",
 // then the number of stems, of concept ids and of bytes of stems, each as
 // 4 little-endian bytes.
 const wordnetHeader = 16
@@ -191,31 +228,34 @@ const maxStemConcepts = 8
 // layout took 7-13 ms to decode at every process's first comparison): the
 // header (see wordnetHeader); per stem in sorted order the end of the stem
 // in the stems' bytes; per stem the end of its concept ids; the stems end
-// to end; and the concept ids, per stem in ascending order, 2
-// little-endian bytes each. Numbers of 4 bytes are little-endian.
+// to end; the concept ids, per stem in ascending order, 2 little-endian
+// bytes each; and their origin masks, a byte each. Numbers of 4 bytes
+// are little-endian.
 //
 // Opening checks only the header and the sizes and indexes the stems by
 // their first byte, in one pass: a lookup never reads out of bounds
 // whatever the offsets hold. check verifies the rest, which the tests do
 // for the embedded table.
 func decodeWordnet(data string) (*wordnetStems, error) {
-	if len(data) < wordnetHeader || data[:4] != "PWN2" {
+	if len(data) < wordnetHeader || data[:4] != "PWN3" {
 		return nil, errWordnetFormat
 	}
 	n, nIDs, nNames := u32(data, 1), u32(data, 2), u32(data, 3)
 	if n == 0 || n > len(data)/8 || nIDs > len(data)/2 || nNames > len(data) ||
-		len(data) != wordnetHeader+8*n+nNames+2*nIDs {
+		len(data) != wordnetHeader+8*n+nNames+3*nIDs {
 		return nil, errWordnetFormat
 	}
 	body := data[wordnetHeader:]
-	t := &wordnetStems{n: n, ends: body[:4*n], idEnds: body[4*n : 8*n], names: body[8*n : 8*n+nNames], ids: body[8*n+nNames:]}
+	t := &wordnetStems{n: n, ends: body[:4*n], idEnds: body[4*n : 8*n], names: body[8*n : 8*n+nNames],
+		ids: body[8*n+nNames : 8*n+nNames+2*nIDs], origins: body[8*n+nNames+2*nIDs:]}
 	t.index()
 	return t, nil
 }
 
 // check verifies what decodeWordnet leaves unchecked: the offsets ascend
 // and end with their data, the stems are strictly ascending, and every stem
-// holds 1 to maxStemConcepts concepts in strictly ascending order.
+// holds 1 to maxStemConcepts concepts in strictly ascending order, each
+// with an origin of at least one part of speech.
 func (t *wordnetStems) check() error {
 	prevEnd, prevIDs := 0, 0
 	for k := range t.n {
@@ -229,6 +269,11 @@ func (t *wordnetStems) check() error {
 		for j := prevIDs + 1; j < idEnd; j++ {
 			if u16(t.ids, j) <= u16(t.ids, j-1) {
 				return errWordnetFormat // concepts not strictly ascending
+			}
+		}
+		for _, o := range t.originList(k) {
+			if o == 0 || o&^posAny != 0 {
+				return errWordnetFormat // a concept of no part of speech, or of an unknown one
 			}
 		}
 		prevEnd, prevIDs = end, idEnd

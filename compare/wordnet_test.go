@@ -61,14 +61,16 @@ func TestWordnetDecodeMalformed(t *testing.T) {
 		data string
 	}{
 		{"empty", ""},
-		{"not the table", "PWN2 plain"},
+		{"not the table", "PWN3 plain"},
 		{"truncated", wordnetData[:len(wordnetData)/2]},
 		{"bad magic", "XXXX" + raw[4:]},
 		{"body truncated", raw[:len(raw)-3]},
 		{"trailing bytes", raw + "\x00"},
-		{"magic only", "PWN2"},
-		{"no stems", "PWN2" + strings.Repeat("\x00", 12)},
+		{"magic only", "PWN3"},
+		{"no stems", "PWN3" + strings.Repeat("\x00", 12)},
 		{"stems out of order", outOfOrder(raw)},
+		{"a concept of no part of speech", raw[:len(raw)-1] + "\x00"},
+		{"a concept of an unknown part of speech", raw[:len(raw)-1] + "\x20"},
 	} {
 		table, err := decodeWordnet(tc.data)
 		if err == nil {
@@ -188,7 +190,7 @@ func TestWordnetRelatedConcepts(t *testing.T) {
 		{"", false},
 	} {
 		stem := wordnetStem(t, tc.word)
-		got := relatedConcepts(stem)
+		got, _ := relatedConcepts(stem)
 		if (got != nil) != tc.known {
 			t.Errorf("relatedConcepts(%q) = %v, want known=%v", stem, got, tc.known)
 		}

@@ -31,11 +31,18 @@
 // The flags change these settings, for experiments; "go generate" uses the
 // defaults.
 //
+// Each concept of a stem also records its origin: the parts of speech of
+// the stem's own senses that reach it, with the senses derivations join to
+// them within the stem (a mask: adjective 1, noun 2, adverb 4, verb 8,
+// adjective in -ed or -ing 16), so that a word used as a noun can be held
+// to the concepts of its noun senses and of their derivational family.
+//
 // The output is laid out to be read in place, without unpacking: the magic
-// "PWN2"; the number of stems, of concept ids over all stems and of bytes
+// "PWN3"; the number of stems, of concept ids over all stems and of bytes
 // of the stems; for each stem in sorted order the end of the stem in the
 // stems' bytes, then for each stem the end of its concept ids; the stems end
-// to end; and every stem's concept ids in ascending order. Numbers take 4
+// to end; every stem's concept ids in ascending order; and the origin mask
+// of each concept id in the same order, a byte each. Numbers take 4
 // little-endian bytes, concept ids 2.
 package main
 
@@ -47,6 +54,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -169,9 +177,9 @@ func main() {
 		}
 	}
 	concepts := map[uint32]bool{}
-	for _, ids := range table {
-		for _, id := range ids {
-			concepts[id] = true
+	for _, cs := range table {
+		for _, c := range cs {
+			concepts[c.id] = true
 		}
 	}
 	fmt.Printf("wordnetgen: %d stems, %d concepts, %d bytes → %s\n", len(table), len(concepts), len(data), *out)
@@ -400,9 +408,9 @@ type candidate struct {
 	score float64
 }
 
-// build returns the table (for each stem, its sorted concept ids) and the
-// synset of each concept id.
-func build(wn *wordnet, o options) (map[string][]uint32, []key) {
+// build returns the table (for each stem, its concepts sorted by id) and
+// the synset of each concept id.
+func build(wn *wordnet, o options) (map[string][]concept, []key) {
 	keptCache := map[lemmaPos]map[int]bool{}
 	isKept := func(lemma string, pos byte, off int) bool {
 		lp := lemmaPos{lemma, pos}
@@ -420,8 +428,9 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 	// Gather (stem, word) contributions first, so that words much rarer
 	// than the commonest word of their stem can be left out.
 	type contrib struct {
-		lp    lemmaPos
-		total int // tagged count of the word
+		lp         lemmaPos
+		total      int  // tagged count of the word
+		inflection bool // the stem is an irregular inflection of the word (said → say)
 	}
 	byStem := map[string][]contrib{}
 	total := func(lp lemmaPos) int {
@@ -434,7 +443,7 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 	for _, lp := range sortedLemmas(wn.senses) {
 		if usable(lp.lemma) {
 			st := stem(lp.lemma)
-			byStem[st] = append(byStem[st], contrib{lp, total(lp)})
+			byStem[st] = append(byStem[st], contrib{lp, total(lp), false})
 		}
 	}
 	for _, lp := range sortedLemmas(wn.exc) {
@@ -445,13 +454,14 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 		for _, base := range wn.exc[lp] {
 			if usable(base) && stem(base) != st {
 				b := lemmaPos{base, lp.pos}
-				byStem[st] = append(byStem[st], contrib{b, total(b)})
+				byStem[st] = append(byStem[st], contrib{b, total(b), true})
 			}
 		}
 	}
 
 	cands := map[string]map[key]float64{} // stem → concept → best score
-	add := func(stem string, t *synset, score float64) {
+	origins := map[string]map[key]uint8{} // stem → concept → parts of speech of the senses that reach it
+	add := func(stem string, t *synset, score float64, origin uint8) {
 		if t.numeric {
 			return
 		}
@@ -460,24 +470,27 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 		if m == nil {
 			m = map[key]float64{}
 			cands[stem] = m
+			origins[stem] = map[key]uint8{}
 		}
 		if sc, ok := m[k]; !ok || score > sc {
 			m[k] = score
 		}
+		origins[stem][k] |= origin
 	}
 	// expand adds the concepts of one word to stem.
-	expand := func(stem string, lp lemmaPos) {
+	expand := func(stem string, lp lemmaPos, family map[key]uint8) {
 		cs := wn.counts[lp]
 		for i, off := range wn.kept(lp, o) {
 			s := wn.synsets[key{lp.pos, off}]
 			if s == nil {
 				continue
 			}
+			origin := family[key{lp.pos, off}]
 			score := 1 / float64(i+2)
 			if i < len(cs) {
 				score += float64(cs[i])
 			}
-			add(stem, s, score)
+			add(stem, s, score, origin)
 			wi := 0 // 1-based number of the lemma in s
 			for j, w := range s.words {
 				if w == lp.lemma {
@@ -498,13 +511,13 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 				}
 				switch {
 				case p.sym == "+" && o.deriv && lexicalOK():
-					add(stem, t, score*0.75)
+					add(stem, t, score*0.75, origin)
 				case p.sym == `\` && o.pert && lexicalOK():
-					add(stem, t, score*0.75)
+					add(stem, t, score*0.75, origin)
 				case p.sym == "&" && o.similar && s.ssType == 's' && t.ssType == 'a' && t.satellites <= o.simMax:
-					add(stem, t, score*0.5)
+					add(stem, t, score*0.5, origin)
 				case p.sym == "@" && o.hyper > 0 && (s.pos == 'n' || o.verbHyper && s.pos == 'v') && t.hyponyms <= o.hyper:
-					add(stem, t, score*0.25)
+					add(stem, t, score*0.25, origin)
 				}
 			}
 		}
@@ -519,10 +532,17 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 		for _, c := range byStem[st] {
 			best = max(best, c.total)
 		}
+		var words []lemmaPos
+		participles := map[lemmaPos]bool{}
 		for _, c := range byStem[st] {
 			if float64(c.total) >= o.lemmaShare*float64(best) && (!o.ownWords || c.total == best || inflected(st, c.lp.lemma)) {
-				expand(st, c.lp)
+				words = append(words, c.lp)
+				participles[c.lp] = c.inflection && c.lp.pos == 'v'
 			}
+		}
+		family := wn.families(words, participles, o)
+		for _, lp := range words {
+			expand(st, lp, family)
 		}
 	}
 
@@ -592,16 +612,108 @@ func build(wn *wordnet, o options) (map[string][]uint32, []key) {
 	for i, k := range keys {
 		ids[k] = uint32(i)
 	}
-	table := make(map[string][]uint32, len(lists))
+	table := make(map[string][]concept, len(lists))
 	for st, l := range lists {
-		v := make([]uint32, len(l))
+		v := make([]concept, len(l))
 		for i, c := range l {
-			v[i] = ids[c.k]
+			v[i] = concept{ids[c.k], origins[st][c.k]}
 		}
-		sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+		sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
 		table[st] = v
 	}
 	return table, keys
+}
+
+// concept is one concept of a stem: its id and the parts of speech (a
+// mask of posBit values) of the stem's own word senses that reach it,
+// directly or through a relation: "attack" the noun reaches the verb
+// concept "attack, assail" through a derivation, so that concept has
+// the noun origin as well as the verb one.
+type concept struct {
+	id     uint32
+	origin uint8
+}
+
+// posBit is the bit of each part of speech in an origin mask, and
+// posParticiple that of an adjective in -ed or -ing; package compare reads
+// the masks with the same bits.
+var posBit = map[byte]uint8{'a': 1, 'n': 2, 'r': 4, 'v': 8}
+
+const posParticiple = 16
+
+// families returns the origin mask of each kept sense of words, the
+// words of one stem: the parts of speech of the senses of its family,
+// the kept senses that derivational pointers between the stem's own
+// words join ("immigrant" the noun and "immigrate" the verb), so that a
+// word used as a noun can stand for what its verb reaches. Homographs
+// stay apart: "brief" the adjective (short) and "brief" the verb
+// (instruct) share no derivation. A verb in participles stands for an
+// irregular past or participle of it ("slain", "fallen"), which may also
+// be used as an adjective ("the slain officer"), so its senses have the
+// participle bit as well.
+func (wn *wordnet) families(words []lemmaPos, participles map[lemmaPos]bool, o options) map[key]uint8 {
+	own := map[lemmaPos]bool{}
+	parent := map[key]key{}
+	bits := map[key]uint8{}
+	for _, lp := range words {
+		own[lp] = true
+		for _, off := range wn.kept(lp, o) {
+			k := key{lp.pos, off}
+			parent[k] = k
+			bits[k] |= originBit(lp)
+			if participles[lp] {
+				bits[k] |= posParticiple
+			}
+		}
+	}
+	root := func(k key) key {
+		for parent[k] != k {
+			k = parent[k]
+		}
+		return k
+	}
+	for _, lp := range words {
+		for _, off := range wn.kept(lp, o) {
+			s := wn.synsets[key{lp.pos, off}]
+			if s == nil {
+				continue
+			}
+			wi := slices.Index(s.words, lp.lemma) + 1
+			for _, p := range s.ptrs {
+				t := wn.synsets[key{p.pos, p.offset}]
+				tk := key{p.pos, p.offset}
+				if p.sym != "+" || p.src != wi || t == nil || p.dst < 1 || p.dst > len(t.words) {
+					continue
+				}
+				if _, ok := parent[tk]; !ok || !own[lemmaPos{t.words[p.dst-1], t.pos}] {
+					continue
+				}
+				if a, b := root(key{lp.pos, off}), root(tk); a != b {
+					parent[b] = a
+				}
+			}
+		}
+	}
+	mask := map[key]uint8{}
+	for k, b := range bits {
+		mask[root(k)] |= b
+	}
+	out := make(map[key]uint8, len(bits))
+	for k := range bits {
+		out[k] = mask[root(k)]
+	}
+	return out
+}
+
+// originBit is the bit of a word's part of speech in an origin mask; an
+// adjective in -ed or -ing ("raised", "increasing") has a bit of its
+// own, since a word in -ed in a text may be that adjective but not
+// another ("briefed" is not "brief", short).
+func originBit(lp lemmaPos) uint8 {
+	if lp.pos == 'a' && (strings.HasSuffix(lp.lemma, "ed") || strings.HasSuffix(lp.lemma, "ing")) {
+		return posParticiple
+	}
+	return posBit[lp.pos]
 }
 
 // inflected reports whether lemma is its stem's base word or an inflection
@@ -631,40 +743,46 @@ func stem(word string) string {
 
 // encode serialises the table in the layout compare reads in place (see
 // the package comment).
-func encode(table map[string][]uint32) ([]byte, error) {
+func encode(table map[string][]concept) ([]byte, error) {
 	stems := make([]string, 0, len(table))
 	for st := range table {
 		stems = append(stems, st)
 	}
 	sort.Strings(stems)
 	var names []byte
-	var ids []uint32
+	var cs []concept
 	ends := make([]byte, 0, 4*len(stems))
 	idEnds := make([]byte, 0, 4*len(stems))
 	for _, st := range stems {
 		names = append(names, st...)
 		ends = binary.LittleEndian.AppendUint32(ends, uint32(len(names)))
-		ids = append(ids, table[st]...)
-		idEnds = binary.LittleEndian.AppendUint32(idEnds, uint32(len(ids)))
+		cs = append(cs, table[st]...)
+		idEnds = binary.LittleEndian.AppendUint32(idEnds, uint32(len(cs)))
 	}
-	raw := []byte("PWN2")
-	for _, n := range []int{len(stems), len(ids), len(names)} {
+	raw := []byte("PWN3")
+	for _, n := range []int{len(stems), len(cs), len(names)} {
 		raw = binary.LittleEndian.AppendUint32(raw, uint32(n))
 	}
 	raw = append(raw, ends...)
 	raw = append(raw, idEnds...)
 	raw = append(raw, names...)
-	for _, id := range ids {
-		if id > 1<<16-1 {
-			return nil, fmt.Errorf("concept id %d does not fit in 2 bytes", id)
+	for _, c := range cs {
+		if c.id > 1<<16-1 {
+			return nil, fmt.Errorf("concept id %d does not fit in 2 bytes", c.id)
 		}
-		raw = binary.LittleEndian.AppendUint16(raw, uint16(id))
+		raw = binary.LittleEndian.AppendUint16(raw, uint16(c.id))
+	}
+	for _, c := range cs {
+		if c.origin == 0 || c.origin > 31 {
+			return nil, fmt.Errorf("concept id %d: origin mask %d out of range", c.id, c.origin)
+		}
+		raw = append(raw, c.origin)
 	}
 	return raw, nil
 }
 
 // writeText writes "stem id:word,word ..." lines, for inspection.
-func writeText(name string, table map[string][]uint32, wn *wordnet, keys []key) error {
+func writeText(name string, table map[string][]concept, wn *wordnet, keys []key) error {
 	stems := make([]string, 0, len(table))
 	for st := range table {
 		stems = append(stems, st)
@@ -673,9 +791,9 @@ func writeText(name string, table map[string][]uint32, wn *wordnet, keys []key) 
 	var b strings.Builder
 	for _, st := range stems {
 		b.WriteString(st)
-		for _, id := range table[st] {
-			s := wn.synsets[keys[id]]
-			fmt.Fprintf(&b, " %d:%c:%s", id, s.pos, strings.Join(s.words, ","))
+		for _, c := range table[st] {
+			s := wn.synsets[keys[c.id]]
+			fmt.Fprintf(&b, " %d:%c:%05b:%s", c.id, s.pos, c.origin, strings.Join(s.words, ","))
 		}
 		b.WriteByte('\n')
 	}
