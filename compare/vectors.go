@@ -169,8 +169,11 @@ func (wv *wordVectors) align(da, i, db, j int, a, b *sentFeat, w []float64, sc *
 
 // maxAligned is how many of a sentence's unmatched stems, the heaviest,
 // are compared by vector at most: a long sentence's light words change
-// its alignment little and would cost a product per pair.
-const maxAligned = 8
+// its alignment little and would cost a product per pair. Six gives the
+// dev figures of eight (news_synth_dev 978 correct links against 979,
+// the other sets unchanged; four loses a little more) for 44 % fewer
+// products.
+const maxAligned = 6
 
 // heaviest appends to dst the first maxAligned places of order (a
 // sentence's stems with a vector, heaviest first) not matched exactly
