@@ -20,11 +20,11 @@ type vocab struct {
 	gramIDs  map[uint64]int32
 	tz       *token.Tokenizer // the comparison's tokeniser, with its stem cache
 	stems    []string
-	surface  []string   // per id: the first word seen with the stem (see vectorsOf)
-	concepts [][]uint32 // WordNet concepts per id (English only; see finish)
-	origins  [][]uint8  // per id, the origin mask of each of its concepts (see wordnetStems.origins)
-	relIDs   [][]int32  // related stems of each id, sorted (see finish)
-	english  []bool     // whether the stem came from English text
+	surface  []string  // per id: the first word seen with the stem (see vectorsOf)
+	concepts []string  // WordNet concepts per id, 2 bytes each (English only; see finish and relatedConcepts)
+	origins  []string  // per id, the origin mask of each of its concepts, a byte each (see wordnetStems.origins)
+	relIDs   [][]int32 // related stems of each id, sorted (see finish)
+	english  []bool    // whether the stem came from English text
 	number   []bool
 	lower    []bool // whether the stem was written in lower case at least once (else a name)
 }
@@ -413,16 +413,17 @@ func (v *vocab) plausible(a *sentFeat, x int, b *sentFeat, y int) bool {
 	ida, idb := a.ids[x], b.ids[y]
 	cx, cy := v.concepts[ida], v.concepts[idb]
 	shared := false
-	for i, j := 0, 0; i < len(cx) && j < len(cy); {
+	for i, j := 0, 0; 2*i < len(cx) && 2*j < len(cy); {
+		x, y := u16(cx, i), u16(cy, j)
 		switch {
-		case cx[i] == cy[j]:
+		case x == y:
 			if v.origins[ida][i]&pa != 0 && v.origins[idb][j]&pb != 0 {
 				return true
 			}
 			shared = true
 			i++
 			j++
-		case cx[i] < cy[j]:
+		case x < y:
 			i++
 		default:
 			j++
@@ -437,8 +438,8 @@ func (v *vocab) plausible(a *sentFeat, x int, b *sentFeat, y int) bool {
 // numbers, the near ones (see relateNearNumbers).
 func (v *vocab) finish() {
 	n := len(v.stems)
-	v.concepts = make([][]uint32, n)
-	v.origins = make([][]uint8, n)
+	v.concepts = make([]string, n)
+	v.origins = make([]string, n)
 	forChunks(n, func(lo, hi int) {
 		for id := lo; id < hi; id++ {
 			if v.english[id] && !v.number[id] {
@@ -449,7 +450,8 @@ func (v *vocab) finish() {
 	rel := make([][]int32, n)
 	byConcept := map[uint32][]int32{}
 	for id, cs := range v.concepts {
-		for _, c := range cs {
+		for k := range len(cs) / 2 {
+			c := u16(cs, k)
 			byConcept[c] = append(byConcept[c], int32(id))
 		}
 	}

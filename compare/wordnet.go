@@ -184,12 +184,19 @@ func Preload() {
 	go wordvec.Load()
 }
 
-// relatedConcepts returns sorted concept ids for an English Snowball stem (lower
-// case), with the origin mask of each (see wordnetStems.origins), nil when
-// the stem is unknown. Two stems are related when their concept lists
-// intersect.
-func relatedConcepts(stem string) ([]uint32, []uint8) {
-	return wordnetConcepts().lookup(stem)
+// relatedConcepts returns the sorted concept ids of an English Snowball
+// stem (lower case) as they lie in the table, 2 little-endian bytes each
+// (see u16), and the origin mask of each, a byte each (see
+// wordnetStems.origins); "" when the stem is unknown. Two stems are
+// related when their concept lists intersect. Nothing is copied.
+func relatedConcepts(stem string) (ids, origins string) {
+	t := wordnetConcepts()
+	k, ok := t.find(stem)
+	if !ok {
+		return "", ""
+	}
+	start, end := t.span(k)
+	return t.ids[2*start : 2*end], t.origins[start:end]
 }
 
 // related reports whether two distinct stems share a concept. A stem is not

@@ -190,12 +190,12 @@ func TestWordnetRelatedConcepts(t *testing.T) {
 		{"", false},
 	} {
 		stem := wordnetStem(t, tc.word)
-		got, _ := relatedConcepts(stem)
-		if (got != nil) != tc.known {
-			t.Errorf("relatedConcepts(%q) = %v, want known=%v", stem, got, tc.known)
+		ids, origins := relatedConcepts(stem)
+		if (ids != "") != tc.known || len(ids) != 2*len(origins) {
+			t.Errorf("relatedConcepts(%q) = %q, %q, want known=%v and one origin per id", stem, ids, origins, tc.known)
 		}
-		if !slices.IsSorted(got) {
-			t.Errorf("relatedConcepts(%q) = %v, not sorted", stem, got)
+		if got := wordnetConcepts().concepts(stem); !slices.IsSorted(got) || len(got) != len(origins) {
+			t.Errorf("concepts(%q) = %v, not sorted or not those of relatedConcepts", stem, got)
 		}
 	}
 }
