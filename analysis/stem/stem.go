@@ -17,21 +17,36 @@ import (
 
 // language is one language's Snowball stemmer and stop-word lists.
 type language struct {
-	stem  func(string, bool) string
-	stop  func(string) bool
-	extra map[string]bool
+	stem    func(string, bool) string
+	stop    func(string) bool
+	extra   map[string]bool
+	numbers map[string]int // number words and their values (see Number)
 }
 
 // languages are the languages with a Snowball stemmer, by ISO 639-1 code.
 var languages = map[string]language{
-	"en": {english.Stem, english.IsStopWord, extraStop["en"]},
-	"es": {spanish.Stem, spanish.IsStopWord, extraStop["es"]},
-	"fr": {french.Stem, french.IsStopWord, extraStop["fr"]},
-	"ru": {russian.Stem, russian.IsStopWord, nil},
-	"sv": {swedish.Stem, swedish.IsStopWord, nil},
-	"no": {norwegian.Stem, norwegian.IsStopWord, nil},
-	"nb": {norwegian.Stem, norwegian.IsStopWord, nil},
-	"hu": {hungarian.Stem, hungarian.IsStopWord, nil},
+	"en": {english.Stem, english.IsStopWord, extraStop["en"], englishNumbers},
+	"es": {spanish.Stem, spanish.IsStopWord, extraStop["es"], nil},
+	"fr": {french.Stem, french.IsStopWord, extraStop["fr"], nil},
+	"ru": {russian.Stem, russian.IsStopWord, nil, nil},
+	"sv": {swedish.Stem, swedish.IsStopWord, nil, nil},
+	"no": {norwegian.Stem, norwegian.IsStopWord, nil, nil},
+	"nb": {norwegian.Stem, norwegian.IsStopWord, nil, nil},
+	"hu": {hungarian.Stem, hungarian.IsStopWord, nil, nil},
+}
+
+// englishNumbers are the English number words that stand for a figure:
+// "nine" is "9", and "nine" against "seven" is a conflict of figures.
+// "One" and "two" are left out: "one" is mostly a pronoun ("one of the",
+// "no one") and a stop word, and "two" mostly counts what the story
+// already named ("the two leaders", "the two countries"), so that as a
+// figure it would link sentences that share nothing else.
+var englishNumbers = map[string]int{
+	"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 // extraStop are words each language's Snowball list lacks: for English the
@@ -95,6 +110,13 @@ func (s Stemmer) Stem(w string) string {
 		s.memo[w] = stem
 	}
 	return stem
+}
+
+// Number returns the value of w when it is a number word of the language
+// that stands for a figure ("nine": 9), false otherwise.
+func (s Stemmer) Number(w string) (int, bool) {
+	n, ok := s.lang.numbers[w]
+	return n, ok
 }
 
 // IsStop reports whether the lower-case word w is a stop word of the

@@ -37,3 +37,27 @@ func TestStemmer(t *testing.T) {
 		t.Errorf("remembered stem %q", got)
 	}
 }
+
+func TestNumber(t *testing.T) {
+	for _, tc := range []struct {
+		lang, word string
+		want       int
+		ok         bool
+	}{
+		{"en", "nine", 9, true},
+		{"en", "seventeen", 17, true},
+		{"en", "ninety", 90, true},
+		{"", "three", 3, true},
+		{"en", "one", 0, false}, // a pronoun, mostly
+		{"en", "two", 0, false}, // "the two leaders"
+		{"en", "hundred", 0, false},
+		{"en", "nineteenth", 0, false},
+		{"es", "nine", 0, false},
+		{"de", "neun", 0, false},
+	} {
+		n, ok := For(tc.lang).Number(tc.word)
+		if n != tc.want || ok != tc.ok {
+			t.Errorf("For(%q).Number(%q) = %d, %v; want %d, %v", tc.lang, tc.word, n, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -1,11 +1,13 @@
 // Package token splits text into words at Unicode word boundaries (UAX
 // #29, github.com/clipperhouse/uax29) and normalises them for comparison:
-// lower case, numbers without group separators, acronyms without dots,
+// lower case, numbers without group separators, English number words as
+// figures ("nine" is 9, "twenty-three" 23), acronyms without dots,
 // each with its stem and whether it is a stop word (package stem). Token
 // offsets are byte offsets into the text tokenised (see package analysis).
 package token
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,11 +29,14 @@ type Token struct {
 	// "us").
 	Norm string
 	// Stem is the Snowball stem of Norm in the text's language (Norm itself
-	// for numbers and for languages without a stemmer).
+	// for numbers and for languages without a stemmer; the figure of a
+	// number word).
 	Stem string
 	// Stop marks stop words and the reporting verbs of news ("said").
 	Stop bool
-	// Number marks numeric tokens (number.IsNumeral).
+	// Number marks numeric tokens (number.IsNumeral), and the number
+	// words of the language that stand for figures ("nine", whose Stem is
+	// "9"; "twenty-three", one token of Stem "23").
 	Number bool
 }
 
@@ -62,12 +67,65 @@ func tokenize(text string, st stem.Stemmer) []Token {
 		case acronym:
 			t.Stem = norm
 		default:
+			if n, ok := st.Number(norm); ok && !afterHyphenWord(toks, text, t.Start) {
+				t.Number, t.Stem = true, strconv.Itoa(n)
+				if joinsTens(toks, text, t.Start, n) {
+					// "twenty-three": one number, 23.
+					last := &toks[len(toks)-1]
+					v, _ := strconv.Atoi(last.Stem)
+					last.Stem, last.End = strconv.Itoa(v+n), t.End
+					last.Norm = strings.ToLower(text[last.Start:last.End])
+					continue
+				}
+				break
+			}
 			t.Stop = st.IsStop(norm)
 			t.Stem = st.Stem(norm)
 		}
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// afterHyphenWord reports whether the word starting at byte start of text
+// is joined by a hyphen to a word before it that is not a number: the
+// number word is then part of a term ("pick-six"), not a figure.
+func afterHyphenWord(toks []Token, text string, start int) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if last.Number {
+		return false
+	}
+	return isHyphen(text[last.End:start])
+}
+
+// isHyphen reports whether s, what lies between two words, is a hyphen,
+// alone or with spaces around it (as in text tokenised before, "pick -
+// six").
+func isHyphen(s string) bool {
+	switch strings.Trim(s, " ") {
+	case "-", "\u2010", "\u2011":
+		return true
+	}
+	return false
+}
+
+// joinsTens reports whether a number word of value n (1 to 9) starting at
+// byte start of text ends a number written with a hyphen ("twenty-three"):
+// the token before is a number word of tens and only a hyphen lies
+// between.
+func joinsTens(toks []Token, text string, start, n int) bool {
+	if n > 9 || len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	v, err := strconv.Atoi(last.Stem)
+	if !last.Number || err != nil || v < 20 || v > 90 || v%10 != 0 || number.IsNumeral(text[last.Start:last.End]) {
+		return false
+	}
+	return isHyphen(text[last.End:start])
 }
 
 // IsWord reports whether a uax29 word segment holds a letter or a digit:

@@ -25,6 +25,16 @@ func TestTokenize(t *testing.T) {
 			[]want{{"migrantes", "migrant"}, {"cruzaron", "cruz"}, {"frontera", "fronter"}}},
 		{"french stems and stop words", "Les migrants ont traversé la frontière", "fr",
 			[]want{{"migrants", "migr"}, {"traversé", "travers"}, {"frontière", "fronti"}}},
+		{"number words are figures", "Nine dead, seventeen hurt and twenty-three missing.", "en",
+			[]want{{"nine", "9"}, {"dead", "dead"}, {"seventeen", "17"}, {"hurt", "hurt"}, {"twenty-three", "23"}, {"missing", "miss"}}},
+		{"spaced hyphen joins tens too", "twenty - three", "en",
+			[]want{{"twenty - three", "23"}}},
+		{"a number word after a hyphened word is a term", "a pick-six and a top - ten", "en",
+			[]want{{"pick", "pick"}, {"six", "six"}, {"top", "top"}, {"ten", "ten"}}},
+		{"tens and units apart; two is a word", "twenty three and thirty-thirty, the two", "en",
+			[]want{{"twenty", "20"}, {"three", "3"}, {"thirty", "30"}, {"thirty", "30"}, {"two", "two"}}},
+		{"number words only in English", "nueve muertos", "es",
+			[]want{{"nueve", "nuev"}, {"muertos", "muert"}}},
 		{"unknown language keeps words", "Merkel trifft Macron", "de",
 			[]want{{"merkel", "merkel"}, {"trifft", "trifft"}, {"macron", "macron"}}},
 	}
@@ -34,6 +44,9 @@ func TestTokenize(t *testing.T) {
 			for _, tok := range Tokenize(tt.text, tt.lang) {
 				if tt.text[tok.Start:tok.End] == "" {
 					t.Fatalf("empty token span %+v", tok)
+				}
+				if tok.Number != strings.ContainsAny(tok.Stem, "0123456789") {
+					t.Errorf("token %q: Number %v, stem %q", tok.Norm, tok.Number, tok.Stem)
 				}
 				if !tok.Stop {
 					got = append(got, want{tok.Norm, tok.Stem})
