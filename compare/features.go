@@ -414,16 +414,16 @@ func (v *vocab) plausible(a *sentFeat, x int, b *sentFeat, y int) bool {
 	cx, cy := v.concepts[ida], v.concepts[idb]
 	shared := false
 	for i, j := 0, 0; 2*i < len(cx) && 2*j < len(cy); {
-		x, y := u16(cx, i), u16(cy, j)
+		ci, cj := u16(cx, i), u16(cy, j)
 		switch {
-		case x == y:
+		case ci == cj:
 			if v.origins[ida][i]&pa != 0 && v.origins[idb][j]&pb != 0 {
 				return true
 			}
 			shared = true
 			i++
 			j++
-		case x < y:
+		case ci < cj:
 			i++
 		default:
 			j++

@@ -22,10 +22,10 @@ const (
 
 // contextPOS returns the parts of speech of the stem's senses that the
 // English word toks[k] may stand for where it is, from its ending, the
-// word before it and whether it is written in lower case (lower). It errs towards allowing: a related word is refused
-// only when none of the concepts the two stems share comes, for each
-// word, from a sense of a part of speech it may have there (see
-// vocab.plausible).
+// word before it and whether it is written in lower case (lower). It
+// errs towards allowing: a related word is refused only when none of the
+// concepts the two stems share comes, for each word, from a sense of a
+// part of speech it may have there (see vocab.plausible).
 //   - an adverb made with -ly ("publicly": the stemmer took -ly off)
 //     does not stand for its stem's verb senses ("fatally" may stand
 //     for "fatality", and so for "killed"; "briefly" is not "briefed");

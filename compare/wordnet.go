@@ -115,17 +115,6 @@ func (t *wordnetStems) list(k int) []uint32 {
 	return out
 }
 
-// originList returns the origin masks of the concept ids of stem k, in
-// the order of list, in a new slice.
-func (t *wordnetStems) originList(k int) []uint8 {
-	start, end := t.span(k)
-	out := make([]uint8, end-start)
-	for j := range out {
-		out[j] = t.origins[start+j]
-	}
-	return out
-}
-
 // find returns the number of stem, false when it is unknown.
 func (t *wordnetStems) find(stem string) (int, bool) {
 	if stem == "" || t.n == 0 {
@@ -138,18 +127,11 @@ func (t *wordnetStems) find(stem string) (int, bool) {
 
 // concepts returns the concept ids of stem, nil when it is unknown.
 func (t *wordnetStems) concepts(stem string) []uint32 {
-	ids, _ := t.lookup(stem)
-	return ids
-}
-
-// lookup returns the concept ids of stem and their origin masks, nil
-// when it is unknown.
-func (t *wordnetStems) lookup(stem string) ([]uint32, []uint8) {
 	k, ok := t.find(stem)
 	if !ok {
-		return nil, nil
+		return nil
 	}
-	return t.list(k), t.originList(k)
+	return t.list(k)
 }
 
 // all yields every stem with its concept ids, in order.
@@ -278,7 +260,7 @@ func (t *wordnetStems) check() error {
 				return errWordnetFormat // concepts not strictly ascending
 			}
 		}
-		for _, o := range t.originList(k) {
+		for _, o := range []byte(t.origins[prevIDs:idEnd]) {
 			if o == 0 || o&^posAny != 0 {
 				return errWordnetFormat // a concept of no part of speech, or of an unknown one
 			}
