@@ -491,13 +491,7 @@ func build(wn *wordnet, o options) (map[string][]concept, []key) {
 				score += float64(cs[i])
 			}
 			add(stem, s, score, origin)
-			wi := 0 // 1-based number of the lemma in s
-			for j, w := range s.words {
-				if w == lp.lemma {
-					wi = j + 1
-					break
-				}
-			}
+			wi := slices.Index(s.words, lp.lemma) + 1 // 1-based number of the lemma in s, 0 if absent
 			for _, p := range s.ptrs {
 				t := wn.synsets[key{p.pos, p.offset}]
 				if t == nil {
@@ -678,10 +672,10 @@ func (wn *wordnet) families(words []lemmaPos, participles map[lemmaPos]bool, o o
 			if s == nil {
 				continue
 			}
-			wi := slices.Index(s.words, lp.lemma) + 1
+			wi := slices.Index(s.words, lp.lemma) + 1 // as in build's expand
 			for _, p := range s.ptrs {
-				t := wn.synsets[key{p.pos, p.offset}]
 				tk := key{p.pos, p.offset}
+				t := wn.synsets[tk]
 				if p.sym != "+" || p.src != wi || t == nil || p.dst < 1 || p.dst > len(t.words) {
 					continue
 				}
