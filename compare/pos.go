@@ -45,17 +45,17 @@ func contextPOS(toks []token.Token, k int, lower bool) uint8 {
 	if k > 0 {
 		prev = before[toks[k-1].Norm]
 	}
-	afterDeterminer := prev == determiner
+	ed := len(w) > 4 && strings.HasSuffix(w, "ed")
 	switch {
 	case t.Number:
 		return posAny
 	case len(w) > 4 && strings.HasSuffix(w, "ly") && len(t.Stem) <= len(w)-2 && !strings.HasSuffix(t.Stem, "li"):
 		return posAny &^ posVerb
-	case len(w) > 4 && strings.HasSuffix(w, "ed") && !afterDeterminer:
+	case ed && prev != determiner:
 		return posVerb | posParticiple
-	case len(w) > 4 && strings.HasSuffix(w, "ed") && !lower:
+	case ed && !lower:
 		return posNoun
-	case len(w) > 5 && strings.HasSuffix(w, "ing"), len(w) > 4 && strings.HasSuffix(w, "ed"):
+	case ed, len(w) > 5 && strings.HasSuffix(w, "ing"):
 		return posAny &^ posAdv
 	case prev == determiner || prev == preposition:
 		return posAny &^ posVerb
