@@ -140,9 +140,12 @@ func longArticles(b *testing.B, n, words int) []*corpus.Document {
 }
 
 // BenchmarkEightLongColumns times the viewer on eight articles of 5,000
-// words each: the comparison it runs again on every change of articles or
-// sensitivity (recompute), building the view, selecting a sentence, and a
-// synchronised scroll step, which must all stay interactive.
+// words each: a comparison (recompute); what the viewer runs on a change
+// of articles (analyze: the comparison measured for every sensitivity,
+// then decided at one, with near misses) and on a move of the sensitivity
+// dial (sensitivity: the kept analysis decided again); building the view,
+// selecting a sentence, and a synchronised scroll step, which must all
+// stay interactive.
 func BenchmarkEightLongColumns(b *testing.B) {
 	docs := longArticles(b, 8, 5000)
 	c, idx, res := benchView(b, docs)
@@ -150,6 +153,33 @@ func BenchmarkEightLongColumns(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := compare.Compare(context.Background(), docs, compare.DefaultOptions()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("analyze", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			an, err := compare.Analyze(context.Background(), docs)
+			if err == nil {
+				_, err = an.Result(context.Background(), compare.Options{Sensitivity: compare.DefaultSensitivity, Closest: true})
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("sensitivity", func(b *testing.B) {
+		an, err := compare.Analyze(context.Background(), docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			n++
+			opts := compare.Options{Sensitivity: []float64{0.4, 0.6, 0.8}[n%3], Closest: true}
+			if _, err := an.Result(context.Background(), opts); err != nil {
 				b.Fatal(err)
 			}
 		}

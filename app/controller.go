@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,12 @@ type Controller struct {
 	mu     sync.Mutex
 	cancel context.CancelFunc // of the comparison under way
 	gen    int                // generation of the latest comparison request
+	// measured is the latest comparison measured for every sensitivity,
+	// of the articles analysed (in order): a new sensitivity for the same
+	// articles only decides it again (see Recompute). Both are guarded by
+	// mu.
+	measured *compare.Analysis
+	analysed []*corpus.Document
 
 	// Widgets.
 	columnsBox *fyne.Container  // holds the article columns
@@ -183,7 +190,10 @@ func (c *Controller) SetSensitivity(s float64) {
 }
 
 // Recompute compares the included articles in the background and shows
-// the result when it is ready. A newer request cancels an older one.
+// the result when it is ready. A newer request cancels an older one. When
+// the articles are those of the latest analysis (only the sensitivity
+// moved), it decides that analysis again, which takes a few percent of
+// the time of a comparison.
 func (c *Controller) Recompute() {
 	idx := c.included()
 	docs := make([]*corpus.Document, len(idx))
@@ -198,6 +208,10 @@ func (c *Controller) Recompute() {
 	c.cancel = cancel
 	c.gen++
 	gen := c.gen
+	an := c.measured
+	if !slices.Equal(c.analysed, docs) {
+		an = nil
+	}
 	c.mu.Unlock()
 	if len(docs) < 2 {
 		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
@@ -212,7 +226,14 @@ func (c *Controller) Recompute() {
 	c.busy.Start()
 	opts := compare.Options{Sensitivity: c.sens, Closest: true}
 	go func() {
-		res, err := compare.Compare(ctx, docs, opts)
+		var err error
+		if an == nil {
+			an, err = compare.Analyze(ctx, docs)
+		}
+		var res *compare.Result
+		if err == nil {
+			res, err = an.Result(ctx, opts)
+		}
 		var conflicts []framing.Conflict
 		if err == nil {
 			// Only the conflicts, for the columns' marks: the whole framing
@@ -221,9 +242,12 @@ func (c *Controller) Recompute() {
 		}
 		fyne.Do(func() {
 			c.mu.Lock()
-			latest := gen == c.gen
+			latest := gen == c.gen && err == nil
+			if latest {
+				c.measured, c.analysed = an, docs
+			}
 			c.mu.Unlock()
-			if !latest || err != nil {
+			if !latest {
 				return
 			}
 			c.busy.Stop()

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"context"
 	"image/color"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -181,4 +183,43 @@ func findLink(t *testing.T, rt *widget.RichText, text string) *widget.HyperlinkS
 	}
 	t.Fatalf("no %q in the detail panel", text)
 	return nil
+}
+
+// TestSensitivityDecidesKeptAnalysis moves the sensitivity: the viewer
+// decides its kept analysis again rather than comparing anew, and shows
+// what a comparison at that sensitivity gives; a change of articles
+// analyses them anew.
+func TestSensitivityDecidesKeptAnalysis(t *testing.T) {
+	docs := sample(t)
+	c, changed := newTestController(t, docs)
+	first := c.kept()
+	if first == nil {
+		t.Fatal("no analysis kept after the first comparison")
+	}
+	for _, sens := range []float64{0.3, 0.9, compare.DefaultSensitivity} {
+		c.SetSensitivity(sens)
+		wait(t, changed)
+		if c.kept() != first {
+			t.Fatalf("at %.2f the articles were analysed again", sens)
+		}
+		want, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: sens, Closest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(c.res, want) {
+			t.Errorf("at %.2f the viewer shows %d links, a comparison gives %d", sens, len(c.res.Links), len(want.Links))
+		}
+	}
+	c.SetIncluded(len(docs)-1, false)
+	wait(t, changed)
+	if c.kept() == first {
+		t.Error("an article excluded, and the old analysis was decided again")
+	}
+}
+
+// kept is the controller's kept analysis.
+func (c *Controller) kept() *compare.Analysis {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.measured
 }

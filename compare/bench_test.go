@@ -101,3 +101,36 @@ func TestResultTokens(t *testing.T) {
 		t.Errorf("Tokens past the last document = %v, want nil", toks)
 	}
 }
+
+// BenchmarkAnalyzeSample measures the five sample articles for every
+// sensitivity at once, with near misses: what the viewer does when the
+// articles change.
+func BenchmarkAnalyzeSample(b *testing.B) {
+	docs := sampleDocs(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := compare.Analyze(context.Background(), docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecideSample decides the analysed sample at one sensitivity
+// after another, with near misses: what the viewer does when the
+// sensitivity dial moves.
+func BenchmarkDecideSample(b *testing.B) {
+	docs := sampleDocs(b)
+	an, err := compare.Analyze(context.Background(), docs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		opts := compare.Options{Sensitivity: sensitivities[n%len(sensitivities)], Closest: true}
+		if _, err := an.Result(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

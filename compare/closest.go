@@ -15,49 +15,49 @@ type Closest struct {
 }
 
 // nearMiss is a rejected candidate seen from one of its sentences: from is
-// that sentence, to the counterpart. Within one pair of documents, Doc is
-// 0 for document a and 1 for document b until nearMisses names them.
+// that sentence, to the counterpart.
 type nearMiss struct {
 	from, to Ref
 	score    float64
 }
 
-// noteRejected records, for every sentence of the pair, its best candidate
-// that is no link: of the rejected candidates of its row (or column), the
-// one of the highest first-pass odds z1, scored by the full model. The
-// candidates that can reach the threshold of the pair's gate g (those
-// can selects) have their stacked features in st; the others chosen are
-// described now. Scores are on the scale of Link.Score.
-func (ps *pairSearch) noteRejected(cands []candidate, z1 []float64, st [][numStack]float64, g *linkGate, can func(k int) bool) {
-	stacked := func(x *[numStack]float64) float64 { return dot(stackWeights[:], x[:], stackBias) }
-	rejected := func(k int) bool { return !can(k) || !g.links(stacked(&st[k])) }
-	bestA, bestB := bestBy(len(ps.fa), len(cands), z1, func(k int) int { return cands[k].i }, rejected),
-		bestBy(len(ps.fb), len(cands), z1, func(k int) int { return cands[k].j }, rejected)
-	chosen := make([]bool, len(cands))
+// nearMisses finds, for every sentence of the pair, its best candidate
+// that is no link under gate g: of the rejected candidates of its row (or
+// column), the one of the highest first-pass odds, scored by the full
+// model. The candidates g lets link have their second-pass odds already;
+// the others chosen are described now, without neighbours outside the
+// candidates. Scores are on the scale of Link.Score.
+func (po *pairOdds) nearMisses(g *linkGate) []nearMiss {
+	can := func(k int) bool { return po.can(k, g) }
+	rejected := func(k int) bool { return !can(k) || !g.links(po.z[k]) }
+	bestA, bestB := bestBy(po.na, len(po.cells), po.z1, func(k int) int { return int(po.cells[k].i) }, rejected),
+		bestBy(po.nb, len(po.cells), po.z1, func(k int) int { return int(po.cells[k].j) }, rejected)
+	chosen := make([]bool, len(po.cells))
 	for _, k := range slices.Concat(bestA, bestB) {
 		if k >= 0 {
 			chosen[k] = true
 		}
 	}
-	rest := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg, math.Inf(-1))
+	rest := stackFeatures(po.cells, po.z1, po.na, po.nb, po.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg, math.Inf(-1))
 	score := func(k int) float64 {
-		x := &rest[k]
-		if can(k) {
-			x = &st[k]
+		z := po.z[k]
+		if !can(k) {
+			z = dot(stackWeights[:], rest[k][:], stackBias)
 		}
-		return round3(sigmoid(min(stacked(x), g.thr-1e-9)))
+		return round3(sigmoid(min(z, g.thr-1e-9)))
 	}
-	ps.near = ps.near[:0]
+	var near []nearMiss
 	for i, k := range bestA {
 		if k >= 0 {
-			ps.near = append(ps.near, nearMiss{Ref{0, i}, Ref{1, cands[k].j}, score(k)})
+			near = append(near, nearMiss{Ref{po.a, i}, Ref{po.b, int(po.cells[k].j)}, score(k)})
 		}
 	}
 	for j, k := range bestB {
 		if k >= 0 {
-			ps.near = append(ps.near, nearMiss{Ref{1, j}, Ref{0, cands[k].i}, score(k)})
+			near = append(near, nearMiss{Ref{po.b, j}, Ref{po.a, int(po.cells[k].i)}, score(k)})
 		}
 	}
+	return near
 }
 
 // bestBy returns, for each of n sentences, the candidate k of the highest
@@ -77,17 +77,6 @@ func bestBy(n, m int, z1 []float64, at func(k int) int, keep func(k int) bool) [
 		}
 	}
 	return best
-}
-
-// nearMisses returns the pair's near misses with their documents named: a
-// and b.
-func (ps *pairSearch) nearMisses(a, b int) []nearMiss {
-	out := slices.Clone(ps.near)
-	doc := [2]int{a, b}
-	for k := range out {
-		out[k].from.Doc, out[k].to.Doc = doc[out[k].from.Doc], doc[out[k].to.Doc]
-	}
-	return out
 }
 
 // closestOf gathers the near misses of every pair of documents (in pair

@@ -11,7 +11,6 @@ package compare
 import (
 	"cmp"
 	"context"
-	"errors"
 	"math"
 	"slices"
 	"sort"
@@ -144,97 +143,11 @@ func (pr *prepared) live(d int) int {
 }
 
 func compareWith(ctx context.Context, docs []*corpus.Document, opts Options, p params) (*Result, error) {
-	pr, err := prepare(ctx, docs, p)
+	an, err := analyze(ctx, docs, opts.Sensitivity, opts.Closest, p)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Sentences: make([][]SentenceResult, len(docs)), tokens: pr.toks}
-	for d, doc := range docs {
-		res.Sentences[d] = make([]SentenceResult, len(doc.Sentences))
-	}
-	// Align every pair of documents, spread over the processors; the
-	// results are gathered in pair order, so the output does not depend on
-	// scheduling.
-	var jobs [][2]int
-	for a := 0; a < len(docs); a++ {
-		for b := a + 1; b < len(docs); b++ {
-			jobs = append(jobs, [2]int{a, b})
-		}
-	}
-	out := make([][]Link, len(jobs))
-	near := make([][]nearMiss, len(jobs))
-	errs := make([]error, len(jobs))
-	scratches := make([]*scratch, parallel.Workers(len(jobs)))
-	for w := range scratches {
-		scratches[w] = getScratch()
-	}
-	defer func() {
-		for _, sc := range scratches {
-			putScratch(sc)
-		}
-	}()
-	if len(jobs) == 1 && parallel.Workers(2) == 2 {
-		// One pair: its two searches and its candidates are shared out
-		// between two processors.
-		scratches[0].spare = getScratch()
-	}
-	// The largest pairs start first, so that no processor is left with
-	// one long pair at the end.
-	order := make([]int, len(jobs))
-	for k := range order {
-		order[k] = k
-	}
-	size := func(k int) int { return len(pr.feats[jobs[k][0]]) * len(pr.feats[jobs[k][1]]) }
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(size(y), size(x)) })
-	if err := parallel.For(ctx, len(jobs), func(w, n int) {
-		k := order[n]
-		out[k], near[k], errs[k] = pr.linkPair(ctx, docs, jobs[k][0], jobs[k][1], opts, p, scratches[w])
-	}); err != nil {
-		return nil, err
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	for _, links := range out {
-		res.Links = append(res.Links, links...)
-	}
-	classify(res)
-	res.Closest = closestOf(near)
-	for d, doc := range docs {
-		for i, s := range doc.Sentences {
-			res.Sentences[d][i].Boilerplate = s.Boilerplate
-		}
-	}
-	return res, nil
-}
-
-// linkPair aligns documents a and b and completes each link with its kind,
-// word diff and evidence.
-func (pr *prepared) linkPair(ctx context.Context, docs []*corpus.Document, a, b int, opts Options, p params, sc *scratch) ([]Link, []nearMiss, error) {
-	ps, cands, err := candidates(ctx, pr, a, b, p, sc)
-	if err != nil {
-		return nil, nil, err
-	}
-	links := alignPair(cands, ps, pr.live(a), pr.live(b), opts, p)
-	for k := range links {
-		if k%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, err
-			}
-		}
-		l := &links[k]
-		l.A.Doc, l.B.Doc = a, b
-		l.Diff = WordDiff(docs[a].SentenceText(l.A.Sentence), docs[b].SentenceText(l.B.Sentence))
-		l.Kind = linkKind(l.Diff, p)
-		var ev []evidence
-		pr.v.overlap(sc, &pr.feats[a][l.A.Sentence], &pr.feats[b][l.B.Sentence], pr.w, p.synWeight, &ev)
-		// Most informative first; ties keep the sentence's order.
-		sort.SliceStable(ev, func(x, y int) bool { return ev[x].weight > ev[y].weight })
-		for _, e := range ev {
-			l.Evidence = append(l.Evidence, e.text)
-		}
-	}
-	return links, ps.nearMisses(a, b), nil
+	return an.result(ctx, opts)
 }
 
 // pairScore scores two sentences from their overlap: a blend of the
@@ -322,7 +235,6 @@ type pairSearch struct {
 	// column over the candidates (nil until the candidates are known).
 	vRow, vRow2, vCol, vCol2 []float64
 	shift                    uint
-	near                     []nearMiss // the best rejected candidate of each sentence (see closest.go)
 }
 
 // matchAt measures sentences i of a and j of b; ok is false when they are
@@ -781,7 +693,7 @@ const (
 // looked at: most of a pair's eligible candidates are decided by their
 // own odds and their row's and column's, and each neighbour outside cands
 // costs a description (-Inf: describe every kept candidate).
-func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOdds,
+func stackFeatures(cands []cell, z1 []float64, na, nb int, context []cellOdds,
 	more func(i, j int) (float64, bool), keep func(k int) bool, bg, floor float64) [][numStack]float64 {
 	rowMax, colMax := make([]float64, na), make([]float64, nb)
 	fold := func(i, j int, z float64) {
@@ -790,18 +702,18 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		colMax[j] = math.Max(colMax[j], p)
 	}
 	for k, c := range cands {
-		fold(c.i, c.j, z1[k])
+		fold(int(c.i), int(c.j), z1[k])
 	}
 	for _, c := range context {
 		fold(int(c.i), int(c.j), c.z)
 	}
 	prob := func(i, j int) float64 {
-		// By index: a candidate is too large to copy for each comparison.
+		want := cell{int32(i), int32(j)}
 		k := sort.Search(len(cands), func(k int) bool {
-			c := &cands[k]
-			return c.i > i || (c.i == i && c.j >= j)
+			c := cands[k]
+			return c.i > want.i || (c.i == want.i && c.j >= want.j)
 		})
-		if k < len(cands) && cands[k].i == i && cands[k].j == j {
+		if k < len(cands) && cands[k] == want {
 			return sigmoid(z1[k])
 		}
 		if more != nil {
@@ -816,21 +728,22 @@ func stackFeatures(cands []candidate, z1 []float64, na, nb int, context []cellOd
 		if keep != nil && !keep(k) {
 			continue
 		}
+		i, j := int(c.i), int(c.j)
 		p := sigmoid(z1[k])
-		x := [numStack]float64{sZ1: z1[k], sRowRatio: p / rowMax[c.i], sColRatio: p / colMax[c.j], sBackground: bg}
+		x := [numStack]float64{sZ1: z1[k], sRowRatio: p / rowMax[i], sColRatio: p / colMax[j], sBackground: bg}
 		// The neighbours in its row and column weigh most: they are
 		// looked at first, the diagonal ones only when still needed.
 		if hi, ok := neighbourBound(x, p, true, floor); !ok {
 			out[k] = hi
 			continue
 		}
-		x[sSide] = math.Max(math.Max(prob(c.i-1, c.j), prob(c.i+1, c.j)),
-			math.Max(prob(c.i, c.j-1), prob(c.i, c.j+1)))
+		x[sSide] = math.Max(math.Max(prob(i-1, j), prob(i+1, j)),
+			math.Max(prob(i, j-1), prob(i, j+1)))
 		if hi, ok := neighbourBound(x, p, false, floor); !ok {
 			out[k] = hi
 			continue
 		}
-		diag := math.Max(prob(c.i-1, c.j-1), prob(c.i+1, c.j+1))
+		diag := math.Max(prob(i-1, j-1), prob(i+1, j+1))
 		x[sDiag], x[sRun] = diag, p*diag
 		out[k] = x
 	}
@@ -894,45 +807,6 @@ func background(cands []candidate, z1 []float64, na, nb int, p params) float64 {
 	}
 	r := math.Max(float64(confident)/float64(n), 0.01)
 	return math.Max(0, math.Log(p.regimeRef/r))
-}
-
-// alignPair links the sentences of two documents. Each candidate's link
-// probability comes from the link model, which weighs the pair's
-// background (see background); the pair's linkGate decides which
-// candidates link (see decision.go). Only candidates that can reach the
-// threshold are looked at in their neighbourhood.
-func alignPair(cands []candidate, ps *pairSearch, na, nb int, opts Options, p params) []Link {
-	z1 := make([]float64, len(cands))
-	for k := range cands {
-		z1[k] = dot(linkWeights[:], cands[k].x[:], linkBias)
-	}
-	bg := background(cands, z1, na, nb, p)
-	g := newLinkGate(opts.Sensitivity, bg, p)
-	can := func(k int) bool { return g.eligible(&cands[k], z1[k]) }
-	// The near misses are scored from their exact stacked features; links
-	// need only the candidates that can reach the threshold described.
-	floor := g.thr
-	if opts.Closest {
-		floor = math.Inf(-1)
-	}
-	st := stackFeatures(cands, z1, len(ps.fa), len(ps.fb), ps.context, ps.firstLogit, can, bg, floor)
-	var links []Link
-	for k, c := range cands {
-		if !can(k) {
-			continue
-		}
-		z := dot(stackWeights[:], st[k][:], stackBias)
-		if !g.links(z) {
-			continue
-		}
-		pr := round3(sigmoid(z))
-		links = append(links, Link{A: Ref{Sentence: c.i}, B: Ref{Sentence: c.j}, Score: pr, Probability: pr})
-	}
-	ps.near = ps.near[:0]
-	if opts.Closest {
-		ps.noteRejected(cands, z1, st, &g, can)
-	}
-	return links
 }
 
 // logit is the inverse of sigmoid.

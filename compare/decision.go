@@ -38,6 +38,11 @@ import "sort"
 //     (classify); a status that is neither Shared nor Paraphrased counts
 //     as Unique (countsAs).
 //
+// Only rules 2 and 3 depend on the sensitivity, and they need of each
+// candidate only its odds and whether it is substantive: an Analysis
+// keeps those (analysis.go) and decides at any sensitivity without
+// measuring again.
+//
 // Score applies rules 3 and 4 to a lone pair (loneKind), with Unrelated
 // below the threshold.
 
@@ -56,11 +61,15 @@ func newLinkGate(sens, bg float64, p params) linkGate {
 	return linkGate{p: p, bg: bg, thr: sensThreshold(sens, p), strict: isStrict(bg, sens)}
 }
 
-// eligible reports whether candidate c, of first-pass log-odds z1, may
-// link: it is substantive and its second-pass log-odds can reach the
-// threshold.
-func (g *linkGate) eligible(c *candidate, z1 float64) bool {
-	return c.substantive(g.p, g.strict) && stackBound(z1, g.bg) >= g.thr
+// eligible reports whether a candidate of substantive bits subst (see
+// substBits) and first-pass log-odds z1 may link: it is substantive and
+// its second-pass log-odds can reach the threshold.
+func (g *linkGate) eligible(subst uint8, z1 float64) bool {
+	need := substPlain
+	if g.strict {
+		need = substStrict
+	}
+	return subst&need != 0 && stackBound(z1, g.bg) >= g.thr
 }
 
 // links reports whether an eligible candidate of second-pass log-odds z
@@ -103,6 +112,27 @@ func (c *candidate) substantive(p params, strict bool) bool {
 		return false
 	}
 	return !strict || m.common >= 1
+}
+
+// The bits of substBits: whether a candidate is substantive when its
+// pair of documents is not strict, and when it is.
+const (
+	substPlain uint8 = 1 << iota
+	substStrict
+)
+
+// substBits is whether candidate c is substantive, strict or not, as the
+// bits substPlain and substStrict: what a linkGate needs of it at any
+// sensitivity.
+func (c *candidate) substBits(p params) uint8 {
+	var b uint8
+	if c.substantive(p, false) {
+		b |= substPlain
+	}
+	if c.substantive(p, true) {
+		b |= substStrict
+	}
+	return b
 }
 
 // linkKind is the kind of a link of word diff diff: Shared when the diff

@@ -104,7 +104,11 @@ func samples(sets []fitSet, p params, stack bool, w []float64, b float64) []samp
 				}
 				bg := background(d.cands, z1, d.liveA, d.liveB, p)
 				strict = isStrict(bg, DefaultSensitivity)
-				st = stackFeatures(d.cands, z1, na, nb, nil, nil, nil, bg, math.Inf(-1))
+				cells := make([]cell, len(d.cands))
+				for k, c := range d.cands {
+					cells[k] = cell{int32(c.i), int32(c.j)}
+				}
+				st = stackFeatures(cells, z1, na, nb, nil, nil, nil, bg, math.Inf(-1))
 			}
 			for k, c := range d.cands {
 				x := c.x[:]
