@@ -43,12 +43,23 @@ type Controller struct {
 	mu     sync.Mutex
 	cancel context.CancelFunc // of the comparison under way
 	gen    int                // generation of the latest comparison request
+	// shownGen is the generation of the comparison on screen (gen when
+	// none is under way).
+	shownGen int
 	// measured is the latest comparison measured for every sensitivity,
 	// of the articles analysed (in order): a new sensitivity for the same
 	// articles only decides it again (see Recompute). Both are guarded by
 	// mu.
 	measured *compare.Analysis
 	analysed []*corpus.Document
+	// sensPending is set when the dial moved without the links following
+	// (see DragSensitivity).
+	sensPending bool
+	// dragging is set while the dial moves; dragFrom holds the links
+	// shown before it started, which the status line counts the change
+	// from until the drag's last step is shown.
+	dragging bool
+	dragFrom map[linkKey]bool
 
 	// Widgets.
 	columnsBox *fyne.Container  // holds the article columns
@@ -176,17 +187,54 @@ func (c *Controller) SetIncluded(i int, in bool) {
 	c.Recompute()
 }
 
-// SetSensitivity changes the sensitivity and compares again.
+// SetSensitivity changes the sensitivity, compares again and remembers it
+// for the next start.
 func (c *Controller) SetSensitivity(s float64) {
-	if s == c.sens {
+	if c.showSensitivity(s) || c.sensPending {
+		c.sensPending = false
+		c.Recompute()
+	}
+	c.dragging = false
+	c.mu.Lock()
+	if c.shownGen == c.gen {
+		c.dragFrom = nil // the drag's last step is on screen
+	}
+	c.mu.Unlock()
+	c.app.Preferences().SetFloat(prefSensitivity, s)
+}
+
+// DragSensitivity follows the sensitivity dial while it moves: when the
+// kept analysis is of the compared articles, the links follow at once
+// (deciding it again takes milliseconds); otherwise they wait until the
+// dial is let go (SetSensitivity).
+func (c *Controller) DragSensitivity(s float64) {
+	if !c.showSensitivity(s) {
 		return
+	}
+	if !c.dragging {
+		c.dragging, c.dragFrom = true, c.linkKeys()
+	}
+	c.mu.Lock()
+	kept := slices.Equal(c.analysed, c.includedDocs())
+	c.mu.Unlock()
+	if kept {
+		c.Recompute()
+	} else {
+		c.sensPending = true
+	}
+}
+
+// showSensitivity makes s the sensitivity and shows it; false when it
+// already was.
+func (c *Controller) showSensitivity(s float64) bool {
+	if s == c.sens {
+		return false
 	}
 	c.sens = s
 	c.sensLabel.SetText(sensitivityLabel(s))
 	c.regimeLabel.SetText(sensitivityText(s))
-	c.app.Preferences().SetFloat(prefSensitivity, s)
 	c.moved = sensitivityText(s)
-	c.Recompute()
+	return true
 }
 
 // Recompute compares the included articles in the background and shows
@@ -196,10 +244,7 @@ func (c *Controller) SetSensitivity(s float64) {
 // the time of a comparison.
 func (c *Controller) Recompute() {
 	idx := c.included()
-	docs := make([]*corpus.Document, len(idx))
-	for k, i := range idx {
-		docs[k] = c.docs[i]
-	}
+	docs := c.includedDocs()
 	c.mu.Lock()
 	if c.cancel != nil {
 		c.cancel()
@@ -214,10 +259,12 @@ func (c *Controller) Recompute() {
 	}
 	c.mu.Unlock()
 	if len(docs) < 2 {
+		c.idle(gen)
 		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
 		return
 	}
 	if msg := c.overBudget(idx, docs); msg != "" {
+		c.idle(gen)
 		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
 		c.status.SetText(msg)
 		return
@@ -250,12 +297,31 @@ func (c *Controller) Recompute() {
 			if !latest {
 				return
 			}
-			c.busy.Stop()
-			c.busy.Hide()
+			c.idle(gen)
 			c.conflicts, c.conflictsFor = conflicts, res
 			c.show(idx, res)
 		})
 	}()
+}
+
+// idle hides the progress bar: the comparison of generation gen is
+// shown.
+func (c *Controller) idle(gen int) {
+	c.mu.Lock()
+	c.shownGen = gen
+	c.mu.Unlock()
+	c.busy.Stop()
+	c.busy.Hide()
+}
+
+// includedDocs are the articles to compare, in order.
+func (c *Controller) includedDocs() []*corpus.Document {
+	idx := c.included()
+	docs := make([]*corpus.Document, len(idx))
+	for k, i := range idx {
+		docs[k] = c.docs[i]
+	}
+	return docs
 }
 
 // emptyResults is a result with every sentence unique, for fewer than two
@@ -275,6 +341,12 @@ func emptyResults(docs []*corpus.Document) [][]compare.SentenceResult {
 func (c *Controller) show(idx []int, res *compare.Result) {
 	res = c.corrected(idx, res)
 	was, before := c.view.place(), c.linkKeys()
+	if c.dragFrom != nil {
+		before = c.dragFrom
+		if !c.dragging {
+			c.dragFrom = nil
+		}
+	}
 	c.shown, c.res = idx, res
 	c.findFrom = nil
 	docs := make([]*corpus.Document, len(idx))

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -222,4 +223,46 @@ func (c *Controller) kept() *compare.Analysis {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.measured
+}
+
+// TestDragFollowsDial drags the sensitivity dial in steps: the links
+// follow each step without a new analysis, the status line counts the
+// change from where the drag started, and letting go remembers the
+// setting without comparing again.
+func TestDragFollowsDial(t *testing.T) {
+	docs := sample(t)
+	c, changed := newTestController(t, docs)
+	first, start := c.kept(), c.linkKeys()
+	for _, sens := range []float64{0.65, 0.7, 0.75, 0.8} {
+		c.DragSensitivity(sens)
+		wait(t, changed)
+		want, err := compare.Compare(context.Background(), docs, compare.Options{Sensitivity: sens, Closest: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.res.Links) != len(want.Links) || c.kept() != first {
+			t.Errorf("dragged to %.2f: %d links shown, a comparison gives %d (analysed again: %v)",
+				sens, len(c.res.Links), len(want.Links), c.kept() != first)
+		}
+	}
+	if moved := movedText(start, c.linkKeys()); !strings.Contains(c.status.Text, moved) {
+		t.Errorf("status %q does not count the whole drag (%s)", c.status.Text, moved)
+	}
+	c.SetSensitivity(0.8)
+	if got := c.app.Preferences().Float(prefSensitivity); got != 0.8 {
+		t.Errorf("let go at 0.80, remembered %.2f", got)
+	}
+	select {
+	case <-changed:
+		t.Error("letting go of the dial where it was compared again")
+	case <-time.After(100 * time.Millisecond):
+	}
+	// The next change counts from what is on screen, not from the drag's
+	// start.
+	before := c.linkKeys()
+	c.SetSensitivity(0.6)
+	wait(t, changed)
+	if moved := movedText(before, c.linkKeys()); !strings.Contains(c.status.Text, moved) {
+		t.Errorf("status %q after the drag, want %s", c.status.Text, moved)
+	}
 }

@@ -115,6 +115,7 @@ func (c *Controller) build() {
 	slider := widget.NewSlider(0, 1)
 	slider.Step = 0.05
 	slider.Value = c.sens
+	slider.OnChanged = c.DragSensitivity
 	slider.OnChangeEnded = c.SetSensitivity
 	filter := widget.NewSelect([]string{"All sentences", "Only unique", "Only paraphrased", "Only shared"}, func(s string) {
 		c.SetFilter(map[string]compare.Kind{"Only unique": compare.Unique, "Only paraphrased": compare.Paraphrased, "Only shared": compare.Shared}[s])
