@@ -263,8 +263,9 @@ type scratch struct {
 }
 
 // scratches keeps workers' buffers from one comparison to the next: a
-// viewer recomputes on every change of the sensitivity, and each pair's
-// cache and candidates would otherwise be allocated and zeroed anew.
+// viewer compares again whenever an article is included or excluded, and
+// each pair's cache and candidates would otherwise be allocated and
+// zeroed anew.
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // getScratch returns a worker's buffers (see scratches).

@@ -25,8 +25,8 @@ func (tz *Tokenizer) Tokenize(text, lang string) []Token {
 }
 
 // kept keeps tokenisers, with their stem caches, from one comparison to
-// the next: the viewer compares the same articles again on every change,
-// and news repeats its words.
+// the next: the viewer compares much the same articles again whenever one
+// is included or excluded, and news repeats its words.
 var kept sync.Pool
 
 // Kept returns one of the tokenisers kept between comparisons, with the
