@@ -2,7 +2,6 @@ package compare
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/words"
@@ -15,7 +14,7 @@ import (
 // white space that follows it, so that the pieces concatenate back into the
 // sentence.
 type diffPiece struct {
-	key  string // what is compared: the lower-cased word
+	key  string // what is compared: the lower-cased word ("" for white space)
 	text string // what is shown: the word and its trailing space
 	// start and end are the bytes of text in the sentence: the text of
 	// consecutive pieces is one slice of it.
@@ -28,6 +27,7 @@ func diffPieces(s string) []diffPiece {
 	it := words.FromString(s)
 	for it.Next() {
 		w := it.Value()
+		key := ""
 		if strings.TrimSpace(w) == "" {
 			if len(ps) > 0 {
 				last := &ps[len(ps)-1]
@@ -35,8 +35,10 @@ func diffPieces(s string) []diffPiece {
 				last.text = s[last.start:last.end]
 				continue
 			}
+		} else {
+			key = strings.ToLower(w)
 		}
-		ps = append(ps, diffPiece{key: strings.ToLower(w), text: w, start: it.Start(), end: it.End()})
+		ps = append(ps, diffPiece{key: key, text: w, start: it.Start(), end: it.End()})
 	}
 	return ps
 }
@@ -52,17 +54,16 @@ func span(s string, ps []diffPiece, k, n int) string {
 // to the spacing and case inside equal runs, which come from a.
 func WordDiff(a, b string) []DiffSpan {
 	pa, pb := diffPieces(a), diffPieces(b)
-	ids := map[string]rune{}
+	ids := make(map[string]rune, len(pa)+len(pb))
 	// Map each distinct word to one rune from a private-use plane, so that
 	// go-diff compares words, not characters.
 	toRunes := func(ps []diffPiece) []rune {
 		rs := make([]rune, len(ps))
 		for i, p := range ps {
-			k := strings.TrimRightFunc(p.key, unicode.IsSpace)
-			id, ok := ids[k]
+			id, ok := ids[p.key]
 			if !ok {
 				id = rune(0xF0000 + len(ids))
-				ids[k] = id
+				ids[p.key] = id
 			}
 			rs[i] = id
 		}
