@@ -150,12 +150,9 @@ func (pr *prepared) measurePair(ctx context.Context, a, b int, lenient float64, 
 		floor = math.Inf(-1)
 	}
 	can := func(k int) bool { return po.can(k, &g) }
-	st := stackFeatures(po.cells, po.z1, po.na, po.nb, po.context, ps.firstLogit, can, po.bg, floor)
-	for k := range st {
-		if can(k) {
-			po.z[k] = dot(stackWeights[:], st[k][:], stackBias)
-		}
-	}
+	stackFeatures(po.cells, po.z1, po.na, po.nb, po.context, ps.firstLogit, can, po.bg, floor, func(k int, x [numStack]float64) {
+		po.z[k] = dot(stackWeights[:], x[:], stackBias)
+	})
 	return po, nil
 }
 

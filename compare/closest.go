@@ -38,11 +38,13 @@ func (po *pairOdds) nearMisses(g *linkGate) []nearMiss {
 			chosen[k] = true
 		}
 	}
-	rest := stackFeatures(po.cells, po.z1, po.na, po.nb, po.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg, math.Inf(-1))
+	rest := make([]float64, len(po.cells)) // the second-pass log-odds of those chosen that cannot link
+	stackFeatures(po.cells, po.z1, po.na, po.nb, po.context, nil, func(k int) bool { return chosen[k] && !can(k) }, g.bg, math.Inf(-1),
+		func(k int, x [numStack]float64) { rest[k] = dot(stackWeights[:], x[:], stackBias) })
 	score := func(k int) float64 {
 		z := po.z[k]
 		if !can(k) {
-			z = dot(stackWeights[:], rest[k][:], stackBias)
+			z = rest[k]
 		}
 		return round3(sigmoid(min(z, g.thr-1e-9)))
 	}

@@ -680,21 +680,22 @@ const (
 )
 
 // stackFeatures describes candidates by their first-pass log-odds z1 and
-// those of their neighbours, and by the pair's background bg: aligned content comes in runs (the next
-// sentence of one article matches the next of the other) and in splits
-// (one sentence of a summary covers two adjacent ones of the source).
-// cands are sorted by sentences, na and nb bound them. The maxima of each
-// row and column are taken over cands and the context cells. The odds of
-// neighbours outside cands come from more (nil: none; ok false: no
-// candidate). Only the candidates keep selects (nil: all) are described;
-// the others' rows are zero. A candidate whose second-pass log-odds stay
-// under floor even with the strongest neighbours keeps that bound as its
-// features (see neighbourBound), and its remaining neighbours are not
-// looked at: most of a pair's eligible candidates are decided by their
-// own odds and their row's and column's, and each neighbour outside cands
-// costs a description (-Inf: describe every kept candidate).
+// those of their neighbours, and by the pair's background bg: aligned
+// content comes in runs (the next sentence of one article matches the
+// next of the other) and in splits (one sentence of a summary covers two
+// adjacent ones of the source). cands are sorted by sentences, na and nb
+// bound them. The maxima of each row and column are taken over cands and
+// the context cells. The odds of neighbours outside cands come from more
+// (nil: none; ok false: no candidate). Only the candidates keep selects
+// (nil: all) are described, each given to emit with its place in cands.
+// A candidate whose second-pass log-odds stay under floor even with the
+// strongest neighbours keeps that bound as its features (see
+// neighbourBound), and its remaining neighbours are not looked at: most
+// of a pair's eligible candidates are decided by their own odds and their
+// row's and column's, and each neighbour outside cands costs a
+// description (-Inf: describe every kept candidate).
 func stackFeatures(cands []cell, z1 []float64, na, nb int, context []cellOdds,
-	more func(i, j int) (float64, bool), keep func(k int) bool, bg, floor float64) [][numStack]float64 {
+	more func(i, j int) (float64, bool), keep func(k int) bool, bg, floor float64, emit func(k int, x [numStack]float64)) {
 	rowMax, colMax := make([]float64, na), make([]float64, nb)
 	fold := func(i, j int, z float64) {
 		p := sigmoid(z)
@@ -723,7 +724,6 @@ func stackFeatures(cands []cell, z1 []float64, na, nb int, context []cellOdds,
 		}
 		return 0
 	}
-	out := make([][numStack]float64, len(cands))
 	for k, c := range cands {
 		if keep != nil && !keep(k) {
 			continue
@@ -734,20 +734,19 @@ func stackFeatures(cands []cell, z1 []float64, na, nb int, context []cellOdds,
 		// The neighbours in its row and column weigh most: they are
 		// looked at first, the diagonal ones only when still needed.
 		if hi, ok := neighbourBound(x, p, true, floor); !ok {
-			out[k] = hi
+			emit(k, hi)
 			continue
 		}
 		x[sSide] = math.Max(math.Max(prob(i-1, j), prob(i+1, j)),
 			math.Max(prob(i, j-1), prob(i, j+1)))
 		if hi, ok := neighbourBound(x, p, false, floor); !ok {
-			out[k] = hi
+			emit(k, hi)
 			continue
 		}
 		diag := math.Max(prob(i-1, j-1), prob(i+1, j+1))
 		x[sDiag], x[sRun] = diag, p*diag
-		out[k] = x
+		emit(k, x)
 	}
-	return out
 }
 
 // neighbourBound gives the stacked features x of a candidate of

@@ -108,7 +108,8 @@ func samples(sets []fitSet, p params, stack bool, w []float64, b float64) []samp
 				for k, c := range d.cands {
 					cells[k] = cell{int32(c.i), int32(c.j)}
 				}
-				st = stackFeatures(cells, z1, na, nb, nil, nil, nil, bg, math.Inf(-1))
+				st = make([][numStack]float64, len(cells))
+				stackFeatures(cells, z1, na, nb, nil, nil, nil, bg, math.Inf(-1), func(k int, x [numStack]float64) { st[k] = x })
 			}
 			for k, c := range d.cands {
 				x := c.x[:]
