@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -270,6 +271,19 @@ func FuzzCompare(f *testing.F) {
 		j2, _ := json.Marshal(r2)
 		if string(j1) != string(j2) {
 			t.Fatal("not deterministic")
+		}
+		// One analysis decided at another sensitivity, then at the
+		// default, gives what Compare gives at each.
+		an, err := Analyze(context.Background(), docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opts := range []Options{{Sensitivity: 0.3, Closest: true}, DefaultOptions()} {
+			got, _ := an.Result(context.Background(), opts)
+			want, _ := Compare(context.Background(), docs, opts)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("at %v, Analysis.Result differs from Compare", opts.Sensitivity)
+			}
 		}
 	})
 }
