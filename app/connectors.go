@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,13 +31,15 @@ const connectorInset = 6
 type connectors struct {
 	widget.BaseWidget
 	v     *viewer
+	root  *fyne.Container // the stack that holds the columns and the layer
 	lines []*canvas.Line
 	shown int // lines in use
 }
 
-// newConnectors makes the layer for viewer v and has v redraw it.
-func newConnectors(v *viewer) *connectors {
-	cn := &connectors{v: v}
+// newConnectors makes the layer for viewer v, to lie in root over its
+// columns, and has v redraw it.
+func newConnectors(v *viewer, root *fyne.Container) *connectors {
+	cn := &connectors{v: v, root: root}
 	cn.ExtendBaseWidget(cn)
 	v.hooks.scroll = cn.Refresh
 	return cn
@@ -60,15 +63,14 @@ func (cn *connectors) segments() []connector {
 	if v == nil || v.model.Res == nil || len(v.scrolls) < 2 || app == nil {
 		return nil
 	}
-	drv := app.Driver()
-	origin := drv.AbsolutePositionForObject(cn)
+	at := cn.positions(app.Driver())
 	type view struct {
 		left, right, top, bottom float32
 		flowY                    map[*widgets.FlowText]float32
 	}
 	views := make([]view, len(v.scrolls))
 	for d, sc := range v.scrolls {
-		p := drv.AbsolutePositionForObject(sc).Subtract(origin)
+		p := at[d]
 		vw := view{left: p.X, right: p.X + sc.Size().Width, top: p.Y, bottom: p.Y + sc.Size().Height, flowY: map[*widgets.FlowText]float32{}}
 		base := p.Y - sc.Offset.Y + v.bodies[d].Position().Y
 		for _, o := range v.bodies[d].Objects {
@@ -134,6 +136,59 @@ func (cn *connectors) segments() []connector {
 		}
 	}
 	return append(out, chosen...)
+}
+
+// positions are where the columns' scrolls lie in the layer. They are
+// found in one walk down root's containers, splits and scrolls, which the
+// columns are made of; the driver's search for each object, which walks
+// the whole window every time, is the fallback when the walk misses one.
+func (cn *connectors) positions(drv fyne.Driver) []fyne.Position {
+	scrolls := cn.v.scrolls
+	want := make(map[fyne.CanvasObject]int, len(scrolls))
+	for d, sc := range scrolls {
+		want[sc] = d
+	}
+	at := make([]fyne.Position, len(scrolls))
+	found := 0
+	var walk func(o fyne.CanvasObject, p fyne.Position)
+	walk = func(o fyne.CanvasObject, p fyne.Position) {
+		if o == nil || found == len(scrolls) {
+			return
+		}
+		if d, ok := want[o]; ok {
+			at[d] = p
+			found++
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c, p.Add(c.Position()))
+			}
+		case *container.Split:
+			walk(x.Leading, p.Add(x.Leading.Position()))
+			walk(x.Trailing, p.Add(x.Trailing.Position()))
+		case *container.Scroll:
+			if x.Content != nil {
+				walk(x.Content, p.Add(x.Content.Position()))
+			}
+		}
+	}
+	if cn.root != nil {
+		walk(cn.root, fyne.Position{})
+	}
+	if found == len(scrolls) {
+		origin := cn.Position()
+		for d := range at {
+			at[d] = at[d].Subtract(origin)
+		}
+		return at
+	}
+	origin := drv.AbsolutePositionForObject(cn)
+	for d, sc := range scrolls {
+		at[d] = drv.AbsolutePositionForObject(sc).Subtract(origin)
+	}
+	return at
 }
 
 // connectorRenderer draws a connectors layer with a pool of lines.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"parallax/compare"
@@ -135,4 +136,39 @@ func TestUniqueOnStrip(t *testing.T) {
 		}
 	}
 	t.Fatal("no unique sentence in the sample")
+}
+
+// TestConnectorPositions checks the layer's own walk to the columns
+// against the driver's search, with columns scrolled down and the row of
+// columns scrolled sideways in a narrow window.
+func TestConnectorPositions(t *testing.T) {
+	c, _ := newTestController(t, sample(t))
+	c.win.Resize(fyne.NewSize(700, 600))
+	cn := layerOf(t, c)
+	c.view.scrollColumn(1, 300)
+	c.view.scrollColumn(3, 120)
+	if hs, ok := c.columnsBox.Objects[0].(*container.Scroll); ok {
+		hs.ScrollToOffset(fyne.NewPos(150, 0))
+	}
+	drv := fyne.CurrentApp().Driver()
+	origin := drv.AbsolutePositionForObject(cn)
+	got := cn.positions(drv)
+	moved := false
+	for d, sc := range c.view.scrolls {
+		want := drv.AbsolutePositionForObject(sc).Subtract(origin)
+		if got[d] != want {
+			t.Errorf("column %d at %v, the driver finds it at %v", d, got[d], want)
+		}
+		moved = moved || want.X < 0
+	}
+	if !moved {
+		t.Error("the row of columns did not scroll sideways: the test checks less than it should")
+	}
+	// Without its stack the layer falls back on the driver.
+	cn.root = nil
+	for d, p := range cn.positions(drv) {
+		if p != got[d] {
+			t.Errorf("fallback: column %d at %v, want %v", d, p, got[d])
+		}
+	}
 }

@@ -358,16 +358,13 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.columnsBox.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(
 			"No articles to compare. Open a folder (Ctrl+O) or files, or include articles in the sidebar."))}
 		c.detailBox.Objects = nil
+	} else if c.view != nil && slices.Equal(c.view.model.Docs, docs) {
+		// The same articles decided again: the columns stay as they are.
+		c.view.filter = c.filter
+		c.view.redecide(viewmodel.New(docs, res, c.conflictsOf(docs, res)))
 	} else {
 		c.view = newViewer(docs, res, c.headers, c.closeDoc)
-		var conflicts []framing.Conflict
-		if len(docs) >= 2 {
-			if c.conflictsFor != res {
-				c.conflicts, c.conflictsFor = framing.LinkConflicts(docs, res), res
-			}
-			conflicts = c.conflicts
-		}
-		c.view.model = viewmodel.New(docs, res, conflicts)
+		c.view.model = viewmodel.New(docs, res, c.conflictsOf(docs, res))
 		c.view.filter = c.filter
 		c.view.sync = c.sync
 		c.view.restyleAll()
@@ -381,7 +378,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 		c.detailBox.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c.view.detail))}
 		c.view.onTap = func() { c.tabs.SelectIndex(0) }
 		c.view.hooks = c.viewerHooks()
-		c.columnsBox.Objects = append(c.columnsBox.Objects, newConnectors(c.view))
+		c.columnsBox.Objects = append(c.columnsBox.Objects, newConnectors(c.view, c.columnsBox))
 		c.view.showRelated, c.view.onShowRelated = c.showRelated, func(on bool) { c.showRelated = on }
 		c.view.restorePlace(was)
 		if c.findEntry != nil && c.findEntry.Text != "" {
@@ -411,6 +408,18 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	if c.OnChanged != nil {
 		c.OnChanged()
 	}
+}
+
+// conflictsOf are the figure conflicts of the comparison res of docs,
+// found now unless they came with it.
+func (c *Controller) conflictsOf(docs []*corpus.Document, res *compare.Result) []framing.Conflict {
+	if len(docs) < 2 {
+		return nil
+	}
+	if c.conflictsFor != res {
+		c.conflicts, c.conflictsFor = framing.LinkConflicts(docs, res), res
+	}
+	return c.conflicts
 }
 
 // linkKeys are the keys of the links shown.

@@ -323,6 +323,25 @@ func (v *viewer) restyleAll() {
 	}
 }
 
+// redecide shows model, a new decision on the same articles, in place:
+// the columns keep their scroll and the selection its sentence; the
+// sentences' looks, the strips, the outlines and the detail follow the
+// new links.
+func (v *viewer) redecide(model *viewmodel.View) {
+	sel := v.selected
+	if sel != nil {
+		v.selectRef(nil) // the old counterparts' outlines, by the old links
+	}
+	v.model = model
+	v.restyleAll()
+	for d, strip := range v.strips {
+		strip.SetFills(v.stripFills(d))
+	}
+	if sel != nil {
+		v.selectRef(sel)
+	}
+}
+
 // column is document d's column as shown: its scroll and overview strip.
 func (v *viewer) column(d int) fyne.CanvasObject { return v.columns[d] }
 

@@ -1,6 +1,9 @@
 package compare
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // The decision: every rule by which the engine links sentences and
 // classifies them is in this file; the rest of the package measures
@@ -160,12 +163,9 @@ func loneKind(c *candidate, prob float64, a, b string, p params) Kind {
 // classify sets every sentence's status, coverage and links from the
 // links: its status is the kind of its strongest link, else Unique.
 func classify(res *Result) {
-	sort.SliceStable(res.Links, func(x, y int) bool {
-		a, b := res.Links[x], res.Links[y]
-		if a.A != b.A {
-			return a.A.Doc < b.A.Doc || (a.A.Doc == b.A.Doc && a.A.Sentence < b.A.Sentence)
-		}
-		return b.B.Doc > a.B.Doc || (a.B.Doc == b.B.Doc && a.B.Sentence < b.B.Sentence)
+	slices.SortStableFunc(res.Links, func(a, b Link) int {
+		return cmp.Or(cmp.Compare(a.A.Doc, b.A.Doc), cmp.Compare(a.A.Sentence, b.A.Sentence),
+			cmp.Compare(a.B.Doc, b.B.Doc), cmp.Compare(a.B.Sentence, b.B.Sentence))
 	})
 	nd := len(res.Sentences)
 	for d := range res.Sentences {
@@ -195,9 +195,7 @@ func classify(res *Result) {
 	for d := range res.Sentences {
 		for i := range res.Sentences[d] {
 			sr := &res.Sentences[d][i]
-			sort.SliceStable(sr.Links, func(x, y int) bool {
-				return res.Links[sr.Links[x]].Score > res.Links[sr.Links[y]].Score
-			})
+			slices.SortStableFunc(sr.Links, func(x, y int) int { return cmp.Compare(res.Links[y].Score, res.Links[x].Score) })
 			if len(sr.Links) > 0 {
 				sr.Status = res.Links[sr.Links[0]].Kind
 			}

@@ -534,13 +534,16 @@ func LinkConflicts(docs []*corpus.Document, res *compare.Result) []Conflict {
 		return a.Conflicts
 	}
 	figs := make([][][]Figure, len(docs))
+	read := make([][]bool, len(docs)) // figs read, for sentences with none too
 	for d, doc := range docs {
 		figs[d] = make([][]Figure, len(doc.Sentences))
+		read[d] = make([]bool, len(doc.Sentences))
 	}
 	for _, l := range res.Links {
 		for _, r := range []Ref{l.A, l.B} {
-			if figs[r.Doc][r.Sentence] == nil {
+			if !read[r.Doc][r.Sentence] {
 				figs[r.Doc][r.Sentence] = Figures(docs[r.Doc].SentenceText(r.Sentence))
+				read[r.Doc][r.Sentence] = true
 			}
 		}
 	}
