@@ -266,3 +266,62 @@ func TestDragFollowsDial(t *testing.T) {
 		t.Errorf("status %q after the drag, want %s", c.status.Text, moved)
 	}
 }
+
+// TestRedecideKeepsColumns selects a sentence and moves the sensitivity:
+// the columns are not built again, their scroll stays, and the outlines
+// follow the new links (the counterparts dropped lose theirs).
+func TestRedecideKeepsColumns(t *testing.T) {
+	c, changed := newTestController(t, sample(t))
+	c.SetSensitivity(0.9)
+	wait(t, changed)
+	v := c.view
+	// The sentence with the most links at 0.9.
+	var sel compare.Ref
+	for d, doc := range v.model.Docs {
+		for i := range doc.Sentences {
+			r := compare.Ref{Doc: d, Sentence: i}
+			if len(v.counterparts(r)) > len(v.counterparts(sel)) {
+				sel = r
+			}
+		}
+	}
+	v.reveal(sel)
+	before := v.counterparts(sel)
+	v.scrollColumn(sel.Doc, 200)
+	offset := v.scrolls[sel.Doc].Offset.Y
+	c.SetSensitivity(0.3)
+	wait(t, changed)
+	if c.view != v {
+		t.Fatal("the columns were built again for a new sensitivity")
+	}
+	if v.selected == nil || *v.selected != sel {
+		t.Fatalf("selection %v, want %v", v.selected, sel)
+	}
+	if got := v.scrolls[sel.Doc].Offset.Y; got != offset {
+		t.Errorf("the selection's column scrolled from %v to %v", offset, got)
+	}
+	after := map[compare.Ref]bool{}
+	for _, l := range v.counterparts(sel) {
+		after[l.Other(sel)] = true
+	}
+	if len(after) >= len(before) {
+		t.Fatalf("%d counterparts at 0.3 against %d at 0.9: the test needs fewer", len(after), len(before))
+	}
+	emphasis := func(r compare.Ref) widgets.Emphasis {
+		p := v.places[r.Doc][r.Sentence]
+		return p.flow.Spans[p.span].Emphasis
+	}
+	for _, l := range before {
+		o := l.Other(sel)
+		want := widgets.EmphasisNone
+		if after[o] {
+			want = widgets.EmphasisCounterpart
+		}
+		if got := emphasis(o); got != want {
+			t.Errorf("%v: emphasis %v, want %v", o, got, want)
+		}
+	}
+	if got := emphasis(sel); got != widgets.EmphasisSelected {
+		t.Errorf("the selection's emphasis %v", got)
+	}
+}
