@@ -4,8 +4,10 @@
 // sentences of N documents with each other and classifies every link as
 // shared (near-verbatim) or paraphrased, and every sentence as shared,
 // paraphrased or unique. It also computes word-level diffs for each
-// link. The engine is pure Go and deterministic: the same input gives the
-// same output.
+// link. Compare does all of it at one sensitivity; Analyze measures the
+// documents once for every sensitivity, and Analysis.Result decides them
+// at any one in a small part of the time (the viewer's dial). The engine
+// is pure Go and deterministic: the same input gives the same output.
 package compare
 
 import (

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"parallax/assets"
 	"parallax/compare"
 	"parallax/corpus"
 )
@@ -54,4 +55,31 @@ func ExampleWordDiff() {
 	// delete "Sunday"
 	// insert "Monday"
 	// equal "."
+}
+
+// A viewer's sensitivity dial: the sample articles are measured once, then
+// decided at one setting after another.
+func ExampleAnalysis() {
+	docs, _, err := assets.LoadSample()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	an, err := compare.Analyze(context.Background(), docs)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, sens := range []float64{compare.StrictSensitivity, compare.DefaultSensitivity, compare.RewriteSensitivity} {
+		res, err := an.Result(context.Background(), compare.Options{Sensitivity: sens})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("at %.2f: %d links\n", sens, len(res.Links))
+	}
+	// Output:
+	// at 0.50: 40 links
+	// at 0.60: 59 links
+	// at 0.75: 115 links
 }
