@@ -184,13 +184,14 @@ func BenchmarkEightLongColumns(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		figs := framing.NewFigureIndex(docs)
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			res, err := an.Result(context.Background(), compare.Options{Sensitivity: 0.4 + 0.2*float64(i%3), Closest: true})
 			if err != nil {
 				b.Fatal(err)
 			}
-			c.conflicts, c.conflictsFor = framing.LinkConflicts(docs, res), res
+			c.conflicts, c.conflictsFor = figs.LinkConflicts(res), res
 			showAndCheck(b, c, idx, res)
 		}
 	})

@@ -52,6 +52,7 @@ type Controller struct {
 	// mu.
 	measured *compare.Analysis
 	analysed []*corpus.Document
+	figures  *framing.FigureIndex // of the articles analysed
 	// sensPending is set when the dial moved without the links following
 	// (see DragSensitivity).
 	sensPending bool
@@ -253,9 +254,9 @@ func (c *Controller) Recompute() {
 	c.cancel = cancel
 	c.gen++
 	gen := c.gen
-	an := c.measured
+	an, figs := c.measured, c.figures
 	if !slices.Equal(c.analysed, docs) {
-		an = nil
+		an, figs = nil, framing.NewFigureIndex(docs)
 	}
 	c.mu.Unlock()
 	if len(docs) < 2 {
@@ -285,13 +286,13 @@ func (c *Controller) Recompute() {
 		if err == nil {
 			// Only the conflicts, for the columns' marks: the whole framing
 			// analysis waits until its tab or a report asks for it.
-			conflicts = framing.LinkConflicts(docs, res)
+			conflicts = figs.LinkConflicts(res)
 		}
 		fyne.Do(func() {
 			c.mu.Lock()
 			latest := gen == c.gen && err == nil
 			if latest {
-				c.measured, c.analysed = an, docs
+				c.measured, c.analysed, c.figures = an, docs, figs
 			}
 			c.mu.Unlock()
 			if !latest {
@@ -417,7 +418,13 @@ func (c *Controller) conflictsOf(docs []*corpus.Document, res *compare.Result) [
 		return nil
 	}
 	if c.conflictsFor != res {
-		c.conflicts, c.conflictsFor = framing.LinkConflicts(docs, res), res
+		c.mu.Lock()
+		figs := c.figures
+		if !slices.Equal(c.analysed, docs) {
+			figs = framing.NewFigureIndex(docs)
+		}
+		c.mu.Unlock()
+		c.conflicts, c.conflictsFor = figs.LinkConflicts(res), res
 	}
 	return c.conflicts
 }

@@ -529,25 +529,50 @@ func (a *Analysis) conflicts(res *compare.Result, figs [][][]Figure) {
 // as Analyze does, reading only the linked sentences: a cheap check for
 // marking conflicts without the whole analysis.
 func LinkConflicts(docs []*corpus.Document, res *compare.Result) []Conflict {
+	return NewFigureIndex(docs).LinkConflicts(res)
+}
+
+// FigureIndex reads the figures of documents' sentences, each once, when
+// first asked for: a viewer that decides one comparison at one
+// sensitivity after another checks the links of each against the figures
+// read for the last. It is safe for concurrent use.
+type FigureIndex struct {
+	docs []*corpus.Document
+	mu   sync.Mutex
+	figs [][][]Figure
+	read [][]bool // figs read, for sentences with none too
+}
+
+// NewFigureIndex is an index of the figures of docs, none read yet.
+func NewFigureIndex(docs []*corpus.Document) *FigureIndex {
+	x := &FigureIndex{docs: docs, figs: make([][][]Figure, len(docs)), read: make([][]bool, len(docs))}
+	for d, doc := range docs {
+		x.figs[d] = make([][]Figure, len(doc.Sentences))
+		x.read[d] = make([]bool, len(doc.Sentences))
+	}
+	return x
+}
+
+// LinkConflicts finds the figures that disagree across the links of res,
+// a comparison of the index's documents, as the function LinkConflicts
+// does; each sentence's figures are read once for all the comparisons
+// asked.
+func (x *FigureIndex) LinkConflicts(res *compare.Result) []Conflict {
 	a := &Analysis{Conflicts: []Conflict{}}
-	if res == nil || len(res.Sentences) != len(docs) {
+	if res == nil || len(res.Sentences) != len(x.docs) {
 		return a.Conflicts
 	}
-	figs := make([][][]Figure, len(docs))
-	read := make([][]bool, len(docs)) // figs read, for sentences with none too
-	for d, doc := range docs {
-		figs[d] = make([][]Figure, len(doc.Sentences))
-		read[d] = make([]bool, len(doc.Sentences))
-	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	for _, l := range res.Links {
 		for _, r := range []Ref{l.A, l.B} {
-			if !read[r.Doc][r.Sentence] {
-				figs[r.Doc][r.Sentence] = Figures(docs[r.Doc].SentenceText(r.Sentence))
-				read[r.Doc][r.Sentence] = true
+			if !x.read[r.Doc][r.Sentence] {
+				x.figs[r.Doc][r.Sentence] = Figures(x.docs[r.Doc].SentenceText(r.Sentence))
+				x.read[r.Doc][r.Sentence] = true
 			}
 		}
 	}
-	a.conflicts(res, figs)
+	a.conflicts(res, x.figs)
 	return a.Conflicts
 }
 

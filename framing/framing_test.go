@@ -2,6 +2,7 @@ package framing
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -266,6 +267,14 @@ func TestLeftOutCommonCoreAndConflicts(t *testing.T) {
 	}
 	if lc := LinkConflicts(docs, res); len(lc) != 1 || lc[0] != an.Conflicts[0] {
 		t.Errorf("LinkConflicts %+v, Analyze %+v", lc, an.Conflicts)
+	}
+	// One index asked again, and for a comparison without links, reads
+	// the same conflicts.
+	x := NewFigureIndex(docs)
+	for _, r := range []*compare.Result{res, {Sentences: res.Sentences}, res} {
+		if got, want := x.LinkConflicts(r), LinkConflicts(docs, r); !reflect.DeepEqual(got, want) {
+			t.Errorf("FigureIndex.LinkConflicts %+v, LinkConflicts %+v", got, want)
+		}
 	}
 	// Leads: the first three sentences, with their categories.
 	if l := an.Outlets[1].Lead; len(l.Sentences) != 3 || l.Sentences[2].Status != compare.Unique {
