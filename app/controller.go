@@ -118,6 +118,11 @@ type Controller struct {
 	// OnChanged, when set, is called on the UI goroutine after every new
 	// comparison is shown (tests wait on it).
 	OnChanged func()
+	// deliver, when set, runs a comparison's result on the UI goroutine
+	// instead of fyne.Do: for tests, whose driver runs fyne.Do at once on
+	// the calling goroutine, to hold results back as a busy main loop
+	// does.
+	deliver func(func())
 
 	// allowed is the set of articles (fmt.Sprint of their indexes) the
 	// analyst chose to compare although over the budget.
@@ -191,17 +196,18 @@ func (c *Controller) SetIncluded(i int, in bool) {
 // SetSensitivity changes the sensitivity, compares again and remembers it
 // for the next start.
 func (c *Controller) SetSensitivity(s float64) {
-	if c.showSensitivity(s) || c.sensPending {
-		c.sensPending = false
-		c.Recompute()
+	again := c.showSensitivity(s) || c.sensPending
+	c.sensPending, c.dragging = false, false
+	c.app.Preferences().SetFloat(prefSensitivity, s)
+	if again {
+		c.Recompute() // its result ends the drag's count (see show)
+		return
 	}
-	c.dragging = false
 	c.mu.Lock()
 	if c.shownGen == c.gen {
 		c.dragFrom = nil // the drag's last step is on screen
 	}
 	c.mu.Unlock()
-	c.app.Preferences().SetFloat(prefSensitivity, s)
 }
 
 // DragSensitivity follows the sensitivity dial while it moves: when the
@@ -288,7 +294,11 @@ func (c *Controller) Recompute() {
 			// analysis waits until its tab or a report asks for it.
 			conflicts = figs.LinkConflicts(res)
 		}
-		fyne.Do(func() {
+		deliver := fyne.Do
+		if c.deliver != nil {
+			deliver = c.deliver
+		}
+		deliver(func() {
 			c.mu.Lock()
 			latest := gen == c.gen && err == nil
 			if latest {

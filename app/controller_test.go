@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -370,26 +371,31 @@ func TestExportReport(t *testing.T) {
 	}
 }
 
-// TestRapidChangesShowTheLatest makes three requests in a row: whatever
-// arrives on the way (a new sensitivity only decides the kept analysis
-// again, and may be shown before the next request is made), the latest
-// request is what stays on screen.
+// TestRapidChangesShowTheLatest makes three requests in one turn of the
+// UI goroutine: only the latest is shown, though the first two (a new
+// sensitivity only decides the kept analysis again) may be done before
+// the third is made.
 func TestRapidChangesShowTheLatest(t *testing.T) {
 	docs := sample(t)
 	c, changed := newTestController(t, docs)
+	// The three requests are made in one turn of the UI goroutine, as a
+	// user's are: no result is shown before the turn ends.
+	var turn sync.Mutex
+	c.deliver = func(f func()) {
+		turn.Lock()
+		defer turn.Unlock()
+		f()
+	}
+	turn.Lock()
 	c.SetSensitivity(0.3)
 	c.SetSensitivity(0.95)
 	c.SetIncluded(4, false)
+	turn.Unlock()
 	// (State is read only after a change notification: the test driver
 	// runs fyne.Do on the calling goroutine.)
-	for range 3 {
-		wait(t, changed)
-		if len(c.shown) == 4 {
-			break
-		}
-	}
+	wait(t, changed)
 	if len(c.shown) != 4 || c.sens != 0.95 || len(c.res.Sentences) != 4 {
-		t.Fatalf("comparison on screen: %d articles at %.2f, not the latest request", len(c.shown), c.sens)
+		t.Fatalf("first comparison on screen: %d articles at %.2f, not the latest request", len(c.shown), c.sens)
 	}
 	want, err := compare.Compare(context.Background(), docs[:4], compare.Options{Sensitivity: 0.95})
 	if err != nil {

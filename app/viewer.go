@@ -306,16 +306,20 @@ func (v *viewer) span(d, i int) widgets.Span {
 	return sp
 }
 
-// restyleAll recomputes every sentence's look (after a filter change),
-// keeping the selection's emphasis.
+// restyleAll recomputes every sentence's look (after a filter change or
+// a new decision), keeping the selection's emphasis; only the paragraphs
+// whose looks changed are drawn again.
 func (v *viewer) restyleAll() {
 	touched := map[*widgets.FlowText]bool{}
 	for d := range v.places {
 		for i, p := range v.places[d] {
-			e, found := p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found
-			p.flow.Spans[p.span] = v.span(d, i)
-			p.flow.Spans[p.span].Emphasis, p.flow.Spans[p.span].Found = e, found
-			touched[p.flow] = true
+			old := p.flow.Spans[p.span]
+			sp := v.span(d, i)
+			sp.Emphasis, sp.Found = old.Emphasis, old.Found
+			if sp != old {
+				p.flow.Spans[p.span] = sp
+				touched[p.flow] = true
+			}
 		}
 	}
 	for f := range touched {
