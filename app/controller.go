@@ -221,10 +221,7 @@ func (c *Controller) DragSensitivity(s float64) {
 	if !c.dragging {
 		c.dragging, c.dragFrom = true, c.linkKeys()
 	}
-	c.mu.Lock()
-	kept := slices.Equal(c.analysed, c.includedDocs())
-	c.mu.Unlock()
-	if kept {
+	if an, _ := c.keptFor(c.includedDocs()); an != nil {
 		c.Recompute()
 	} else {
 		c.sensPending = true
@@ -260,11 +257,8 @@ func (c *Controller) Recompute() {
 	c.cancel = cancel
 	c.gen++
 	gen := c.gen
-	an, figs := c.measured, c.figures
-	if !slices.Equal(c.analysed, docs) {
-		an, figs = nil, framing.NewFigureIndex(docs)
-	}
 	c.mu.Unlock()
+	an, figs := c.keptFor(docs)
 	if len(docs) < 2 {
 		c.idle(gen)
 		c.show(idx, &compare.Result{Sentences: emptyResults(docs)})
@@ -325,9 +319,22 @@ func (c *Controller) idle(gen int) {
 	c.busy.Hide()
 }
 
+// keptFor is the kept analysis and figure index when they are of docs; else
+// no analysis and a new index.
+func (c *Controller) keptFor(docs []*corpus.Document) (*compare.Analysis, *framing.FigureIndex) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if slices.Equal(c.analysed, docs) && c.measured != nil {
+		return c.measured, c.figures
+	}
+	return nil, framing.NewFigureIndex(docs)
+}
+
 // includedDocs are the articles to compare, in order.
-func (c *Controller) includedDocs() []*corpus.Document {
-	idx := c.included()
+func (c *Controller) includedDocs() []*corpus.Document { return c.docsOf(c.included()) }
+
+// docsOf are the open articles idx, in order.
+func (c *Controller) docsOf(idx []int) []*corpus.Document {
 	docs := make([]*corpus.Document, len(idx))
 	for k, i := range idx {
 		docs[k] = c.docs[i]
@@ -360,10 +367,7 @@ func (c *Controller) show(idx []int, res *compare.Result) {
 	}
 	c.shown, c.res = idx, res
 	c.findFrom = nil
-	docs := make([]*corpus.Document, len(idx))
-	for k, i := range idx {
-		docs[k] = c.docs[i]
-	}
+	docs := c.docsOf(idx)
 	if len(docs) == 0 {
 		c.view = nil
 		c.columnsBox.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(
@@ -428,12 +432,7 @@ func (c *Controller) conflictsOf(docs []*corpus.Document, res *compare.Result) [
 		return nil
 	}
 	if c.conflictsFor != res {
-		c.mu.Lock()
-		figs := c.figures
-		if !slices.Equal(c.analysed, docs) {
-			figs = framing.NewFigureIndex(docs)
-		}
-		c.mu.Unlock()
+		_, figs := c.keptFor(docs)
 		c.conflicts, c.conflictsFor = figs.LinkConflicts(res), res
 	}
 	return c.conflicts
