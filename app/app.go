@@ -105,16 +105,17 @@ var (
 // truncated with an ellipsis when the column is narrow (the title is also
 // the first line of most articles' text). The title and date lines are
 // there when withTitle and withDate say so, empty if the document has
-// none, so that the columns' texts start level.
-func header(doc *corpus.Document, withTitle, withDate bool) fyne.CanvasObject {
-	box := container.NewVBox(widgets.OneLine(outletName(doc), outletStyle))
+// none, so that the columns' texts start level. end, when not nil (the
+// close button), sits beside the outlet line only.
+func header(doc *corpus.Document, withTitle, withDate bool, end fyne.CanvasObject) fyne.CanvasObject {
+	lines := []fyne.CanvasObject{widgets.OneLine(outletName(doc), outletStyle)}
 	if withTitle {
-		box.Add(widgets.OneLine(doc.Title, bodyStyle))
+		lines = append(lines, widgets.OneLine(doc.Title, bodyStyle))
 	}
 	if withDate {
-		box.Add(widgets.OneLine(doc.Date, dimStyle))
+		lines = append(lines, widgets.OneLine(doc.Date, dimStyle))
 	}
-	return box
+	return widgets.NewHeadLines(end, lines...)
 }
 
 // swatch is a small square of a legend colour, outlined so that a

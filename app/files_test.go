@@ -14,6 +14,7 @@ import (
 
 	"parallax/assets"
 	"parallax/corpus"
+	"parallax/widgets"
 )
 
 // openAndWait opens paths (adding them when add is set) and waits for the
@@ -138,6 +139,9 @@ func TestColumnCloseButton(t *testing.T) {
 	find = func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok {
 			buttons = append(buttons, b)
+		}
+		if tip, ok := o.(*widgets.HoverTip); ok {
+			find(tip.Content())
 		}
 		if box, ok := o.(*fyne.Container); ok {
 			for _, child := range box.Objects {

@@ -136,13 +136,16 @@ func (v *viewer) buildColumn(d int) {
 	key := headerKey{doc, withTitle, withDate}
 	top := v.headers[key]
 	if top == nil {
-		head := fyne.CanvasObject(widgets.NewHoverTip(header(doc, withTitle, withDate), headerTip(doc)))
+		var closeButton fyne.CanvasObject
 		if v.onClose != nil {
 			onClose := v.onClose
-			closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
-			closeButton.Importance = widget.LowImportance
-			head = container.NewBorder(nil, nil, nil, container.NewVBox(closeButton), head)
+			b := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { onClose(doc) })
+			b.Importance = widget.LowImportance
+			closeButton = b
 		}
+		// The tip covers the button too: the button, on top, takes the
+		// pointer's hover and taps from it.
+		head := widgets.NewHoverTip(header(doc, withTitle, withDate, closeButton), headerTip(doc))
 		top = container.NewVBox(container.NewPadded(head), widget.NewSeparator())
 		v.headers[key] = top
 	}
