@@ -190,12 +190,20 @@ func isDateStamp(s string) bool {
 	}
 	if len(s) <= 60 && strings.ContainsAny(s, "0123456789") {
 		if _, ok := findDate(s); ok {
-			rest := dateAnyRe.ReplaceAllString(s, "")
+			// What is left beside the date, a weekday, a time of day and a
+			// time zone ("Tue Jul 2, 2013 1:28PM GMT") may be a word or two.
+			rest := stampTimeRe.ReplaceAllString(dateAnyRe.ReplaceAllString(s, ""), "")
 			return len(strings.TrimFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })) <= 12
 		}
 	}
 	return false
 }
+
+// stampTimeRe matches the parts of a stamp around its date: weekdays, times
+// of day and time zones.
+var stampTimeRe = lazyre.New(`\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?|` +
+	`\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?i:[ap]\.?m\b\.?))?|\b\d{1,2}\s?(?i:[ap]\.?m\b\.?)|` +
+	`\b(?:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)\b`)
 
 // matchBoilerplate returns the first rule matching s, if any.
 func matchBoilerplate(s string) (bpRule, bool) {

@@ -43,6 +43,13 @@ func TestBoilerplateSentences(t *testing.T) {
 		{"Published reports say the plan failed.", false},
 		{"Updated figures show a decline in crossings.", false},
 		{"This story has been updated with comment from the White House.", true},
+		{"Tue Jul 2, 2013 1:28PM GMT", true},
+		{"Tue Jul 2, 2013 1: 28PM GMT", true},
+		{"Wednesday, June 12, 2013, 10:15 a.m. EDT", true},
+		{"Sunday, May 3, 2013", true},
+		{"On Tuesday, July 2, 2013, the quake struck Aceh at 1:28 PM.", false},
+		{"Tuesday, July 2, 2013: quake kills five", false},
+		{"Sun Jul 7, 2013 Fire destroys the historic Matanuska Maid warehouse", false},
 		// credits
 		{"Emiliano Rodríguez Mega contributed reporting from Mexico City.", true},
 		{"Reporting by Diego Ore; Editing by Sandra Maler", true},
