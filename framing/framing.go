@@ -359,8 +359,9 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 func (a *Analysis) names(docs []*corpus.Document, res *compare.Result) [][]Mention {
 	known := map[string]bool{}
 	runs := make([][][]nameWord, len(docs))
+	capital := nameWords(docs)
 	for d, doc := range docs {
-		runs[d] = nameRuns(doc.Text)
+		runs[d] = splitTitleRuns(doc, nameRuns(doc.Text), capital)
 		for _, m := range namesIn(doc.Text, runs[d], nil) {
 			if m.Kind == Person && strings.Contains(m.Text, " ") {
 				known[m.Key] = true

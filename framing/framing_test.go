@@ -110,6 +110,7 @@ func TestNames(t *testing.T) {
 		{"the meeting with CBP officials", []string{"organisation:CBP"}},
 		{"On Wednesday, Senior US officials held talks.", []string{"place:US"}},
 		{"Secretary of State Antony Blinken and the State Department", []string{"person:Antony Blinken", "organisation:State Department"}},
+		{"Actress Lindsay Lohan checked in.", []string{"person:Lindsay Lohan"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -394,5 +395,36 @@ func TestLeftOutOfTwo(t *testing.T) {
 	}
 	if len(an.CommonCore) != 1 {
 		t.Errorf("common core %v", an.CommonCore)
+	}
+}
+
+// TestTitleCase checks which sentences read as title-cased headlines, and
+// that the names in one are cut at its capitalised common words.
+func TestTitleCase(t *testing.T) {
+	d := doc("a",
+		"Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab",
+		"Earthquake Of Magnitude 6.1 Strikes Indonesia's Aceh Province Killing One",
+		"Secretary of State Antony Blinken met President Andrés Manuel López Obrador.",
+		"Lindsay Lohan checks into Betty Ford Center",
+		"HISTORIC WAREHOUSE BURNS",
+		"On Friday Lindsay Lohan left the Betty Ford clinic for Malibu, after a strong earthquake struck Indonesia's Aceh province and killed one; the historic warehouse burns.")
+	names := nameWords([]*corpus.Document{d})
+	wantTitle := []bool{true, true, false, false, true, false}
+	for i, want := range wantTitle {
+		if got := titleCased(d.SentenceText(i), names); got != want {
+			t.Errorf("titleCased(%q) = %v, want %v", d.SentenceText(i), got, want)
+		}
+	}
+	var got []string
+	for _, m := range namesIn(d.Text, splitTitleRuns(d, nameRuns(d.Text), names), map[string]bool{"lohan": true}) {
+		if sentenceAt(d, m.Start) <= 1 {
+			got = append(got, string(m.Kind)+":"+m.Text)
+		}
+	}
+	// Lone words stay out unless known, as in running text: not
+	// "Strikes Indonesia" but no "Indonesia" either.
+	want := []string{"person:Lindsay Lohan", "person:Betty Ford"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names in the title-cased headlines = %q, want %q", got, want)
 	}
 }

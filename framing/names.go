@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"parallax/corpus"
 	"parallax/internal/lazyre"
 )
 
@@ -146,6 +147,7 @@ var titles = wordSet(`president vice secretary minister prime foreign interior s
 	mr. mrs. ms. dr. mr mrs ms dr sen. rep. gov. senator representative governor mayor chief general gen.
 	ambassador spokesman spokeswoman spokesperson commissioner director deputy attorney justice judge
 	pope king queen prince sheriff officer agent adviser advisor lawmaker former acting first lady
+	actress actor singer
 	executive chairman chairwoman leader head minister's sir professor prof. rev. reverend senior
 	affairs relations defense defence health commerce economy finance treasury labor interior`)
 
@@ -249,6 +251,122 @@ func nameRuns(text string) [][]nameWord {
 	}
 	flush()
 	return runs
+}
+
+// headWords splits a sentence into its words (letters, hyphens and
+// apostrophes), for telling running text from title case.
+func headWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' })
+}
+
+// fold is the form of a capitalised word that nameWords and titleCased
+// compare: folded, without a possessive or a final period.
+func fold(w string) string { return strings.TrimSuffix(Folded(stripPossessive(w)), ".") }
+
+// runningText reports whether the words of a sentence read as running
+// text: after the first, a lower-case word that is not a function word or
+// one of the small words title case leaves in lower case ("met" and
+// "checks" make running text; "of" and "into" do not).
+func runningText(words []string) bool {
+	for _, w := range words[min(1, len(words)):] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) &&
+			!functionWords[w] && !notNames[w] && !connectors[w] && !titleSmall[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSmall are the short words title case leaves in lower case beside
+// the function words.
+var titleSmall = wordSet(`up nor off via vs out into onto over amid upon near says`)
+
+// nameWords is the set of words (see fold) that the documents' running
+// text capitalises after a sentence's first word: the words of names, as
+// opposed to the common words that a title-cased headline capitalises too.
+func nameWords(docs []*corpus.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, doc := range docs {
+		for i := range doc.Sentences {
+			words := headWords(doc.SentenceText(i))
+			if !runningText(words) {
+				continue
+			}
+			for _, w := range words[1:] {
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+					out[fold(w)] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isNameWord reports whether the capitalised word w may be part of a name:
+// the running text capitalises it too (names, from nameWords) and it is
+// not a function word.
+func isNameWord(w string, names map[string]bool) bool {
+	f := fold(w)
+	return names[f] && !functionWords[f] && !notNames[f]
+}
+
+// titleCased reports whether s is written in title case, as many
+// headlines are ("Earthquake Of Magnitude 6.1 Strikes Indonesia's Aceh
+// Province"): it is not running text, and after its first word it
+// capitalises at least two words that are not name words (see
+// isNameWord).
+func titleCased(s string, names map[string]bool) bool {
+	words := headWords(s)
+	if runningText(words) {
+		return false
+	}
+	common := 0
+	for _, w := range words[min(1, len(words)):] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !isNameWord(w, names) {
+			common++
+		}
+	}
+	return common >= 2
+}
+
+// splitTitleRuns cuts, inside doc's title-cased sentences, its runs of
+// capitalised words at the words that are not name words (see isNameWord),
+// which title case capitalises too: "Lindsay Lohan Leaves Betty Ford"
+// gives Lindsay Lohan and Betty Ford, not one name of five words.
+func splitTitleRuns(doc *corpus.Document, runs [][]nameWord, names map[string]bool) [][]nameWord {
+	title := make([]bool, len(doc.Sentences))
+	some := false
+	for i := range doc.Sentences {
+		title[i] = titleCased(doc.SentenceText(i), names)
+		some = some || title[i]
+	}
+	if !some {
+		return runs
+	}
+	var out [][]nameWord
+	add := func(piece []nameWord) {
+		for len(piece) > 0 && connectors[piece[len(piece)-1].text] {
+			piece = piece[:len(piece)-1]
+		}
+		if len(piece) > 0 {
+			out = append(out, piece)
+		}
+	}
+	for _, run := range runs {
+		if i := sentenceAt(doc, run[0].start); i < 0 || !title[i] {
+			out = append(out, run)
+			continue
+		}
+		start := 0
+		for k, w := range run {
+			if !isNameWord(w.text, names) {
+				add(run[start:k])
+				start = k + 1
+			}
+		}
+		add(run[start:])
+	}
+	return out
 }
 
 // isInitial reports whether w is an initial such as "J.".
