@@ -200,8 +200,10 @@ func isDateStamp(s string) bool {
 }
 
 // stampTimeRe matches the parts of a stamp around its date: weekdays, times
-// of day and time zones.
-var stampTimeRe = lazyre.New(`\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?|` +
+// of day, time zones and the words that introduce them ("3 July 2013 Last
+// updated at 13:38 GMT").
+var stampTimeRe = lazyre.New(`\b(?i:(?:last )?updated|published|posted)(?:\s+(?i:at|on))?\b|` +
+	`\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?|` +
 	`\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?i:[ap]\.?m\b\.?))?|\b\d{1,2}\s?(?i:[ap]\.?m\b\.?)|` +
 	`\b(?:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)\b`)
 

@@ -44,6 +44,7 @@ func TestBoilerplateSentences(t *testing.T) {
 		{"Updated figures show a decline in crossings.", false},
 		{"This story has been updated with comment from the White House.", true},
 		{"Tue Jul 2, 2013 1:28PM GMT", true},
+		{"3 July 2013 Last updated at 13:38 GMT", true},
 		{"Tue Jul 2, 2013 1: 28PM GMT", true},
 		{"Wednesday, June 12, 2013, 10:15 a.m. EDT", true},
 		{"Sunday, May 3, 2013", true},

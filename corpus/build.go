@@ -92,8 +92,18 @@ func buildDocument(path string, paras []string, m docMeta) *Document {
 	doc.Text = b.String()
 	doc.Sentences = splitDocSentences(doc.Text, doc.Paragraphs)
 
-	if titlePara < 0 && len(clean) > 1 && looksLikeHeadline(clean[0]) && !isBoilerplateText(clean[0]) {
-		titlePara = 0
+	if titlePara < 0 {
+		// The first line that is not a stamp or a byline, if it reads as a
+		// headline and something follows it.
+		for i := 0; i < len(clean)-1 && i < 3; i++ {
+			if isBoilerplateText(clean[i]) {
+				continue
+			}
+			if looksLikeHeadline(clean[i]) {
+				titlePara = i
+			}
+			break
+		}
 	}
 	switch {
 	case titlePara >= 0:

@@ -249,6 +249,12 @@ func TestFixtureFacts(t *testing.T) {
 			boiler: []string{"Reporting by Diego Ore; Editing by Sandra Maler", "Related: U.S. officials meet Mexican president on migration surge"},
 		},
 		{
+			// A stamp above the headline: the headline is the title all the same.
+			name: "txt/stamped.txt", title: "Rescue operation under way after deadly earthquake", outlet: "stamped", date: "2013-07-03", language: "en",
+			headline: "Rescue operation under way after deadly earthquake",
+			boiler:   []string{"3 July 2013 Last updated at 13:38 GMT"},
+		},
+		{
 			name: "txt/spanish.txt", title: "México y Estados Unidos acuerdan reforzar la frontera", outlet: "spanish", language: "es",
 			headline: "México y Estados Unidos acuerdan reforzar la frontera",
 		},
@@ -294,8 +300,12 @@ func TestFixtureFacts(t *testing.T) {
 				if s, ok := flagged[tc.headline]; !ok || !s.Headline || s.Boilerplate {
 					t.Errorf("headline %q not marked (found %v)", tc.headline, ok)
 				}
-				if d.Sentences[0].Paragraph != 0 || !d.Sentences[0].Headline {
-					t.Errorf("first sentence is not the headline")
+				first := 0
+				for first < len(d.Sentences) && d.Sentences[first].Boilerplate {
+					first++
+				}
+				if first == len(d.Sentences) || !d.Sentences[first].Headline {
+					t.Errorf("the first sentence that is not boilerplate is not the headline")
 				}
 			} else {
 				for _, s := range d.Sentences {
