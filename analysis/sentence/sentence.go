@@ -487,8 +487,12 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 	switch {
 	case number.IsFigure(stem):
 		// "in 2018. Then" ends a sentence; "1. The first point" at the
-		// start of a line is a list marker.
-		return !(i+sp.base == 0 && len(stem) <= 3 && number.IsDigits(stem))
+		// start of a line is a list marker; "a 6. 1 magnitude quake" is a
+		// decimal with a space in it (tokenised or badly extracted text),
+		// as no sentence ends in a number of three digits or fewer with the
+		// next one starting with a digit.
+		short := len(stem) <= 3 && number.IsDigits(stem)
+		return !(i+sp.base == 0 && short) && !(short && unicode.IsDigit(nFirst))
 	case has(titles, typ):
 		// "Mr. Biden", "Lt. Gen. Smith", "St. Louis"; but "on Main St. The".
 		return sp.strongStarter(n)
