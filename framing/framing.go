@@ -360,9 +360,13 @@ func (a *Analysis) names(docs []*corpus.Document, res *compare.Result) [][]Menti
 	known := map[string]bool{}
 	runs := make([][][]nameWord, len(docs))
 	capital := nameWords(docs)
+	places := map[string]bool{}
 	for d, doc := range docs {
 		runs[d] = splitTitleRuns(doc, nameRuns(doc.Text), capital)
-		for _, m := range namesIn(doc.Text, runs[d], nil) {
+		placeNames(doc.Text, runs[d], places)
+	}
+	for d, doc := range docs {
+		for _, m := range namesIn(doc.Text, runs[d], nil, places) {
 			if m.Kind == Person && strings.Contains(m.Text, " ") {
 				known[m.Key] = true
 			}
@@ -370,7 +374,7 @@ func (a *Analysis) names(docs []*corpus.Document, res *compare.Result) [][]Menti
 	}
 	out := make([][]Mention, len(docs))
 	for d, doc := range docs {
-		for _, m := range namesIn(doc.Text, runs[d], known) {
+		for _, m := range namesIn(doc.Text, runs[d], known, places) {
 			if i := sentenceAt(doc, m.Start); i >= 0 && !res.Sentences[d][i].Boilerplate {
 				out[d] = append(out[d], m)
 			}

@@ -416,7 +416,7 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 	var got []string
-	for _, m := range namesIn(d.Text, splitTitleRuns(d, nameRuns(d.Text), names), map[string]bool{"lohan": true}) {
+	for _, m := range namesIn(d.Text, splitTitleRuns(d, nameRuns(d.Text), names), map[string]bool{"lohan": true}, nil) {
 		if sentenceAt(d, m.Start) <= 1 {
 			got = append(got, string(m.Kind)+":"+m.Text)
 		}
@@ -426,5 +426,31 @@ func TestTitleCase(t *testing.T) {
 	want := []string{"person:Lindsay Lohan", "person:Betty Ford"}
 	if !slices.Equal(got, want) {
 		t.Errorf("names in the title-cased headlines = %q, want %q", got, want)
+	}
+}
+
+// TestPlaceContext checks that a name written where a place stands is a
+// place wherever the articles write it, so that a pronoun's speaker is not
+// a village.
+func TestPlaceContext(t *testing.T) {
+	text := "In Bener Meriah, about 300 people slept outdoors. “A man was working with his wife,” he said. " +
+		"A Bukit Sama village resident saw it. Officials in Bukit Sama and Bener Meriah counted the dead. " +
+		"Rescuers near Lukeville, Ariz. arrived. In Biden's plan, Bensu Elianita said so. Bensu Elianita left."
+	runs := nameRuns(text)
+	places := map[string]bool{}
+	placeNames(text, runs, places)
+	var got []string
+	for _, m := range namesIn(text, runs, map[string]bool{"elianita": true, "biden": true}, places) {
+		got = append(got, string(m.Kind)+":"+m.Text)
+	}
+	want := []string{"place:Bener Meriah", "place:Bukit Sama", "place:Bukit Sama", "place:Bener Meriah",
+		"place:Lukeville", "person:Biden", "person:Bensu Elianita", "person:Bensu Elianita"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+	d := doc("a", text)
+	qs := docQuotes(0, d, namesIn(d.Text, nameRuns(d.Text), nil, places))
+	if len(qs) != 1 || qs[0].Speaker != "" {
+		t.Errorf("quotes %+v: want one without a speaker (he: no person named before it)", qs)
 	}
 }

@@ -205,16 +205,77 @@ type nameWord struct {
 // capitalised word that starts a sentence counts only when it is known or
 // part of a longer name.
 func Names(text string, known map[string]bool) []Mention {
-	return namesIn(text, nameRuns(text), known)
+	return namesIn(text, nameRuns(text), known, nil)
 }
 
-// namesIn classes the runs of capitalised words of text into mentions.
-func namesIn(text string, runs [][]nameWord, known map[string]bool) []Mention {
+// namesIn classes the runs of capitalised words of text into mentions;
+// places (from placeNames, or nil) are the names written where a place
+// stands.
+func namesIn(text string, runs [][]nameWord, known, places map[string]bool) []Mention {
 	var out []Mention
 	for _, run := range runs {
-		out = append(out, classify(text, run, known)...)
+		out = append(out, classify(text, run, known, places)...)
 	}
 	return out
+}
+
+// placeBefore and placeAfter are the words beside a name that make it a
+// place's: "in Bener Meriah", "a Bukit Sama village resident".
+var (
+	placeBefore = wordSet(`in near outside across throughout`)
+	placeAfter  = wordSet(`village villages district city town province region county area island regency
+		subdistrict sub-district neighbourhood neighborhood camp valley river mountains`)
+)
+
+// placeNames adds to places the names (their folded words, see runWords)
+// of the runs that stand where a place does: after "in" or "near", or
+// before "village" or "district". Such a name is a place wherever the
+// articles write it, not the person an unknown pair of capitalised words
+// otherwise is, so that "he said" after "In Bener Meriah, ..." does not
+// make Bener Meriah the speaker.
+func placeNames(text string, runs [][]nameWord, places map[string]bool) {
+	for _, run := range runs {
+		run, words := runWords(run)
+		if len(run) == 0 || anyIn(words, titles) {
+			continue
+		}
+		last := run[len(run)-1]
+		if stripPossessive(last.text) != last.text {
+			continue // "in Biden's plan"
+		}
+		// The word before the name and the word after it, each one space
+		// away.
+		var before, after string
+		if head := text[:run[0].start]; strings.HasSuffix(head, " ") {
+			if f := strings.Fields(head[max(0, len(head)-12):]); len(f) > 0 {
+				before = strings.ToLower(f[len(f)-1])
+			}
+		}
+		if tail := text[last.end:]; strings.HasPrefix(tail, " ") {
+			if f := strings.Fields(tail[:min(len(tail), 16)]); len(f) > 0 {
+				after = strings.TrimRight(f[0], ",.;:")
+			}
+		}
+		if placeBefore[before] || placeAfter[after] {
+			places[strings.Join(words, " ")] = true
+		}
+	}
+}
+
+// runWords drops a run's leading words that are not names ("The", "On",
+// "In", "Two-year-old") and gives the folded words of the rest.
+func runWords(run []nameWord) ([]nameWord, []string) {
+	for len(run) > 0 && (notNames[Folded(stripPossessive(run[0].text))] || connectors[run[0].text] || lowerCompound(run[0].text)) {
+		run = run[1:]
+	}
+	words := make([]string, len(run))
+	for i, w := range run {
+		words[i] = Folded(stripPossessive(w.text))
+		if !isInitial(w.text) && !isAbbrev(w.text) {
+			words[i] = strings.TrimSuffix(words[i], ".")
+		}
+	}
+	return run, words
 }
 
 // nameRuns splits the text's capitalised words into runs: words separated
@@ -405,21 +466,10 @@ func sentenceStart(text string, i int) bool {
 
 // classify turns a run of capitalised words into the mentions it holds: the
 // titles before a person's name are dropped and what remains is classed.
-func classify(text string, run []nameWord, known map[string]bool) []Mention {
-	// Drop leading words that are not names ("The", "On", "In",
-	// "Two-year-old").
-	for len(run) > 0 && (notNames[Folded(stripPossessive(run[0].text))] || connectors[run[0].text] || lowerCompound(run[0].text)) {
-		run = run[1:]
-	}
+func classify(text string, run []nameWord, known, places map[string]bool) []Mention {
+	run, words := runWords(run)
 	if len(run) == 0 {
 		return nil
-	}
-	words := make([]string, len(run))
-	for i, w := range run {
-		words[i] = Folded(stripPossessive(w.text))
-		if !isInitial(w.text) && !isAbbrev(w.text) {
-			words[i] = strings.TrimSuffix(words[i], ".")
-		}
 	}
 	// Split off titles: the person's name is the run after the last title
 	// word, when a title is there and a name follows.
@@ -463,9 +513,12 @@ func classify(text string, run []nameWord, known map[string]bool) []Mention {
 		kind = Person
 		if cut := cutAtOf(run); len(cut) < len(run) {
 			// "López Obrador of Mexico": the person, then what follows.
-			rest := classify(text, run[len(cut)+1:], known)
-			return append(classify(text, cut, known), rest...)
+			rest := classify(text, run[len(cut)+1:], known, places)
+			return append(classify(text, cut, known, places), rest...)
 		}
+	}
+	if kind == Person && places[strings.Join(words, " ")] {
+		kind = Place
 	}
 	if kind == Person && !single && anyIn(words, notNames) {
 		return nil
