@@ -157,6 +157,8 @@ func TestQuotes(t *testing.T) {
 			"Andres Manuel Lopez Obrador", AttrBefore, "Important agreements were reached for our people."},
 		{"pronoun after", "Andrés Manuel López Obrador spoke on Sunday.\n\n“The migration issue is going to intensify,” he said.",
 			"Andrés Manuel López Obrador", AttrAfter, "The migration issue is going to intensify"},
+		{"initial in the name after the verb", "Officials met on Monday.\n\n“We are searching for people under the rubble,” said Rusli M. Saleh, the deputy district chief.",
+			"Rusli M. Saleh", AttrAfter, "We are searching for people under the rubble"},
 		{"split around he said", "Adam Isacson works in Washington.\n\n“If forces violate rights along the way,” he said, “the United States is complicit.”",
 			"Adam Isacson", AttrSplit, "If forces violate rights along the way the United States is complicit."},
 		{"description", "Officials met.\n\n“We saw a pretty significant drop in crossings,” a senior administration official said.",

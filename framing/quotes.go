@@ -239,7 +239,9 @@ func setSpeaker(q *Quote, doc *corpus.Document, mentions []Mention, start, end, 
 	var found *Mention
 	for i := range mentions {
 		m := &mentions[i]
-		if m.Start >= start && m.End <= end && m.Kind != Place {
+		// A mention may run past the end, which the attribution's
+		// pattern puts at a period: "said Rusli M. Saleh".
+		if m.Start >= start && m.Start < end && m.Kind != Place {
 			found = m
 			if !last {
 				break
