@@ -147,7 +147,7 @@ var titles = wordSet(`president vice secretary minister prime foreign interior s
 	mr. mrs. ms. dr. mr mrs ms dr sen. rep. gov. senator representative governor mayor chief general gen.
 	ambassador spokesman spokeswoman spokesperson commissioner director deputy attorney justice judge
 	pope king queen prince sheriff officer agent adviser advisor lawmaker former acting first lady
-	actress actor singer
+	actress actor singer pm
 	executive chairman chairwoman leader head minister's sir professor prof. rev. reverend senior
 	affairs relations defense defence health commerce economy finance treasury labor interior`)
 
@@ -180,7 +180,8 @@ var notNames = wordSet(`the a an in on at by for from to of and but or so yet as
 	wednesday thursday friday saturday sunday today yesterday tomorrow one two three four five six seven
 	eight nine ten mexican american mexicans americans canadian latin-american spanish english
 	according despite instead although though because shortly nearly among further lack immigration
-	migration migrants migrant officials title`)
+	migration migrants migrant officials title
+	am gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst`)
 
 // wordSet builds a set of the white-space separated words of s.
 func wordSet(s string) map[string]bool {
