@@ -111,6 +111,7 @@ func TestNames(t *testing.T) {
 		{"On Wednesday, Senior US officials held talks.", []string{"place:US"}},
 		{"Secretary of State Antony Blinken and the State Department", []string{"person:Antony Blinken", "organisation:State Department"}},
 		{"Actress Lindsay Lohan checked in.", []string{"person:Lindsay Lohan"}},
+		{"Police said Congress would hear the Army.", []string{"organisation:Congress"}},
 		{"It struck at 7:37 AM local time, or 00:37 GMT, said PM Tony Abbott.", []string{"person:Tony Abbott"}},
 	}
 	for _, c := range cases {

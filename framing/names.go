@@ -160,6 +160,12 @@ var orgWords = wordSet(`house congress senate department ministry patrol agency 
 	magazine journal herald tribune insider gazette lado
 	fox afp ap pentagon kremlin white`)
 
+// genericOrgs are the organisation words that, alone, name no one
+// organisation ("Police said"; but "Congress", "Reuters").
+var genericOrgs = wordSet(`police army navy court government party agency office service council committee
+	union company group ministry department university bank fund guard cabinet parliament administration
+	commission institute foundation association network forum alliance coalition`)
+
 // places are countries, regions and cities news about many events names;
 // a name ending in "City" is a place too.
 var places = wordSet(`mexico us u.s. usa united states america canada guatemala honduras salvador el nicaragua
@@ -495,6 +501,9 @@ func classify(text string, run []nameWord, known, places map[string]bool) []Ment
 	single := len(run) == 1
 	if single && len([]rune(run[0].text)) < 2 {
 		return nil
+	}
+	if single && genericOrgs[words[0]] {
+		return nil // "Police said", not a name
 	}
 	kind := kindOf(words)
 	atStart := sentenceStart(text, run[0].start)
