@@ -15,6 +15,7 @@ func FuzzParsers(f *testing.F) {
 		`"Quote straight," he said, "and more of it here."`,
 		"More than 10,000 people on Dec. 12, 2023, and $1.2 billion (40%).",
 		"Secretary of State Antony J. Blinken met López Obrador of Mexico in Mexico City.",
+		"Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab\n\nIn Bener Meriah, a Bukit Sama village resident said so.",
 		"“unclosed quote at the end of a paragraph", "\"", "“”", "$", "Jan. 99", "U.S.", "A-b C-d",
 	} {
 		f.Add(s)
@@ -39,6 +40,16 @@ func FuzzParsers(f *testing.F) {
 			}
 		}
 		d := corpus.FromText("f.txt", s)
+		// The passes a comparison runs: title-cased headlines cut, places
+		// found, then the names with them.
+		runs := splitTitleRuns(d, nameRuns(d.Text), nameWords([]*corpus.Document{d}))
+		places := map[string]bool{}
+		placeNames(d.Text, runs, places)
+		for _, m := range namesIn(d.Text, runs, nil, places) {
+			if m.Start < 0 || m.End > len(d.Text) || d.Text[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %+v out of %q", m, d.Text)
+			}
+		}
 		for _, q := range docQuotes(0, d, Names(d.Text, nil)) {
 			if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 				t.Fatalf("quote %+v out of %q", q, d.Text)
