@@ -496,8 +496,8 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 	case has(titles, typ):
 		// "Mr. Biden", "Lt. Gen. Smith", "St. Louis"; but "on Main St. The".
 		return sp.strongStarter(n)
-	case has(numberAbbrevs, typ):
-		// "No. 2 official".
+	case has(numberAbbrevs, typ) && (nNum || !isInitial(stem)):
+		// "No. 2 official", "p. 5"; but "P. J. Hill" is initials.
 		return !nNum
 	case has(months, typ):
 		// "Oct. 1".
@@ -510,7 +510,7 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 		// "At 3 p.m. President Biden spoke": a time that would be a
 		// sentence of its own continues.
 		return !nNum && sp.sentenceWords(start, i) >= 3 &&
-			!has(timeFollowers, strings.ToLower(bare(ncore)))
+			!has(timeFollowers, strings.ToLower(strings.TrimRight(bare(ncore), ".)]")))
 	case isInitialism(stem):
 		// "U.S. Border Patrol", "U.N. Security Council", "the U.S. The".
 		return sp.strongStarter(n)
@@ -638,7 +638,8 @@ var (
 		"edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
 		"gmt", "utc", "bst", "cet", "cest", "jst", "ist", "aest", "eastern",
 		"central", "mountain", "pacific", "gmt.", "utc.", "et.",
-		"est.", "edt.", "pt.", "pst.", "pdt.",
+		"est.", "edt.", "pt.", "pst.", "pdt.", "aedt", "acst", "acdt", "awst",
+		"nzst", "nzdt", "hkt", "sgt", "eet", "eest", "msk",
 	})
 
 	// bangNames are names that end in an exclamation mark.
