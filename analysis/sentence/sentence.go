@@ -452,6 +452,9 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 		if closed && sp.attributionFollows(j) {
 			return false
 		}
+		if !closed && sp.chantCloses(j) {
+			return false
+		}
 		// Names with an exclamation mark: "Yahoo! News".
 		return closed || !has(bangNames, strings.ToLower(core))
 	case endEllipsis:
@@ -557,6 +560,38 @@ func (sp *splitter) attributionFollows(j int) bool {
 		if sp.words[k].kind == endStop || sp.words[k].kind == endEllipsis {
 			return false
 		}
+	}
+	return false
+}
+
+// chantCloses reports whether the words from j on close, within a few
+// words, a quotation that a question or exclamation left open and that
+// the sentence then goes on from: “Rafa! Rafa!” echoed, shouted "Death!
+// Death!". A quotation followed by a capitalised word or nothing ends
+// where it closes, as usual.
+func (sp *splitter) chantCloses(j int) bool {
+	text := sp.text
+	for k := j; k < len(sp.words) && k < j+4; k++ {
+		w := &sp.words[k]
+		if w.kind == endNone {
+			continue
+		}
+		// The quotation closes after this word's punctuation, as a closing
+		// mark or inside the core ("Death!".).
+		tail := text[w.cs+1 : w.end]
+		q := strings.IndexAny(tail, "”\"")
+		if q < 0 {
+			return false
+		}
+		if strings.ContainsAny(tail[q:], ".,;:") {
+			return true // shouted "Death! Death!".
+		}
+		if k+1 >= len(sp.words) {
+			return false
+		}
+		next := text[sp.words[k+1].start:sp.words[k+1].end]
+		r, _ := utf8.DecodeRuneInString(next)
+		return unicode.IsLower(r) || unicode.IsPunct(r) && !strings.ContainsRune("“\"‘'(", r)
 	}
 	return false
 }
