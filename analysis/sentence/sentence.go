@@ -167,11 +167,28 @@ const cutWords = 16
 // at a time. A sentence open at the end of a piece continues in the next.
 func (sp *splitter) splitLine(from, to int) {
 	sp.base, sp.carry = 0, 0
+	first := len(sp.spans)
 	for from < to {
 		cut := sp.pieceEnd(from, to)
 		sp.splitPiece(from, cut)
 		from = cut
 	}
+	// A sentence of punctuation alone ("to be true. ...", "FIRED! !")
+	// belongs to the one before it on the line.
+	out := sp.spans[:first]
+	for _, s := range sp.spans[first:] {
+		if len(out) > first && !hasWordChar(sp.text[s.Start:s.End]) {
+			out[len(out)-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	sp.spans = out
+}
+
+// hasWordChar reports whether s holds a letter or a digit.
+func hasWordChar(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // pieceEnd returns where the piece of text[from:to] that starts at from
