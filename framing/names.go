@@ -277,9 +277,10 @@ func runWords(run []nameWord) ([]nameWord, []string) {
 	}
 	words := make([]string, len(run))
 	for i, w := range run {
-		words[i] = Folded(stripPossessive(w.text))
-		if !isInitial(w.text) && !isAbbrev(w.text) {
-			words[i] = strings.TrimSuffix(words[i], ".")
+		if isInitial(w.text) || isAbbrev(w.text) {
+			words[i] = Folded(stripPossessive(w.text)) // "j.", "u.s."
+		} else {
+			words[i] = fold(w.text)
 		}
 	}
 	return run, words
