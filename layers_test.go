@@ -17,7 +17,7 @@ import (
 // imports them.
 var layers = [][]string{
 	{"analysis"},
-	{"analysis/number", "analysis/stem"},
+	{"analysis/number", "analysis/clock", "analysis/stem"},
 	{"analysis/token", "analysis/sentence"},
 	{"internal/parallel", "internal/lazyre", "internal/wordvec", "internal/appinfo"},
 	{"corpus"},

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"parallax/analysis/clock"
 	"parallax/internal/lazyre"
 )
 
@@ -205,7 +206,7 @@ func isDateStamp(s string) bool {
 var stampTimeRe = lazyre.New(`\b(?i:(?:last )?updated|published|posted)(?:\s+(?i:at|on))?\b|` +
 	`\b(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?|` +
 	`\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?i:[ap]\.?m\b\.?))?|\b\d{1,2}\s?(?i:[ap]\.?m\b\.?)|` +
-	`\b(?:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)\b`)
+	`\b(?:` + strings.Join(clock.Zones(), "|") + `)\b`)
 
 // matchBoilerplate returns the first rule matching s, if any.
 func matchBoilerplate(s string) (bpRule, bool) {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"parallax/analysis/clock"
 	"parallax/corpus"
 	"parallax/internal/lazyre"
 )
@@ -186,8 +187,7 @@ var notNames = wordSet(`the a an in on at by for from to of and but or so yet as
 	wednesday thursday friday saturday sunday today yesterday tomorrow one two three four five six seven
 	eight nine ten mexican american mexicans americans canadian latin-american spanish english
 	according despite instead although though because shortly nearly among further lack immigration
-	migration migrants migrant officials title
-	am gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst`)
+	migration migrants migrant officials title am ` + strings.ToLower(strings.Join(clock.Zones(), " ")))
 
 // wordSet builds a set of the white-space separated words of s.
 func wordSet(s string) map[string]bool {

@@ -13,6 +13,7 @@ import (
 	"github.com/neurosnap/sentences"
 
 	"parallax/analysis"
+	"parallax/analysis/clock"
 	"parallax/analysis/number"
 )
 
@@ -530,7 +531,7 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 		// "At 3 p.m. President Biden spoke": a time that would be a
 		// sentence of its own continues.
 		return !nNum && sp.sentenceWords(start, i) >= 3 &&
-			!has(timeFollowers, strings.ToLower(strings.TrimRight(bare(ncore), ".)]")))
+			!timeFollows(ncore)
 	case isInitialism(stem):
 		// "U.S. Border Patrol", "U.N. Security Council", "the U.S. The".
 		return sp.strongStarter(n)
@@ -579,6 +580,14 @@ func (sp *splitter) attributionFollows(j int) bool {
 		}
 	}
 	return false
+}
+
+// timeFollows reports whether the word w continues a time: a day, a month
+// or a time zone, also before a closing bracket ("5 p.m. Friday", "2 p.m.
+// ET", "(9:00 p.m. GMT)", "4:50 p.m. AEDT.").
+func timeFollows(w string) bool {
+	w = strings.ToLower(strings.TrimRight(bare(w), ")]"))
+	return has(timeFollowers, w) || clock.IsZone(strings.TrimSuffix(w, "."))
 }
 
 // chantCloses reports whether the words from j on close, within a few
@@ -686,12 +695,8 @@ var (
 		"sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thurs.", "fri.",
 		"sat.", "sun.", "january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december",
-		"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "et", "est",
-		"edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
-		"gmt", "utc", "bst", "cet", "cest", "jst", "ist", "aest", "eastern",
-		"central", "mountain", "pacific", "gmt.", "utc.", "et.",
-		"est.", "edt.", "pt.", "pst.", "pdt.", "aedt", "acst", "acdt", "awst",
-		"nzst", "nzdt", "hkt", "sgt", "eet", "eest", "msk",
+		"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "eastern",
+		"central", "mountain", "pacific",
 	})
 
 	// bangNames are names that end in an exclamation mark.
