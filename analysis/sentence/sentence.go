@@ -465,6 +465,10 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 	if nLower {
 		return false
 	}
+	// Nor with a comma, semicolon or colon: "Sun. , Aug. 4".
+	if strings.ContainsRune(",;:", nFirst) {
+		return false
+	}
 	switch w.kind {
 	case endStop:
 		if closed && sp.attributionFollows(j) {

@@ -30,7 +30,7 @@ type goldenCase struct {
 // with what it decides.
 var goldenRules = map[string]string{
 	"line-break":          "a line break always ends a sentence; white space around sentences is not part of them",
-	"lower-case-next":     "a sentence never starts with a lower-case word",
+	"lower-case-next":     "a sentence never starts with a lower-case word, a comma, a semicolon or a colon",
 	"stop-mark":           "question and exclamation marks, and full stops of scripts without abbreviations, end a sentence",
 	"attribution":         "a quoted question or exclamation followed by a speech attribution continues",
 	"bang-name":           "names with an exclamation mark (Yahoo!) do not end a sentence",
