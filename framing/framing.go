@@ -359,10 +359,10 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 func (a *Analysis) names(docs []*corpus.Document, res *compare.Result) [][]Mention {
 	known := map[string]bool{}
 	runs := make([][][]nameWord, len(docs))
-	capital := nameWords(docs)
+	capital, running := nameWords(docs)
 	places := map[string]bool{}
 	for d, doc := range docs {
-		runs[d] = splitTitleRuns(doc, nameRuns(doc.Text), capital)
+		runs[d] = splitTitleRuns(doc, nameRuns(doc.Text), capital, running[d])
 		placeNames(doc.Text, runs[d], places)
 	}
 	for d, doc := range docs {

@@ -412,7 +412,7 @@ func TestTitleCase(t *testing.T) {
 		"Lindsay Lohan checks into Betty Ford Center",
 		"HISTORIC WAREHOUSE BURNS",
 		"On Friday Lindsay Lohan left the Betty Ford clinic for Malibu, after a strong earthquake struck Indonesia's Aceh province and killed one; the historic warehouse burns.")
-	names := nameWords([]*corpus.Document{d})
+	names, running := nameWords([]*corpus.Document{d})
 	wantTitle := []bool{true, true, false, false, true, false}
 	for i, want := range wantTitle {
 		if got := titleCased(d.SentenceText(i), names); got != want {
@@ -420,7 +420,7 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 	var got []string
-	for _, m := range namesIn(d.Text, splitTitleRuns(d, nameRuns(d.Text), names), map[string]bool{"lohan": true}, nil) {
+	for _, m := range namesIn(d.Text, splitTitleRuns(d, nameRuns(d.Text), names, running[0]), map[string]bool{"lohan": true}, nil) {
 		if sentenceAt(d, m.Start) <= 1 {
 			got = append(got, string(m.Kind)+":"+m.Text)
 		}

@@ -42,7 +42,8 @@ func FuzzParsers(f *testing.F) {
 		d := corpus.FromText("f.txt", s)
 		// The passes a comparison runs: title-cased headlines cut, places
 		// found, then the names with them.
-		runs := splitTitleRuns(d, nameRuns(d.Text), nameWords([]*corpus.Document{d}))
+		names, running := nameWords([]*corpus.Document{d})
+		runs := splitTitleRuns(d, nameRuns(d.Text), names, running[0])
 		places := map[string]bool{}
 		placeNames(d.Text, runs, places)
 		for _, m := range namesIn(d.Text, runs, nil, places) {

@@ -353,22 +353,26 @@ var titleSmall = wordSet(`up nor off via vs out into onto over amid upon near sa
 // nameWords is the set of words (see fold) that the documents' running
 // text capitalises after a sentence's first word: the words of names, as
 // opposed to the common words that a title-cased headline capitalises too.
-func nameWords(docs []*corpus.Document) map[string]bool {
-	out := map[string]bool{}
-	for _, doc := range docs {
+// running tells, per document and sentence, which sentences read as
+// running text (see runningText).
+func nameWords(docs []*corpus.Document) (names map[string]bool, running [][]bool) {
+	names = map[string]bool{}
+	running = make([][]bool, len(docs))
+	for d, doc := range docs {
+		running[d] = make([]bool, len(doc.Sentences))
 		for i := range doc.Sentences {
 			words := headWords(doc.SentenceText(i))
-			if !runningText(words) {
+			if running[d][i] = runningText(words); !running[d][i] {
 				continue
 			}
 			for _, w := range words[1:] {
 				if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-					out[fold(w)] = true
+					names[fold(w)] = true
 				}
 			}
 		}
 	}
-	return out
+	return names, running
 }
 
 // isNameWord reports whether the capitalised word w may be part of a name:
@@ -401,12 +405,14 @@ func titleCased(s string, names map[string]bool) bool {
 // splitTitleRuns cuts, inside doc's title-cased sentences, its runs of
 // capitalised words at the words that are not name words (see isNameWord),
 // which title case capitalises too: "Lindsay Lohan Leaves Betty Ford"
-// gives Lindsay Lohan and Betty Ford, not one name of five words.
-func splitTitleRuns(doc *corpus.Document, runs [][]nameWord, names map[string]bool) [][]nameWord {
+// gives Lindsay Lohan and Betty Ford, not one name of five words. running
+// marks the sentences of running text (from nameWords), which are not
+// title-cased.
+func splitTitleRuns(doc *corpus.Document, runs [][]nameWord, names map[string]bool, running []bool) [][]nameWord {
 	title := make([]bool, len(doc.Sentences))
 	some := false
 	for i := range doc.Sentences {
-		title[i] = titleCased(doc.SentenceText(i), names)
+		title[i] = !running[i] && titleCased(doc.SentenceText(i), names)
 		some = some || title[i]
 	}
 	if !some {
