@@ -492,6 +492,10 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 		if n.ptok != nil && n.ptok.Tok == "." {
 			return false
 		}
+		// A period just inside a bracket opens a decimal: "( . 538 )".
+		if strings.ContainsAny(text[w.start:w.cs], "([") {
+			return false
+		}
 		return nCap || nNum || w.ptok.SentBreak
 	}
 	// Punctuation closed by a quote or bracket ends the quotation or the
@@ -517,7 +521,10 @@ func (sp *splitter) isBreak(start, i, j int) bool {
 		// as no sentence ends in a number of three digits or fewer with the
 		// next one starting with a digit.
 		short := len(stem) <= 3 && number.IsDigits(stem)
-		return !(i+sp.base == 0 && short) && !(short && unicode.IsDigit(nFirst))
+		// "$9. 3m", "+0. 26%": the same with a sign or a currency.
+		signed := strings.TrimLeft(stem, "$€£¥+-−")
+		decimal := len(signed) <= 3 && number.IsDigits(signed) && unicode.IsDigit(nFirst)
+		return !(i+sp.base == 0 && short) && !decimal
 	case has(titles, typ):
 		// "Mr. Biden", "Lt. Gen. Smith", "St. Louis"; but "on Main St. The".
 		return sp.strongStarter(n)
