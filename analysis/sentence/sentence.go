@@ -27,9 +27,11 @@ import (
 // fixed copy of its English model, refined by rules for news text:
 // abbreviated titles ("Mr.", "Gov.", "Lt. Gen."), months ("Oct. 1"), state
 // names ("Lukeville, Ariz."), initialisms ("U.S.", "C.B.P."), initials
-// ("Antony J. Blinken"), times ("3:16 p.m.") and numbers ("in 2018.").
-// A closing quotation mark or bracket after the final punctuation belongs to
-// the sentence it closes.
+// ("Antony J. Blinken"), times ("3:16 p.m.", "4:50 p.m. AEDT") and
+// numbers ("in 2018.", and "6. 1" as tokenised text writes 6.1). A closing
+// quotation mark or bracket after the final punctuation belongs to the
+// sentence it closes; a chant inside a quotation (“Rafa! Rafa!” echoed)
+// does not end one, and punctuation alone is no sentence.
 //
 // Split is safe for concurrent use. It accepts any input, including
 // invalid UTF-8.
