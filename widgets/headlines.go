@@ -37,20 +37,16 @@ func (l *headLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for i, o := range objs[:l.n] {
 		w, h := size.Width, o.MinSize().Height
+		row := h
 		if i == 0 && l.end {
+			// The first line shares its row with the end object, centred
+			// on the taller of the two.
 			w -= endW
-			// The first line is centred on the end object's height when it
-			// is the taller one.
-			if endH > h {
-				o.Move(fyne.NewPos(0, (endH-h)/2))
-				o.Resize(fyne.NewSize(max(w, 0), h))
-				y = endH
-				continue
-			}
+			row = max(h, endH)
 		}
-		o.Move(fyne.NewPos(0, y))
+		o.Move(fyne.NewPos(0, y+(row-h)/2))
 		o.Resize(fyne.NewSize(max(w, 0), h))
-		y += h
+		y += row
 	}
 }
 
