@@ -22,6 +22,7 @@ import (
 	"parallax/cli"
 	"parallax/corpus"
 	"parallax/internal/appinfo"
+	_ "parallax/internal/hugeheap" // the heap's first megabytes on huge pages: fewer page faults
 )
 
 // fyneAppTOML is the one place where the name, ID, version and build

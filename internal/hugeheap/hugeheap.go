@@ -1,0 +1,61 @@
+// Package hugeheap asks the operating system, when it can, to back the
+// first megabytes of the Go heap with huge pages (2 MB each, Linux's
+// transparent huge pages), so that a short run takes one page fault where
+// it would take 512.
+//
+// A new page of memory costs a page fault on its first touch, and on the
+// virtual machines the project is measured on a fault costs about 10 µs
+// (a small program touching 16 MB page by page: 43 ms; the same memory
+// populated in one call: 2.6 ms). The sample comparison touches about
+// 3,000 new pages, so a third of its whole-process time was faults.
+//
+// Importing the package does the work, once, in its initialisation, which
+// Go runs before that of the heavier packages (their translation tables,
+// fonts and models are then allocated on the huge pages too):
+//   - it allocates a block of Size bytes, which the runtime takes fresh from
+//     the operating system and nothing touches;
+//   - it asks for huge pages for the block's whole 2 MB pages (madvise
+//     MADV_HUGEPAGE, which only marks the range);
+//   - it drops the block and collects it, so that its pages return to the
+//     runtime's free pages, which later allocations take lowest address
+//     first.
+//
+// It costs about 3 ms (mostly the collection, the process's first) and no
+// memory until the pages are used. Where huge pages are unavailable
+// (another system, or transparent huge pages set to "never") it changes
+// nothing but that cost. PARALLAX_HUGEHEAP=off skips it, to measure the
+// difference. Only the main package imports it: a library has no business
+// changing the process's memory.
+package hugeheap
+
+import (
+	"os"
+	"runtime"
+)
+
+// Size is the block whose pages are marked for huge pages: about what the
+// sample comparison allocates in all (8 MB measured 1.28x the whole-process
+// time of 16 MB; 32 MB no faster than 16).
+const Size = 16 << 20
+
+// Disabled reports whether the environment turns the package off
+// (PARALLAX_HUGEHEAP=off).
+func Disabled() bool { return os.Getenv("PARALLAX_HUGEHEAP") == "off" }
+
+func init() {
+	if Disabled() {
+		return
+	}
+	reserve(Size)
+}
+
+// reserve allocates a block of n bytes, marks it for huge pages and hands
+// it back to the runtime. It reports whether the marking succeeded.
+func reserve(n int) bool {
+	b := make([]byte, n)
+	ok := advise(b)
+	runtime.KeepAlive(b)
+	b = nil
+	runtime.GC()
+	return ok
+}
