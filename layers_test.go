@@ -19,7 +19,7 @@ var layers = [][]string{
 	{"analysis"},
 	{"analysis/number", "analysis/clock", "analysis/stem"},
 	{"analysis/token", "analysis/sentence"},
-	{"internal/parallel", "internal/lazyre", "internal/wordvec", "internal/appinfo", "internal/hugeheap"},
+	{"internal/parallel", "internal/lazyre", "internal/wordvec", "internal/appinfo", "internal/hugeheap", "internal/gcfloor"},
 	{"corpus"},
 	{"assets"},
 	{"compare"},

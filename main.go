@@ -12,7 +12,6 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -22,6 +21,7 @@ import (
 	"parallax/cli"
 	"parallax/corpus"
 	"parallax/internal/appinfo"
+	"parallax/internal/gcfloor"    // no collection before 64 MB: a short run does without
 	_ "parallax/internal/hugeheap" // the heap's first megabytes on huge pages: fewer page faults
 )
 
@@ -39,7 +39,7 @@ const softMemoryLimit = 640 << 20
 func main() {
 	info := appinfo.Parse(fyneAppTOML)
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(softMemoryLimit)
+		gcfloor.SetMemoryLimit(softMemoryLimit)
 	}
 	args := os.Args[1:]
 	if cli.IsCommand(args) {

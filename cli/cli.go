@@ -142,7 +142,6 @@ func runCompare(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "parallax compare: name at least two articles, or a folder of them")
 		return ExitUsage
 	}
-	gcFloor()
 	compare.Preload() // the engine's tables decode while the articles are read
 	ctx := context.Background()
 	docs, errs, err := corpus.Load(ctx, paths, corpus.LoadOptions{})
