@@ -13,14 +13,78 @@ import (
 // through the JSON state machine): a long comparison's report is
 // megabytes.
 func encodeJSON(w io.Writer, v any) error {
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	c := compactJSON(v)
+	if c.err != nil {
+		return c.err
+	}
+	return writeIndented(w, c.b)
+}
+
+// compacted is a compact JSON encoding, or why there is none.
+type compacted struct {
+	b   []byte
+	err error
+}
+
+// compactJSON encodes v as a json.Encoder with SetEscapeHTML(false) does,
+// without the final newline.
+func compactJSON(v any) compacted {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return err
+		return compacted{err: err}
 	}
-	_, err := w.Write(indentJSON(make([]byte, 0, compact.Len()*2), compact.Bytes()))
+	return compacted{b: bytes.TrimSuffix(b.Bytes(), []byte("\n"))}
+}
+
+// writeIndented writes the compact JSON src indented (see indentJSON),
+// with a final newline as a json.Encoder writes.
+func writeIndented(w io.Writer, src []byte) error {
+	dst := indentJSON(make([]byte, 0, len(src)*2+1), src)
+	_, err := w.Write(append(dst, '\n'))
 	return err
+}
+
+// member is one member of a JSON object: its name and the compact
+// encoding of its value.
+type member struct {
+	name  string
+	value []byte
+}
+
+// spliceMembers joins the compact encodings of two objects, head and
+// tail, with members between them, as the encoding of one object with
+// head's members, then those, then tail's would read. Both objects must
+// have members.
+func spliceMembers(head, tail []byte, members ...member) []byte {
+	n := len(head) + len(tail)
+	for _, m := range members {
+		n += len(m.name) + len(m.value) + 4
+	}
+	out := append(make([]byte, 0, n), head[:len(head)-1]...)
+	for _, m := range members {
+		out = append(out, ',', '"')
+		out = append(out, m.name...)
+		out = append(out, '"', ':')
+		out = append(out, m.value...)
+	}
+	out = append(out, ',')
+	return append(out, tail[1:]...)
+}
+
+// joinArrays joins the compact encodings of two arrays into that of one
+// array with the elements of both.
+func joinArrays(a, b []byte) []byte {
+	switch {
+	case len(a) <= 2:
+		return b
+	case len(b) <= 2:
+		return a
+	}
+	out := append(make([]byte, 0, len(a)+len(b)), a[:len(a)-1]...)
+	out = append(out, ',')
+	return append(out, b[1:]...)
 }
 
 // indentJSON appends to dst the compact JSON src (as encoding/json writes

@@ -68,3 +68,38 @@ func randomValue(r *rand.Rand, depth int) any {
 		return m
 	}
 }
+
+// TestSplice checks that the parts of an object encoded apart and joined
+// read as the object encoded whole.
+func TestSplice(t *testing.T) {
+	type whole struct {
+		A    int      `json:"a"`
+		Docs []string `json:"docs"`
+		List []int    `json:"list"`
+		Z    *string  `json:"z"`
+		Y    string   `json:"y,omitempty"`
+	}
+	type head struct {
+		A int `json:"a"`
+	}
+	type tail struct {
+		Z *string `json:"z"`
+		Y string  `json:"y,omitempty"`
+	}
+	lists := [][]int{{}, {1}, {1, 2}, {1, 2, 3, 4, 5}}
+	docs := [][]string{nil, {}, {"x<y", `"q"`}}
+	for _, list := range lists {
+		for _, d := range docs {
+			for _, y := range []string{"", "&"} {
+				want := compactJSON(whole{A: 1, Docs: d, List: list, Y: y})
+				half := len(list) / 2
+				got := spliceMembers(compactJSON(head{A: 1}).b, compactJSON(tail{Y: y}).b,
+					member{"docs", compactJSON(d).b},
+					member{"list", joinArrays(compactJSON(list[:half]).b, compactJSON(list[half:]).b)})
+				if want.err != nil || string(got) != string(want.b) {
+					t.Errorf("list %v, docs %q, y %q:\n got %s\nwant %s", list, d, y, got, want.b)
+				}
+			}
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"parallax/compare"
 	"parallax/corpus"
 	"parallax/framing"
+	"parallax/internal/parallel"
 )
 
 // Comparison is what a report is written from.
@@ -104,33 +105,61 @@ type jsonLink struct {
 	Conflicts []framing.FigureConflict `json:"conflicts,omitempty"`
 }
 
-// jsonReport is the whole JSON document.
-type jsonReport struct {
-	Parallax  jsonMeta          `json:"parallax"`
-	Documents []jsonDoc         `json:"documents"`
-	Links     []jsonLink        `json:"links"`
-	Errors    []jsonError       `json:"errors"`
-	Totals    Totals            `json:"totals"`
-	Summary   []compare.Counts  `json:"summary"`
-	Framing   *framing.Analysis `json:"framing"`
-}
+// jsonHead and jsonTail are the members of the JSON document before its
+// documents and after its links, which are encoded apart (see WriteJSON).
+type (
+	jsonHead struct {
+		Parallax jsonMeta `json:"parallax"`
+	}
+	jsonTail struct {
+		Errors  []jsonError       `json:"errors"`
+		Totals  Totals            `json:"totals"`
+		Summary []compare.Counts  `json:"summary"`
+		Framing *framing.Analysis `json:"framing"`
+	}
+)
 
 // WriteJSON writes the comparison as JSON: what it was made from (version,
 // sensitivity, inputs); the totals (as Count gives them); documents with their sentences, byte offsets,
 // statuses and coverage; links with kind, score, word diff, evidence and
 // conflicting figures; the inputs that could not be read; and the framing
-// analysis.
+// analysis. The parts are encoded on every processor: the documents, which
+// the framing analysis does not change, while it runs; then the two halves
+// of the links and the rest.
 func WriteJSON(w io.Writer, c Comparison) error {
+	docs := make(chan compacted, 1)
+	go func() { docs <- compactJSON(jsonDocs(c)) }()
 	fa := c.Analysis()
-	r := jsonReport{Parallax: c.meta(), Links: []jsonLink{}, Totals: Count(c.Result),
-		Summary: c.Result.Summary(), Framing: fa}
+	links := make([]jsonLink, 0, len(c.Result.Links))
 	for li, l := range c.Result.Links {
 		jl := jsonLink{Link: l}
 		for _, x := range fa.ConflictsOn(li) {
 			jl.Conflicts = append(jl.Conflicts, framing.FigureConflict{A: x.FigureA, B: x.FigureB})
 		}
-		r.Links = append(r.Links, jl)
+		links = append(links, jl)
 	}
+	var first, second, tail compacted
+	half := len(links) / 2
+	parallel.Both(true, func() {
+		first = compactJSON(links[:half])
+	}, func() {
+		second = compactJSON(links[half:])
+		tail = compactJSON(jsonTail{Errors: jsonErrors(c.Errors), Totals: Count(c.Result),
+			Summary: c.Result.Summary(), Framing: fa})
+	})
+	head, body := compactJSON(jsonHead{Parallax: c.meta()}), <-docs
+	for _, part := range []compacted{head, body, first, second, tail} {
+		if part.err != nil {
+			return part.err
+		}
+	}
+	return writeIndented(w, spliceMembers(head.b, tail.b,
+		member{"documents", body.b}, member{"links", joinArrays(first.b, second.b)}))
+}
+
+// jsonDocs gives the documents of the JSON report, with their sentences.
+func jsonDocs(c Comparison) []jsonDoc {
+	var out []jsonDoc
 	for d, doc := range c.Docs {
 		jd := jsonDoc{Path: doc.Path, Title: doc.Title, Outlet: doc.Outlet, Date: doc.Date,
 			Language: doc.Language, Text: doc.Text, Sentences: []jsonSentence{}}
@@ -140,10 +169,9 @@ func WriteJSON(w io.Writer, c Comparison) error {
 				Text: doc.Text[s.Start:s.End], Status: sr.Status, Coverage: sr.Coverage,
 				Paragraph: s.Paragraph, Boilerplate: sr.Boilerplate, Headline: s.Headline, Corrected: sr.Corrected})
 		}
-		r.Documents = append(r.Documents, jd)
+		out = append(out, jd)
 	}
-	r.Errors = jsonErrors(c.Errors)
-	return encodeJSON(w, r)
+	return out
 }
 
 // jsonErrors lists unreadable inputs for a JSON report: never null.
