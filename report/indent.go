@@ -8,7 +8,7 @@ import (
 
 // encodeJSON writes v as indented JSON, with <, > and & as they are: what
 // a json.Encoder with SetIndent("", " ") and SetEscapeHTML(false) writes.
-// The indentation is done by indentJSON on the compact encoding, several
+// The indentation is done by an indenter on the compact encoding, several
 // times faster than the encoder's own pass (which re-scans every byte
 // through the JSON state machine): a long comparison's report is
 // megabytes.
@@ -38,53 +38,52 @@ func compactJSON(v any) compacted {
 	return compacted{b: bytes.TrimSuffix(b.Bytes(), []byte("\n"))}
 }
 
-// writeIndented writes the compact JSON src indented (see indentJSON),
-// with a final newline as a json.Encoder writes.
-func writeIndented(w io.Writer, src []byte) error {
-	dst := indentJSON(make([]byte, 0, len(src)*2+1), src)
-	_, err := w.Write(append(dst, '\n'))
-	return err
+// writeIndented writes the compact JSON made of pieces, one after the
+// other, indented (see indenter), with a final newline as a json.Encoder
+// writes. A piece may end anywhere but inside a string.
+func writeIndented(w io.Writer, pieces ...[]byte) error {
+	in := indenter{w: w, dst: make([]byte, 0, flushAt+4096), flushAt: flushAt}
+	for _, p := range pieces {
+		in.write(p)
+	}
+	in.write([]byte("\n"))
+	in.flush()
+	return in.err
 }
+
+// flushAt is the indented output an indenter holds before writing it: a
+// report of megabytes goes out in pieces, with no buffer its size.
+const flushAt = 64 << 10
 
 // member is one member of a JSON object: its name and the compact
-// encoding of its value.
+// encoding of its value, in pieces.
 type member struct {
 	name  string
-	value []byte
+	value [][]byte
 }
 
-// spliceMembers joins the compact encodings of two objects, head and
-// tail, with members between them, as the encoding of one object with
-// head's members, then those, then tail's would read. Both objects must
-// have members.
-func spliceMembers(head, tail []byte, members ...member) []byte {
-	n := len(head) + len(tail)
+// spliceMembers gives, in pieces, the compact encoding of one object with
+// the members of head, then members, then those of tail, from the compact
+// encodings of head and tail, which must have members.
+func spliceMembers(head, tail []byte, members ...member) [][]byte {
+	out := [][]byte{head[:len(head)-1]}
 	for _, m := range members {
-		n += len(m.name) + len(m.value) + 4
-	}
-	out := append(make([]byte, 0, n), head[:len(head)-1]...)
-	for _, m := range members {
-		out = append(out, ',', '"')
-		out = append(out, m.name...)
-		out = append(out, '"', ':')
+		out = append(out, []byte(`,"`+m.name+`":`))
 		out = append(out, m.value...)
 	}
-	out = append(out, ',')
-	return append(out, tail[1:]...)
+	return append(out, []byte(","), tail[1:])
 }
 
-// joinArrays joins the compact encodings of two arrays into that of one
-// array with the elements of both.
-func joinArrays(a, b []byte) []byte {
+// joinArrays gives, in pieces, the compact encoding of one array with the
+// elements of the arrays a and b.
+func joinArrays(a, b []byte) [][]byte {
 	switch {
 	case len(a) <= 2:
-		return b
+		return [][]byte{b}
 	case len(b) <= 2:
-		return a
+		return [][]byte{a}
 	}
-	out := append(make([]byte, 0, len(a)+len(b)), a[:len(a)-1]...)
-	out = append(out, ',')
-	return append(out, b[1:]...)
+	return [][]byte{a[:len(a)-1], []byte(","), b[1:]}
 }
 
 // indentJSON appends to dst the compact JSON src (as encoding/json writes
@@ -92,20 +91,47 @@ func joinArrays(a, b []byte) []byte {
 // "", " ") does: one element or member a line, one space of indent a
 // level, ": " after keys, and empty objects and arrays kept as {} and [].
 func indentJSON(dst, src []byte) []byte {
-	depth := 0
-	open := false // the last byte opened an object or array
-	newline := func(depth int) {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, ' ')
-		}
+	in := indenter{dst: dst}
+	in.write(src)
+	return in.dst
+}
+
+// indenter indents compact JSON given in pieces (see indentJSON), keeping
+// its place between them. With a writer and flushAt set, it writes out
+// what it holds each time that passes flushAt, between two tokens.
+type indenter struct {
+	w       io.Writer
+	dst     []byte
+	flushAt int  // 0: never
+	depth   int  // the nesting level
+	open    bool // the last byte opened an object or array
+	err     error
+}
+
+// flush writes out what the indenter holds, keeping the first error.
+func (in *indenter) flush() {
+	if in.err == nil && len(in.dst) > 0 {
+		_, in.err = in.w.Write(in.dst)
 	}
+	in.dst = in.dst[:0]
+}
+
+// newline starts a line indented to depth.
+func (in *indenter) newline(depth int) {
+	in.dst = append(in.dst, '\n')
+	for range depth {
+		in.dst = append(in.dst, ' ')
+	}
+}
+
+// write indents src, a piece of compact JSON that ends outside a string.
+func (in *indenter) write(src []byte) {
 	for k := 0; k < len(src); k++ {
 		c := src[k]
-		if open && c != '}' && c != ']' {
-			open = false
-			depth++
-			newline(depth)
+		if in.open && c != '}' && c != ']' {
+			in.open = false
+			in.depth++
+			in.newline(in.depth)
 		}
 		switch c {
 		case '"':
@@ -118,27 +144,29 @@ func indentJSON(dst, src []byte) []byte {
 				end++
 			}
 			end = min(end+1, len(src))
-			dst = append(dst, src[k:end]...)
+			in.dst = append(in.dst, src[k:end]...)
 			k = end - 1
 		case '{', '[':
-			open = true
-			dst = append(dst, c)
+			in.open = true
+			in.dst = append(in.dst, c)
 		case ',':
-			dst = append(dst, c)
-			newline(depth)
+			in.dst = append(in.dst, c)
+			in.newline(in.depth)
 		case ':':
-			dst = append(dst, c, ' ')
+			in.dst = append(in.dst, c, ' ')
 		case '}', ']':
-			if open {
-				open = false
+			if in.open {
+				in.open = false
 			} else {
-				depth--
-				newline(depth)
+				in.depth--
+				in.newline(in.depth)
 			}
-			dst = append(dst, c)
+			in.dst = append(in.dst, c)
 		default:
-			dst = append(dst, c)
+			in.dst = append(in.dst, c)
+		}
+		if in.flushAt > 0 && len(in.dst) >= in.flushAt {
+			in.flush()
 		}
 	}
-	return dst
 }

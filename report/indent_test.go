@@ -35,6 +35,30 @@ func TestIndentJSON(t *testing.T) {
 		if got := indentJSON(nil, compact.Bytes()); string(got) != want.String() {
 			t.Fatalf("indentJSON(%s) =\n%s\nwant\n%s", compact.Bytes(), got, want.Bytes())
 		}
+		// In pieces cut before each structural byte, written out every few
+		// bytes: the same.
+		var pieces [][]byte
+		src, from, inString := compact.Bytes(), 0, false
+		for k := 0; k < len(src); k++ {
+			switch c := src[k]; {
+			case c == '\\' && inString:
+				k++
+			case c == '"':
+				inString = !inString
+			case !inString && strings.IndexByte("{}[],:", c) >= 0 && r.IntN(2) == 0:
+				pieces, from = append(pieces, src[from:k]), k
+			}
+		}
+		pieces = append(pieces, src[from:])
+		var out bytes.Buffer
+		in := indenter{w: &out, flushAt: 1 + r.IntN(16)}
+		for _, p := range pieces {
+			in.write(p)
+		}
+		in.flush()
+		if out.String() != want.String() {
+			t.Fatalf("indenter on %q =\n%s\nwant\n%s", pieces, out.Bytes(), want.Bytes())
+		}
 	}
 }
 
@@ -93,9 +117,9 @@ func TestSplice(t *testing.T) {
 			for _, y := range []string{"", "&"} {
 				want := compactJSON(whole{A: 1, Docs: d, List: list, Y: y})
 				half := len(list) / 2
-				got := spliceMembers(compactJSON(head{A: 1}).b, compactJSON(tail{Y: y}).b,
-					member{"docs", compactJSON(d).b},
-					member{"list", joinArrays(compactJSON(list[:half]).b, compactJSON(list[half:]).b)})
+				got := bytes.Join(spliceMembers(compactJSON(head{A: 1}).b, compactJSON(tail{Y: y}).b,
+					member{"docs", [][]byte{compactJSON(d).b}},
+					member{"list", joinArrays(compactJSON(list[:half]).b, compactJSON(list[half:]).b)}), nil)
 				if want.err != nil || string(got) != string(want.b) {
 					t.Errorf("list %v, docs %q, y %q:\n got %s\nwant %s", list, d, y, got, want.b)
 				}

@@ -154,7 +154,7 @@ func WriteJSON(w io.Writer, c Comparison) error {
 		}
 	}
 	return writeIndented(w, spliceMembers(head.b, tail.b,
-		member{"documents", body.b}, member{"links", joinArrays(first.b, second.b)}))
+		member{"documents", [][]byte{body.b}}, member{"links", joinArrays(first.b, second.b)})...)
 }
 
 // jsonDocs gives the documents of the JSON report, with their sentences.
