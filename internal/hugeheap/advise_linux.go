@@ -6,6 +6,9 @@ import (
 	"unsafe"
 )
 
+// supported is whether the system has huge pages to ask for.
+const supported = true
+
 // hugePage is the size of an x86-64 or arm64 transparent huge page; a block
 // aligned to it is aligned to any smaller one too.
 const hugePage = 2 << 20
