@@ -128,7 +128,7 @@ type (
 // of the links and the rest.
 func WriteJSON(w io.Writer, c Comparison) error {
 	docs := make(chan compacted, 1)
-	go func() { docs <- compactJSON(jsonDocs(c)) }()
+	go func(c Comparison) { docs <- compactJSON(jsonDocs(c)) }(c) // a copy, made before Analysis sets c.Framing
 	fa := c.Analysis()
 	links := make([]jsonLink, 0, len(c.Result.Links))
 	for li, l := range c.Result.Links {
