@@ -28,7 +28,8 @@
 //     block's collection land there, 4 kB at a time (about 800 faults of
 //     the sample comparison's 1,700 before this step).
 //
-// It costs about 3 ms (mostly the collection, the process's first) and no
+// It costs 5 to 6 ms of start-up (the collection, the process's first,
+// and the collapse; `GODEBUG=inittrace=1 parallax --version`) and no
 // memory until the pages are used. Where huge pages are unavailable
 // (another system, or transparent huge pages set to "never") it changes
 // nothing but that cost. PARALLAX_HUGEHEAP=off skips it, to measure the
