@@ -86,19 +86,13 @@ func joinArrays(a, b []byte) [][]byte {
 	return [][]byte{a[:len(a)-1], []byte(","), b[1:]}
 }
 
-// indentJSON appends to dst the compact JSON src (as encoding/json writes
-// it: no white space outside strings) indented as json.Indent(dst, src,
-// "", " ") does: one element or member a line, one space of indent a
-// level, ": " after keys, and empty objects and arrays kept as {} and [].
-func indentJSON(dst, src []byte) []byte {
-	in := indenter{dst: dst}
-	in.write(src)
-	return in.dst
-}
-
-// indenter indents compact JSON given in pieces (see indentJSON), keeping
-// its place between them. With a writer and flushAt set, it writes out
-// what it holds each time that passes flushAt, between two tokens.
+// indenter indents compact JSON (as encoding/json writes it: no white
+// space outside strings) as json.Indent(dst, src, "", " ") does: one
+// element or member a line, one space of indent a level, ": " after keys,
+// and empty objects and arrays kept as {} and []. It takes the JSON in
+// pieces, keeping its place between them, and appends to dst; with a
+// writer and flushAt set, it writes out what it holds each time that
+// passes flushAt, between two tokens.
 type indenter struct {
 	w       io.Writer
 	dst     []byte

@@ -8,6 +8,14 @@ import (
 	"testing"
 )
 
+// indentJSON appends to dst the compact JSON src indented by an indenter
+// in one piece.
+func indentJSON(dst, src []byte) []byte {
+	in := indenter{dst: dst}
+	in.write(src)
+	return in.dst
+}
+
 // TestIndentJSON checks indentJSON against json.Indent on values with
 // every shape a report has: nested and empty objects and arrays, strings
 // with quotes, backslashes, escapes and brackets, numbers, booleans, null.

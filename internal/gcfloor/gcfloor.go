@@ -71,9 +71,9 @@ func end() {
 	debug.SetGCPercent(floor.percent)
 }
 
-// On reports whether the floor holds: the collector has not run since the
+// on reports whether the floor holds: the collector has not run since the
 // initialisation.
-func On() bool {
+func on() bool {
 	floor.Lock()
 	defer floor.Unlock()
 	return floor.on

@@ -20,7 +20,7 @@ func settings() (percent, limit int64) {
 // collectUntilOff collects until the floor's cleanup has run.
 func collectUntilOff(t *testing.T) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); On(); {
+	for deadline := time.Now().Add(10 * time.Second); on(); {
 		if time.Now().After(deadline) {
 			t.Fatal("the floor holds after collections")
 		}
@@ -41,7 +41,7 @@ func TestFloor(t *testing.T) {
 	collectUntilOff(t) // the floor of the initialisation, if it holds yet
 	debug.SetMemoryLimit(math.MaxInt64)
 	start()
-	if !On() {
+	if !on() {
 		t.Fatal("start made no floor")
 	}
 	if p, l := settings(); p != -1 || l != Bytes {
@@ -58,12 +58,12 @@ func TestFloor(t *testing.T) {
 
 	debug.SetMemoryLimit(math.MaxInt64)
 	start()
-	if !On() {
+	if !on() {
 		t.Fatal("start made no floor")
 	}
 	SetMemoryLimit(32 << 20)
-	if p, l := settings(); On() || p != 100 || l != 32<<20 {
-		t.Errorf("a limit below the floor: on %v, GOGC %d, limit %d; want false, 100, %d", On(), p, l, 32<<20)
+	if p, l := settings(); on() || p != 100 || l != 32<<20 {
+		t.Errorf("a limit below the floor: on %v, GOGC %d, limit %d; want false, 100, %d", on(), p, l, 32<<20)
 	}
 	SetMemoryLimit(256 << 20)
 	if _, l := settings(); l != 256<<20 {
@@ -78,7 +78,7 @@ func TestNoFloorUnderLowLimit(t *testing.T) {
 	collectUntilOff(t)
 	debug.SetMemoryLimit(16 << 20)
 	start()
-	if On() {
+	if on() {
 		t.Error("a floor above a 16 MB limit")
 	}
 	if p, l := settings(); p != 100 || l != 16<<20 {
